@@ -1,0 +1,71 @@
+// swift-tools-version:6.1
+import PackageDescription
+
+// Layers, from the bottom up (each depends only on the ones above it in this list):
+//   CYaml           libyaml, the C parser behind the loader (line/column marks, no Foundation)
+//   DossierCore     model, loader, validator, store, queries, search, display width — no terminal
+//   BundledDossier  the top-level Resources/ folder, embedded as string literals at build time
+//   DossierOutput   printers for the CLI: text, JSON, Markdown
+//   dossier         the executable: argument parsing; chooses the explorer or a printer
+let package = Package(
+    name: "dossier",
+    products: [
+        .executable(name: "dossier", targets: ["dossier"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", exact: "1.8.2"),
+    ],
+    targets: [
+        .systemLibrary(
+            name: "CYaml",
+            path: "Sources/CYaml",
+            providers: [.apt(["libyaml-dev"])]
+        ),
+        .target(
+            name: "DossierCore",
+            dependencies: ["CYaml"],
+            path: "Sources/DossierCore"
+        ),
+        .executableTarget(
+            name: "embedgen",
+            path: "Sources/embedgen"
+        ),
+        .plugin(
+            name: "EmbedDossier",
+            capability: .buildTool(),
+            dependencies: ["embedgen"],
+            path: "Plugins/EmbedDossier"
+        ),
+        // The target's folder *is* Resources/, so SwiftPM sees files added or removed there and
+        // re-runs the plugin; the binary carries the dossier and needs no bundle at run time.
+        .target(
+            name: "BundledDossier",
+            path: "Resources",
+            plugins: ["EmbedDossier"]
+        ),
+        .target(
+            name: "DossierOutput",
+            dependencies: ["DossierCore"],
+            path: "Sources/DossierOutput"
+        ),
+        .executableTarget(
+            name: "dossier",
+            dependencies: [
+                "DossierCore", "DossierOutput", "BundledDossier",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ],
+            path: "Sources/dossier"
+        ),
+        .testTarget(
+            name: "DossierCoreTests",
+            dependencies: ["DossierCore", "DossierOutput", "BundledDossier"],
+            path: "Tests/DossierCoreTests",
+            exclude: ["Fixtures"]
+        ),
+        .testTarget(
+            name: "DossierCLITests",
+            dependencies: ["dossier"],
+            path: "Tests/DossierCLITests"
+        ),
+    ]
+)

@@ -1,0 +1,256 @@
+/// Collects diagnostics while a dossier is read, so that every problem is reported, not just the first.
+final class DiagnosticSink {
+    var diagnostics: [Diagnostic] = []
+    func report(_ file: String, _ mark: SourceMark, _ message: String) {
+        diagnostics.append(Diagnostic(file: file, line: mark.line, column: mark.column, message: message))
+    }
+}
+
+/// A reference from one record to another, checked once every file has been read.
+struct PendingReference {
+    var file: String
+    var mark: SourceMark
+    var owner: String          // "event 'schrems-ii'"
+    var field: String
+    var target: String
+    var kinds: Set<RecordKind>
+}
+
+/// Reads the fields of one YAML mapping that describes a record. Each accessor reports what is
+/// wrong (missing, wrong shape, bad value) and returns nil; `finish()` reports unknown fields.
+struct FieldReader {
+    let file: String
+    let owner: String
+    let mark: SourceMark
+    let sink: DiagnosticSink
+    private var values: [String: (mark: SourceMark, node: YAMLNode)] = [:]
+    private var order: [String] = []
+    private var used: Set<String> = []
+
+    init?(_ node: YAMLNode, file: String, owner: String, sink: DiagnosticSink) {
+        self.file = file
+        self.owner = owner
+        self.mark = node.mark
+        self.sink = sink
+        guard case .mapping(let pairs, _) = node else {
+            sink.report(file, node.mark, "\(owner): expected a mapping of fields, found \(node.kindDescription)")
+            return nil
+        }
+        for pair in pairs {
+            values[pair.key] = (pair.keyMark, pair.value)
+            order.append(pair.key)
+        }
+    }
+
+    func has(_ key: String) -> Bool { values[key] != nil }
+
+    func markOf(_ key: String) -> SourceMark { values[key]?.mark ?? mark }
+
+    private func report(_ mark: SourceMark, _ message: String) {
+        sink.report(file, mark, "\(owner): \(message)")
+    }
+
+    private mutating func node(_ key: String, required: Bool) -> (mark: SourceMark, node: YAMLNode)? {
+        used.insert(key)
+        guard let value = values[key] else {
+            if required { report(mark, "missing field '\(key)'") }
+            return nil
+        }
+        return value
+    }
+
+    /// One line of text (no line breaks), sanitised.
+    mutating func string(_ key: String, required: Bool = true) -> String? {
+        guard let (mark, node) = node(key, required: required) else { return nil }
+        guard case .scalar(let raw, _) = node else {
+            report(mark, "'\(key)' must be text, found \(node.kindDescription)")
+            return nil
+        }
+        let text = Sanitizer.clean(trim(raw), multiline: false)
+        if text.isEmpty {
+            report(mark, "'\(key)' is empty")
+            return nil
+        }
+        return text
+    }
+
+    /// A record id: lowercase ASCII letters, digits and single dashes.
+    mutating func identifier(_ key: String, required: Bool = true) -> String? {
+        guard let text = string(key, required: required) else { return nil }
+        guard FieldReader.isValidID(text) else {
+            report(markOf(key), "'\(key)' value '\(text)' is not a valid id (lowercase letters, digits and dashes, e.g. schrems-ii)")
+            return nil
+        }
+        return text
+    }
+
+    static func isValidID(_ text: String) -> Bool {
+        guard !text.isEmpty, text.utf8.count <= 100, text.first != "-", text.last != "-", !text.contains("--") else { return false }
+        return text.utf8.allSatisfy { ($0 >= 0x61 && $0 <= 0x7A) || ($0 >= 0x30 && $0 <= 0x39) || $0 == 0x2D }
+    }
+
+    /// Text in both languages: `{en: …, fr: …}`; with `allowPlain`, a plain string serves both.
+    mutating func text(_ key: String, required: Bool = true, allowPlain: Bool = false) -> Localized? {
+        guard let (mark, node) = node(key, required: required) else { return nil }
+        return localized(node, at: mark, label: "'\(key)'", allowPlain: allowPlain)
+    }
+
+    private func localized(_ node: YAMLNode, at mark: SourceMark, label: String, allowPlain: Bool) -> Localized? {
+        switch node {
+        case .scalar(let raw, _) where allowPlain:
+            let text = Sanitizer.clean(trim(raw))
+            if text.isEmpty {
+                report(mark, "\(label) is empty")
+                return nil
+            }
+            return Localized(text)
+        case .mapping(let pairs, _):
+            var en: String?
+            var fr: String?
+            var ok = true
+            for pair in pairs {
+                guard pair.key == "en" || pair.key == "fr" else {
+                    report(pair.keyMark, "\(label) has an unknown language '\(pair.key)' (expected en and fr)")
+                    ok = false
+                    continue
+                }
+                guard case .scalar(let raw, _) = pair.value else {
+                    report(pair.keyMark, "\(label).\(pair.key) must be text, found \(pair.value.kindDescription)")
+                    ok = false
+                    continue
+                }
+                let text = Sanitizer.clean(trim(raw))
+                if text.isEmpty {
+                    report(pair.keyMark, "\(label).\(pair.key) is empty")
+                    ok = false
+                } else if pair.key == "en" { en = text } else { fr = text }
+            }
+            if ok && en == nil { report(mark, "\(label) is missing its English text (en)") }
+            if ok && fr == nil { report(mark, "\(label) is missing its French text (fr)") }
+            guard let en, let fr else { return nil }
+            return Localized(en: en, fr: fr)
+        default:
+            report(mark, "\(label) must be a mapping with 'en' and 'fr' texts, found \(node.kindDescription)")
+            return nil
+        }
+    }
+
+    /// A list of texts in both languages.
+    mutating func texts(_ key: String, required: Bool = true) -> [Localized]? {
+        guard let (mark, node) = node(key, required: required) else { return nil }
+        guard case .sequence(let items, _) = node else {
+            report(mark, "'\(key)' must be a list, found \(node.kindDescription)")
+            return nil
+        }
+        let result = items.enumerated().compactMap { index, item in
+            localized(item, at: item.mark, label: "'\(key)' item \(index + 1)", allowPlain: false)
+        }
+        return result.count == items.count ? result : nil
+    }
+
+    /// A list of plain one-line texts.
+    mutating func strings(_ key: String, required: Bool = true) -> [String]? {
+        guard let (mark, node) = node(key, required: required) else { return nil }
+        guard case .sequence(let items, _) = node else {
+            report(mark, "'\(key)' must be a list, found \(node.kindDescription)")
+            return nil
+        }
+        var result: [String] = []
+        for item in items {
+            guard case .scalar(let raw, let itemMark) = item else {
+                report(item.mark, "'\(key)' items must be text, found \(item.kindDescription)")
+                return nil
+            }
+            let text = Sanitizer.clean(trim(raw), multiline: false)
+            if text.isEmpty {
+                report(itemMark, "'\(key)' has an empty item")
+                return nil
+            }
+            result.append(text)
+        }
+        return result
+    }
+
+    /// A list of ids, each queued to be resolved against the whole dossier.
+    mutating func references(_ key: String, to kinds: Set<RecordKind>, required: Bool = true, nonEmpty: Bool = false,
+                             into pending: inout [PendingReference]) -> [String]? {
+        guard let (mark, node) = node(key, required: required) else { return required ? nil : [] }
+        guard case .sequence(let items, _) = node else {
+            report(mark, "'\(key)' must be a list of ids, found \(node.kindDescription)")
+            return nil
+        }
+        if nonEmpty && items.isEmpty {
+            report(mark, "'\(key)' is empty: at least one is needed")
+            return nil
+        }
+        var ids: [String] = []
+        for item in items {
+            guard case .scalar(let raw, let itemMark) = item, FieldReader.isValidID(trim(raw)) else {
+                report(item.mark, "'\(key)' items must be ids")
+                return nil
+            }
+            let id = trim(raw)
+            if ids.contains(id) {
+                report(itemMark, "'\(key)' lists '\(id)' twice")
+                continue
+            }
+            ids.append(id)
+            pending.append(PendingReference(file: file, mark: itemMark, owner: owner, field: key, target: id, kinds: kinds))
+        }
+        return ids
+    }
+
+    /// One id, queued to be resolved.
+    mutating func reference(_ key: String, to kinds: Set<RecordKind>, required: Bool = true,
+                            into pending: inout [PendingReference]) -> String? {
+        guard let id = identifier(key, required: required) else { return nil }
+        pending.append(PendingReference(file: file, mark: markOf(key), owner: owner, field: key, target: id, kinds: kinds))
+        return id
+    }
+
+    mutating func date(_ key: String, required: Bool = true) -> DossierDate? {
+        guard let text = string(key, required: required) else { return nil }
+        guard let date = DossierDate(text) else {
+            report(markOf(key), "'\(key)' value '\(text)' is not a date (write 2020-07-16, 2019-11 or 2013)")
+            return nil
+        }
+        return date
+    }
+
+    mutating func value<V: Vocabulary>(_ key: String, _ type: V.Type, required: Bool = true) -> V? {
+        guard let text = string(key, required: required) else { return nil }
+        guard let value = V(rawValue: text) else {
+            report(markOf(key), "'\(key)' value '\(text)' is not one of: \(V.allowedValues)")
+            return nil
+        }
+        return value
+    }
+
+    mutating func values<V: Vocabulary>(_ key: String, _ type: V.Type) -> [V]? {
+        guard let texts = strings(key) else { return nil }
+        var result: [V] = []
+        for text in texts {
+            guard let value = V(rawValue: text) else {
+                report(markOf(key), "'\(key)' value '\(text)' is not one of: \(V.allowedValues)")
+                return nil
+            }
+            result.append(value)
+        }
+        if result.isEmpty { report(markOf(key), "'\(key)' is empty") }
+        return result.isEmpty ? nil : result
+    }
+
+    /// Reports every field that no accessor asked for: a typo must never drop text silently.
+    func finish() {
+        for key in order where !used.contains(key) {
+            report(values[key]!.mark, "unknown field '\(key)'")
+        }
+    }
+
+    private func trim(_ text: String) -> String {
+        var scalars = Substring(text).unicodeScalars[...]
+        while let first = scalars.first, first == " " || first == "\n" || first == "\r" || first == "\t" { scalars.removeFirst() }
+        while let last = scalars.last, last == " " || last == "\n" || last == "\r" || last == "\t" { scalars.removeLast() }
+        return String(String.UnicodeScalarView(scalars))
+    }
+}

@@ -1,0 +1,69 @@
+/// A calendar date known to a day, a month or only a year, as sources give them.
+public struct DossierDate: Sendable, Hashable, Comparable, CustomStringConvertible {
+    public enum Precision: String, Sendable { case day, month, year }
+
+    public let year: Int
+    public let month: Int?
+    public let day: Int?
+
+    public var precision: Precision { day != nil ? .day : (month != nil ? .month : .year) }
+
+    public init?(year: Int, month: Int? = nil, day: Int? = nil) {
+        guard (1...9999).contains(year) else { return nil }
+        if let month {
+            guard (1...12).contains(month) else { return nil }
+            if let day {
+                guard (1...DossierDate.daysIn(month: month, year: year)).contains(day) else { return nil }
+            }
+        } else if day != nil {
+            return nil
+        }
+        self.year = year
+        self.month = month
+        self.day = day
+    }
+
+    /// Parses `2020-07-16`, `2019-11` or `2013`.
+    public init?(_ text: String) {
+        let parts = text.split(separator: "-", omittingEmptySubsequences: false)
+        guard (1...3).contains(parts.count),
+              parts[0].count == 4, parts.dropFirst().allSatisfy({ $0.count == 2 }),
+              parts.allSatisfy({ $0.utf8.allSatisfy { $0 >= 0x30 && $0 <= 0x39 } }),
+              let year = Int(parts[0]) else { return nil }
+        let month = parts.count > 1 ? Int(parts[1]) : nil
+        let day = parts.count > 2 ? Int(parts[2]) : nil
+        self.init(year: year, month: month, day: day)
+    }
+
+    public var description: String {
+        var text = String(year)
+        if let month { text += "-" + twoDigits(month) }
+        if let day { text += "-" + twoDigits(day) }
+        return text
+    }
+
+    /// The first and last day this date can mean, as yyyymmdd numbers, for range queries.
+    public var firstDay: Int { year * 10_000 + (month ?? 1) * 100 + (day ?? 1) }
+    public var lastDay: Int {
+        let m = month ?? 12
+        return year * 10_000 + m * 100 + (day ?? DossierDate.daysIn(month: m, year: year))
+    }
+
+    /// Orders by first day; a less precise date sorts before more precise ones of the same start.
+    public static func < (a: DossierDate, b: DossierDate) -> Bool {
+        if a.firstDay != b.firstDay { return a.firstDay < b.firstDay }
+        return a.precisionRank < b.precisionRank
+    }
+
+    private var precisionRank: Int { day != nil ? 2 : (month != nil ? 1 : 0) }
+
+    static func daysIn(month: Int, year: Int) -> Int {
+        switch month {
+        case 2: return (year % 4 == 0 && year % 100 != 0) || year % 400 == 0 ? 29 : 28
+        case 4, 6, 9, 11: return 30
+        default: return 31
+        }
+    }
+
+    private func twoDigits(_ n: Int) -> String { n < 10 ? "0\(n)" : "\(n)" }
+}

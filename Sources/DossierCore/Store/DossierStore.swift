@@ -1,0 +1,145 @@
+/// A reference to one record of the store, by kind and position.
+public enum RecordRef: Sendable, Hashable {
+    case party(Int), event(Int), argument(Int), accord(Int), source(Int)
+
+    public var kind: RecordKind {
+        switch self {
+        case .party: return .party
+        case .event: return .event
+        case .argument: return .argument
+        case .accord: return .accord
+        case .source: return .source
+        }
+    }
+}
+
+/// The dossier in memory, with its records by id, its events in date order and the links between
+/// records in both directions. Built once at start; read-only afterwards.
+public struct DossierStore: Sendable {
+    public let info: DossierInfo
+    public let parties: [Party]
+    /// Events sorted by date; events of the same date keep the order they were written in.
+    public let events: [Event]
+    public let arguments: [Argument]
+    public let accords: [Accord]
+    public let sources: [Source]
+
+    private let byID: [String: RecordRef]
+    private let eventsOfParty: [String: [Int]]
+    private let argumentsOfParty: [String: [Int]]
+    private let argumentsOfEvent: [String: [Int]]
+    private let eventsOfAccord: [String: [Int]]
+    private let answeredBy: [String: [Int]]
+    private let citedBy: [String: [RecordRef]]
+    public let searchIndex: SearchIndex
+
+    public init(_ dossier: Dossier) {
+        info = dossier.info
+        parties = dossier.parties
+        events = dossier.events.enumerated()
+            .sorted { ($0.element.date, $0.offset) < ($1.element.date, $1.offset) }
+            .map(\.element)
+        arguments = dossier.arguments
+        accords = dossier.accords
+        sources = dossier.sources
+
+        var byID: [String: RecordRef] = [:]
+        for (i, r) in parties.enumerated() { byID[r.id] = .party(i) }
+        for (i, r) in events.enumerated() { byID[r.id] = .event(i) }
+        for (i, r) in arguments.enumerated() { byID[r.id] = .argument(i) }
+        for (i, r) in accords.enumerated() { byID[r.id] = .accord(i) }
+        for (i, r) in sources.enumerated() { byID[r.id] = .source(i) }
+        self.byID = byID
+
+        var eventsOfParty: [String: [Int]] = [:], eventsOfAccord: [String: [Int]] = [:]
+        var citedBy: [String: [RecordRef]] = [:]
+        for (i, event) in events.enumerated() {
+            for party in event.parties { eventsOfParty[party, default: []].append(i) }
+            if let accord = event.accord { eventsOfAccord[accord, default: []].append(i) }
+            for source in event.sources { citedBy[source, default: []].append(.event(i)) }
+        }
+        for accord in accords {
+            if let ruling = accord.struckDownBy, case .event(let i)? = byID[ruling],
+               !(eventsOfAccord[accord.id]?.contains(i) ?? false) {
+                eventsOfAccord[accord.id, default: []].append(i)
+                eventsOfAccord[accord.id]?.sort()
+            }
+        }
+        var argumentsOfParty: [String: [Int]] = [:], argumentsOfEvent: [String: [Int]] = [:]
+        var answeredBy: [String: [Int]] = [:]
+        for (i, argument) in arguments.enumerated() {
+            for party in argument.by { argumentsOfParty[party, default: []].append(i) }
+            argumentsOfEvent[argument.caseID, default: []].append(i)
+            for answered in argument.answers { answeredBy[answered, default: []].append(i) }
+            for source in argument.sources { citedBy[source, default: []].append(.argument(i)) }
+        }
+        for (i, party) in parties.enumerated() {
+            for source in party.sources { citedBy[source, default: []].append(.party(i)) }
+        }
+        for (i, accord) in accords.enumerated() {
+            for source in accord.sources { citedBy[source, default: []].append(.accord(i)) }
+        }
+        self.eventsOfParty = eventsOfParty
+        self.eventsOfAccord = eventsOfAccord
+        self.argumentsOfParty = argumentsOfParty
+        self.argumentsOfEvent = argumentsOfEvent
+        self.answeredBy = answeredBy
+        self.citedBy = citedBy
+        searchIndex = SearchIndex(parties: parties, events: events, arguments: arguments, accords: accords, sources: sources)
+    }
+
+    // MARK: lookup
+
+    public func ref(_ id: String) -> RecordRef? { byID[id] }
+
+    public func id(of ref: RecordRef) -> String {
+        switch ref {
+        case .party(let i): return parties[i].id
+        case .event(let i): return events[i].id
+        case .argument(let i): return arguments[i].id
+        case .accord(let i): return accords[i].id
+        case .source(let i): return sources[i].id
+        }
+    }
+
+    /// The line a record is known by in lists and links.
+    public func title(of ref: RecordRef, _ language: Language) -> String {
+        switch ref {
+        case .party(let i): return parties[i].name[language]
+        case .event(let i): return events[i].title[language]
+        case .argument(let i): return arguments[i].claim[language]
+        case .accord(let i): return accords[i].name[language]
+        case .source(let i): return "\(sources[i].publisher) — \(sources[i].title)"
+        }
+    }
+
+    public func party(_ id: String) -> Party? { if case .party(let i)? = byID[id] { return parties[i] } else { return nil } }
+    public func event(_ id: String) -> Event? { if case .event(let i)? = byID[id] { return events[i] } else { return nil } }
+    public func argument(_ id: String) -> Argument? { if case .argument(let i)? = byID[id] { return arguments[i] } else { return nil } }
+    public func accord(_ id: String) -> Accord? { if case .accord(let i)? = byID[id] { return accords[i] } else { return nil } }
+    public func source(_ id: String) -> Source? { if case .source(let i)? = byID[id] { return sources[i] } else { return nil } }
+
+    public func sources(_ ids: [String]) -> [Source] { ids.compactMap(source) }
+
+    // MARK: links
+
+    /// Indices into `events` of the events a party took part in, in date order.
+    public func eventIndices(ofParty id: String) -> [Int] { eventsOfParty[id] ?? [] }
+    public func argumentIndices(ofParty id: String) -> [Int] { argumentsOfParty[id] ?? [] }
+    /// Arguments made or decided in an event (a filing, hearing or ruling).
+    public func argumentIndices(ofEvent id: String) -> [Int] { argumentsOfEvent[id] ?? [] }
+    /// Events about an accord, including the ruling that struck it down.
+    public func eventIndices(ofAccord id: String) -> [Int] { eventsOfAccord[id] ?? [] }
+    /// Arguments that answer the given argument.
+    public func answerIndices(to id: String) -> [Int] { answeredBy[id] ?? [] }
+    /// Records that cite a source.
+    public func citations(ofSource id: String) -> [RecordRef] { citedBy[id] ?? [] }
+
+    /// The accord in force on a date (the first day it can mean), if any.
+    public func accordInForce(on date: DossierDate) -> Accord? {
+        let day = date.firstDay
+        return accords.first { accord in
+            accord.inForceFrom.firstDay <= day && (accord.inForceTo.map { day < $0.firstDay } ?? true)
+        }
+    }
+}

@@ -1,0 +1,179 @@
+import CYaml
+
+/// Limits that keep a hostile or broken file from exhausting time or memory.
+public struct YAMLLimits: Sendable {
+    public var maxDepth = 32
+    public var maxNodes = 2_000_000
+    public var maxScalarBytes = 1 << 20
+    public static let standard = YAMLLimits()
+}
+
+public struct YAMLError: Error, Sendable {
+    public var mark: SourceMark
+    public var message: String
+}
+
+/// Parses YAML text with libyaml's event API into `YAMLNode`s. Anchors, aliases, tags and
+/// multi-document streams are refused: a hand-edited dossier needs none of them, and aliases are
+/// how "billion laughs" files blow up memory.
+public enum YAMLParser {
+    public static func parse(_ bytes: UnsafeBufferPointer<UInt8>, limits: YAMLLimits = .standard) throws(YAMLError) -> YAMLNode? {
+        var parser = yaml_parser_t()
+        guard yaml_parser_initialize(&parser) == 1 else {
+            throw YAMLError(mark: SourceMark(line: 1, column: 1), message: "the YAML parser could not start (out of memory)")
+        }
+        defer { yaml_parser_delete(&parser) }
+        if let base = bytes.baseAddress {
+            yaml_parser_set_input_string(&parser, base, bytes.count)
+        } else {
+            return nil
+        }
+        yaml_parser_set_encoding(&parser, YAML_UTF8_ENCODING)
+
+        var builder = TreeBuilder(limits: limits)
+        while true {
+            var event = yaml_event_t()
+            guard yaml_parser_parse(&parser, &event) == 1 else {
+                throw parserError(parser, bytes)
+            }
+            defer { yaml_event_delete(&event) }
+            if try builder.consume(event) { break }
+        }
+        return builder.root
+    }
+
+    public static func parse(_ text: String, limits: YAMLLimits = .standard) throws(YAMLError) -> YAMLNode? {
+        var copy = text
+        let result: Result<YAMLNode?, YAMLError> = copy.withUTF8 { buffer in
+            do throws(YAMLError) { return .success(try parse(buffer, limits: limits)) } catch { return .failure(error) }
+        }
+        return try result.get()
+    }
+
+    private static func parserError(_ parser: yaml_parser_t, _ bytes: UnsafeBufferPointer<UInt8>) -> YAMLError {
+        let problem = parser.problem.map { String(cString: $0) } ?? "malformed YAML"
+        let mark = parser.problem_mark
+        if parser.error == YAML_READER_ERROR {
+            // Encoding errors carry a byte offset, not a line: count the lines up to it.
+            let offset = min(Int(parser.problem_offset), bytes.count)
+            var line = 0, lineStart = 0
+            for i in 0..<offset where bytes[i] == 0x0A { line += 1; lineStart = i + 1 }
+            return YAMLError(mark: SourceMark(line: line + 1, column: offset - lineStart + 1),
+                             message: "\(problem) (byte \(offset)): the file must be UTF-8 text without control characters")
+        }
+        var message = problem
+        if let context = parser.context.map({ String(cString: $0) }) {
+            message = "\(problem) (\(context))"
+        }
+        return YAMLError(mark: SourceMark(line: Int(mark.line) + 1, column: Int(mark.column) + 1), message: message)
+    }
+}
+
+/// Turns the event stream into a tree, enforcing the limits as it goes.
+private struct TreeBuilder {
+    enum Frame {
+        case sequence([YAMLNode], SourceMark)
+        case mapping([(key: String, keyMark: SourceMark, value: YAMLNode)], pendingKey: (String, SourceMark)?, SourceMark)
+    }
+
+    let limits: YAMLLimits
+    var stack: [Frame] = []
+    var root: YAMLNode?
+    var nodes = 0
+    var documents = 0
+
+    init(limits: YAMLLimits) { self.limits = limits }
+
+    /// Returns true at the end of the stream.
+    mutating func consume(_ event: yaml_event_t) throws(YAMLError) -> Bool {
+        let mark = SourceMark(line: Int(event.start_mark.line) + 1, column: Int(event.start_mark.column) + 1)
+        switch event.type {
+        case YAML_STREAM_END_EVENT:
+            return true
+        case YAML_DOCUMENT_START_EVENT:
+            documents += 1
+            if documents > 1 {
+                throw YAMLError(mark: mark, message: "only one YAML document per file is allowed (found a second '---')")
+            }
+        case YAML_ALIAS_EVENT:
+            throw YAMLError(mark: mark, message: "YAML aliases (*name) are not allowed in a dossier; write the value out")
+        case YAML_SCALAR_EVENT:
+            let scalar = event.data.scalar
+            try refuseAnchorAndTag(anchor: scalar.anchor, tag: scalar.tag, implicit: scalar.plain_implicit == 1 || scalar.quoted_implicit == 1, mark: mark)
+            guard scalar.length <= limits.maxScalarBytes else {
+                throw YAMLError(mark: mark, message: "text longer than \(limits.maxScalarBytes) bytes")
+            }
+            let text: String
+            if let value = scalar.value {
+                text = String(decoding: UnsafeBufferPointer(start: value, count: scalar.length), as: UTF8.self)
+            } else {
+                text = ""
+            }
+            try add(.scalar(text, mark), mark: mark)
+        case YAML_SEQUENCE_START_EVENT:
+            let start = event.data.sequence_start
+            try refuseAnchorAndTag(anchor: start.anchor, tag: start.tag, implicit: start.implicit == 1, mark: mark)
+            try push(.sequence([], mark), mark: mark)
+        case YAML_MAPPING_START_EVENT:
+            let start = event.data.mapping_start
+            try refuseAnchorAndTag(anchor: start.anchor, tag: start.tag, implicit: start.implicit == 1, mark: mark)
+            try push(.mapping([], pendingKey: nil, mark), mark: mark)
+        case YAML_SEQUENCE_END_EVENT, YAML_MAPPING_END_EVENT:
+            guard let frame = stack.popLast() else { break }
+            switch frame {
+            case .sequence(let items, let start):
+                try add(.sequence(items, start), mark: start)
+            case .mapping(let pairs, _, let start):
+                try add(.mapping(pairs, start), mark: start)
+            }
+        default:
+            break
+        }
+        return false
+    }
+
+    private func refuseAnchorAndTag(anchor: UnsafeMutablePointer<yaml_char_t>?, tag: UnsafeMutablePointer<yaml_char_t>?, implicit: Bool, mark: SourceMark) throws(YAMLError) {
+        if anchor != nil {
+            throw YAMLError(mark: mark, message: "YAML anchors (&name) are not allowed in a dossier")
+        }
+        if tag != nil && !implicit {
+            throw YAMLError(mark: mark, message: "YAML tags (!tag) are not allowed in a dossier")
+        }
+    }
+
+    private mutating func push(_ frame: Frame, mark: SourceMark) throws(YAMLError) {
+        guard stack.count < limits.maxDepth else {
+            throw YAMLError(mark: mark, message: "nesting deeper than \(limits.maxDepth) levels")
+        }
+        stack.append(frame)
+    }
+
+    private mutating func add(_ node: YAMLNode, mark: SourceMark) throws(YAMLError) {
+        nodes += 1
+        guard nodes <= limits.maxNodes else {
+            throw YAMLError(mark: mark, message: "more than \(limits.maxNodes) values in one file")
+        }
+        guard let top = stack.popLast() else {
+            root = node
+            return
+        }
+        switch top {
+        case .sequence(var items, let start):
+            items.append(node)
+            stack.append(.sequence(items, start))
+        case .mapping(var pairs, let pending, let start):
+            if let (key, keyMark) = pending {
+                if pairs.contains(where: { $0.key == key }) {
+                    throw YAMLError(mark: keyMark, message: "the key '\(key)' appears twice in the same mapping")
+                }
+                pairs.append((key: key, keyMark: keyMark, value: node))
+                stack.append(.mapping(pairs, pendingKey: nil, start))
+            } else {
+                guard case .scalar(let key, let keyMark) = node else {
+                    throw YAMLError(mark: mark, message: "a mapping key must be plain text")
+                }
+                stack.append(.mapping(pairs, pendingKey: (key, keyMark), start))
+            }
+        }
+    }
+}

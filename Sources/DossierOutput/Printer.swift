@@ -1,0 +1,331 @@
+import DossierCore
+
+public enum OutputFormat: String, Sendable, CaseIterable {
+    case text, json, markdown
+}
+
+/// Prints every view of the dossier for the CLI, in text (aligned by display width), JSON
+/// (documented, stable) or Markdown (reads as a document). Text comes from the sanitised store.
+public struct Printer {
+    public let store: DossierStore
+    public let lang: Language
+    public let format: OutputFormat
+    /// Width used to wrap running text in text output.
+    public var width = 80
+
+    public init(store: DossierStore, lang: Language, format: OutputFormat) {
+        self.store = store
+        self.lang = lang
+        self.format = format
+    }
+
+    var json: RecordJSON { RecordJSON(store: store, texts: .language(lang), resolveSources: true) }
+
+    // MARK: listings
+
+    public func timeline(_ events: [Event]) -> String {
+        switch format {
+        case .json: return JSON.array(events.map(json.event)).rendered()
+        case .text:
+            return table(events.map { e in
+                [e.date.description, e.kind.label[lang], e.title[lang] + certaintyMark(e.certainty)]
+            })
+        case .markdown:
+            var out = "# \(Strings.timeline[lang])\n"
+            var year: Int?
+            for e in events {
+                if e.date.year != year {
+                    year = e.date.year
+                    out += "\n## \(e.date.year)\n\n"
+                }
+                out += "- **\(e.date)** — \(md(e.title[lang]))\(certaintyMark(e.certainty)) (\(e.kind.label[lang]))\n"
+            }
+            return out
+        }
+    }
+
+    public func parties(_ parties: [Party]) -> String {
+        switch format {
+        case .json:
+            return JSON.array(parties.map { p in
+                guard case .object(var pairs) = json.party(p) else { return json.party(p) }
+                pairs.append(("events", .strings(store.eventIndices(ofParty: p.id).map { store.events[$0].id })))
+                return .object(pairs)
+            }).rendered()
+        case .text:
+            return table(parties.map { p in [p.id, p.name[lang], p.roles.map { $0.label[lang] }.joined(separator: ", ")] })
+        case .markdown:
+            var out = "# \(Strings.parties[lang])\n\n"
+            for p in parties {
+                out += "- **\(md(p.name[lang]))** (\(p.roles.map { $0.label[lang] }.joined(separator: ", "))) — \(md(p.summary[lang]))\n"
+            }
+            return out
+        }
+    }
+
+    public func arguments(_ arguments: [Argument]) -> String {
+        switch format {
+        case .json: return JSON.array(arguments.map(json.argument)).rendered()
+        case .text:
+            return table(arguments.map { a in
+                [a.id, a.side.label[lang], a.by.compactMap { store.party($0)?.name[lang] }.joined(separator: ", "),
+                 a.claim[lang] + certaintyMark(a.certainty)]
+            })
+        case .markdown:
+            var out = "# \(Strings.arguments[lang])\n"
+            for side in Side.allCases {
+                let group = arguments.filter { $0.side == side }
+                guard !group.isEmpty else { continue }
+                out += "\n## \(capitalized(side.label[lang]))\n\n"
+                for a in group {
+                    let who = a.by.compactMap { store.party($0)?.name[lang] }.joined(separator: ", ")
+                    out += "- \(md(a.claim[lang]))\(certaintyMark(a.certainty)) — *\(md(who))*\n"
+                }
+            }
+            return out
+        }
+    }
+
+    public func accords(_ accords: [Accord]) -> String {
+        switch format {
+        case .json: return JSON.array(accords.map(json.accord)).rendered()
+        case .text:
+            return table(accords.map { a in
+                [a.name[lang], a.instrument, "\(a.inForceFrom) → \(a.inForceTo?.description ?? Strings.today[lang])", a.status[lang]]
+            })
+        case .markdown:
+            var out = "# \(Strings.accords[lang])\n"
+            for a in accords { if let ref = store.ref(a.id) { out += "\n" + markdownDetail(ref, level: 2) } }
+            return out
+        }
+    }
+
+    // MARK: one record
+
+    public func show(_ ref: RecordRef) -> String {
+        switch format {
+        case .json:
+            guard case .object(var pairs) = json.record(ref) else { return json.record(ref).rendered() }
+            pairs.insert(("kind_of_record", .string(ref.kind.rawValue)), at: 0)
+            pairs.append(("links", .array(linkGroups(ref).map { group in
+                .object([("relation", .string(group.relation)), ("records", .array(group.refs.map { json.summary($0, lang) }))])
+            })))
+            return JSON.object(pairs).rendered()
+        case .text: return textDetail(ref)
+        case .markdown: return markdownDetail(ref, level: 1)
+        }
+    }
+
+    /// The related records of a record, by machine-readable relation name (stable across languages).
+    func linkGroups(_ ref: RecordRef) -> [(relation: String, refs: [RecordRef])] {
+        func refs(_ ids: [String]) -> [RecordRef] { ids.compactMap { store.ref($0) } }
+        var groups: [(String, [RecordRef])]
+        switch ref {
+        case .party(let i):
+            let p = store.parties[i]
+            groups = [("events", store.eventIndices(ofParty: p.id).map { .event($0) }),
+                      ("arguments", store.argumentIndices(ofParty: p.id).map { .argument($0) }),
+                      ("sources", refs(p.sources))]
+        case .event(let i):
+            let e = store.events[i]
+            groups = [("accord", refs(e.accord.map { [$0] } ?? [])), ("parties", refs(e.parties)),
+                      ("arguments", store.argumentIndices(ofEvent: e.id).map { .argument($0) }), ("sources", refs(e.sources))]
+        case .argument(let i):
+            let a = store.arguments[i]
+            groups = [("case", refs([a.caseID])), ("by", refs(a.by)), ("answers", refs(a.answers)),
+                      ("answered_by", store.answerIndices(to: a.id).map { .argument($0) }), ("sources", refs(a.sources))]
+        case .accord(let i):
+            let a = store.accords[i]
+            groups = [("challenged_by", refs(a.challengedBy)), ("struck_down_by", refs(a.struckDownBy.map { [$0] } ?? [])),
+                      ("events", store.eventIndices(ofAccord: a.id).map { .event($0) }), ("sources", refs(a.sources))]
+        case .source(let i):
+            groups = [("cited_by", store.citations(ofSource: store.sources[i].id))]
+        }
+        return groups.filter { !$0.1.isEmpty }.map { (relation: $0.0, refs: $0.1) }
+    }
+
+    func textDetail(_ ref: RecordRef) -> String {
+        var out = ""
+        for block in store.detail(of: ref, lang) {
+            switch block {
+            case .heading(let title):
+                out += title + "\n" + String(repeating: "=", count: min(width, max(1, DisplayWidth.of(title)))) + "\n"
+            case .field(let label, let value):
+                let lines = TextLayout.wrap(value, width: max(20, width - 16))
+                for (n, line) in lines.enumerated() {
+                    out += (n == 0 ? TextLayout.pad(label + ":", to: 16) : String(repeating: " ", count: 16)) + line + "\n"
+                }
+            case .paragraph(let text):
+                out += "\n" + TextLayout.wrap(text, width: width).joined(separator: "\n") + "\n"
+            case .section(let title):
+                out += "\n" + title + "\n" + String(repeating: "-", count: max(1, DisplayWidth.of(title))) + "\n"
+            case .link(let target, let label):
+                out += "  \(TextLayout.pad(store.id(of: target), to: 34)) \(label)\n"
+            }
+        }
+        return out
+    }
+
+    func markdownDetail(_ ref: RecordRef, level: Int) -> String {
+        let hashes = String(repeating: "#", count: level)
+        var out = ""
+        for block in store.detail(of: ref, lang) {
+            switch block {
+            case .heading(let title): out += "\(hashes) \(md(title))\n\n<a id=\"\(store.id(of: ref))\"></a>\n\n"
+            case .field(let label, let value): out += "- **\(md(label))**: \(md(value))\n"
+            case .paragraph(let text): out += "\n\(md(text))\n\n"
+            case .section(let title): out += "\n\(hashes)# \(md(title))\n\n"
+            case .link(let target, let label):
+                if case .source(let i) = target {
+                    let s = store.sources[i]
+                    out += "- \(md(s.publisher)), [\(md(s.title))](\(s.url)), \(s.date)\n"
+                } else {
+                    out += "- [\(md(label))](#\(store.id(of: target)))\n"
+                }
+            }
+        }
+        return out
+    }
+
+    // MARK: search, overview, export
+
+    public func search(_ query: String) -> String {
+        let hits = store.searchIndex.search(query)
+        switch format {
+        case .json:
+            return JSON.array(hits.map { hit in
+                .object([("kind", .string(hit.ref.kind.rawValue)), ("id", .string(store.id(of: hit.ref))),
+                         ("title", .string(store.title(of: hit.ref, lang))), ("in_title", .bool(hit.inTitle))])
+            }).rendered()
+        case .text:
+            if hits.isEmpty { return Strings.noResults[lang] + "\n" }
+            return table(hits.map { [$0.ref.kind.label[lang], store.id(of: $0.ref), store.title(of: $0.ref, lang)] })
+        case .markdown:
+            if hits.isEmpty { return Strings.noResults[lang] + "\n" }
+            return hits.map { "- \($0.ref.kind.label[lang]): [\(md(store.title(of: $0.ref, lang)))](#\(store.id(of: $0.ref)))" }
+                .joined(separator: "\n") + "\n"
+        }
+    }
+
+    /// The overview for newcomers, with `[[id]]` links shown as titles.
+    public func overview() -> String {
+        let text = store.info.overview[lang]
+        switch format {
+        case .json:
+            return JSON.object([("title", .string(store.info.title[lang])), ("overview", .string(text)),
+                                ("focus", .string(store.info.focus)),
+                                ("counts", .object([("parties", .number(store.parties.count)), ("events", .number(store.events.count)),
+                                                    ("arguments", .number(store.arguments.count)), ("accords", .number(store.accords.count)),
+                                                    ("sources", .number(store.sources.count))]))]).rendered()
+        case .markdown:
+            return "# \(md(store.info.title[lang]))\n\n" + resolveLinks(text) { title, id in "[\(md(title))](#\(id))" } + "\n"
+        case .text:
+            let title = store.info.title[lang]
+            var out = title + "\n" + String(repeating: "=", count: DisplayWidth.of(title)) + "\n\n"
+            let body = resolveLinks(text) { title, _ in title }
+            for paragraph in body.split(separator: "\n", omittingEmptySubsequences: false) {
+                out += TextLayout.wrap(String(paragraph), width: width).joined(separator: "\n") + "\n"
+            }
+            out += "\n\(store.events.count) \(Strings.events[lang].lowercased()), \(store.parties.count) \(Strings.parties[lang].lowercased()), "
+            out += "\(store.arguments.count) \(Strings.arguments[lang].lowercased()), \(store.accords.count) \(Strings.accords[lang].lowercased()), "
+            out += "\(store.sources.count) \(Strings.sources[lang].lowercased()).\n"
+            return out
+        }
+    }
+
+    func resolveLinks(_ text: String, _ render: (String, String) -> String) -> String {
+        var out = ""
+        var rest = Substring(text)
+        while let open = rest.firstRange(of: "[["), let close = rest[open.upperBound...].firstRange(of: "]]") {
+            out += rest[..<open.lowerBound]
+            let id = String(rest[open.upperBound..<close.lowerBound])
+            let title = store.ref(id).map { store.title(of: $0, lang) } ?? id
+            out += render(title, id)
+            rest = rest[close.upperBound...]
+        }
+        return out + rest
+    }
+
+    /// The whole dossier: JSON with both languages; text and Markdown as a document in one language.
+    public func export() -> String {
+        switch format {
+        case .json:
+            let both = RecordJSON(store: store, texts: .both, resolveSources: false)
+            let info = store.info
+            return JSON.object([
+                ("dossier", .object([("title", both.text(info.title)), ("focus", .string(info.focus)), ("overview", both.text(info.overview))])),
+                ("sources", .array(store.sources.map(both.source))),
+                ("parties", .array(store.parties.map(both.party))),
+                ("events", .array(store.events.map(both.event))),
+                ("arguments", .array(store.arguments.map(both.argument))),
+                ("accords", .array(store.accords.map(both.accord))),
+            ]).rendered()
+        case .markdown:
+            var out = "# \(md(store.info.title[lang]))\n\n"
+            let sections = [Strings.overview, Strings.timeline, Strings.parties, Strings.arguments, Strings.accords, Strings.sources]
+            out += sections.enumerated().map { "\($0.offset + 1). [\($0.element[lang])](#\(anchor($0.element[lang])))" }.joined(separator: "\n") + "\n\n"
+            out += "## \(Strings.overview[lang])\n\n" + resolveLinks(store.info.overview[lang]) { title, id in "[\(md(title))](#\(id))" } + "\n\n"
+            out += "## \(Strings.timeline[lang])\n\n"
+            for i in store.events.indices { out += markdownDetail(.event(i), level: 3) + "\n" }
+            out += "## \(Strings.parties[lang])\n\n"
+            for i in store.parties.indices { out += markdownDetail(.party(i), level: 3) + "\n" }
+            out += "## \(Strings.arguments[lang])\n\n"
+            for i in store.arguments.indices { out += markdownDetail(.argument(i), level: 3) + "\n" }
+            out += "## \(Strings.accords[lang])\n\n"
+            for i in store.accords.indices { out += markdownDetail(.accord(i), level: 3) + "\n" }
+            out += "## \(Strings.sources[lang])\n\n"
+            for s in store.sources { out += "- <a id=\"\(s.id)\"></a>\(md(s.publisher)), [\(md(s.title))](\(s.url)), \(s.date)\n" }
+            return out
+        case .text:
+            var out = overview() + "\n"
+            for (title, refs) in [(Strings.timeline, store.events.indices.map { RecordRef.event($0) }),
+                                  (Strings.parties, store.parties.indices.map { RecordRef.party($0) }),
+                                  (Strings.arguments, store.arguments.indices.map { RecordRef.argument($0) }),
+                                  (Strings.accords, store.accords.indices.map { RecordRef.accord($0) })] {
+                out += "\n" + title[lang].uppercased() + "\n\n"
+                for ref in refs { out += textDetail(ref) + "\n" }
+            }
+            return out
+        }
+    }
+
+    // MARK: helpers
+
+    func certaintyMark(_ certainty: Certainty) -> String {
+        certainty == .verified ? "" : " [\(certainty.label[lang])]"
+    }
+
+    /// Columns aligned by display width; the last column is not padded.
+    func table(_ rows: [[String]]) -> String {
+        guard let columns = rows.first?.count else { return "" }
+        var widths = [Int](repeating: 0, count: columns)
+        for row in rows {
+            for (i, cell) in row.enumerated() where i < columns - 1 { widths[i] = max(widths[i], DisplayWidth.of(cell)) }
+        }
+        return rows.map { row in
+            row.enumerated().map { i, cell in i < columns - 1 ? TextLayout.pad(cell, to: widths[i]) : cell }
+                .joined(separator: "  ")
+        }.joined(separator: "\n") + "\n"
+    }
+
+    /// Escapes the characters that would change the meaning of Markdown text.
+    func md(_ text: String) -> String {
+        var out = ""
+        for character in text {
+            switch character {
+            case "*", "_", "`", "[", "]", "<", ">", "#", "|", "\\": out.append("\\"); out.append(character)
+            default: out.append(character)
+            }
+        }
+        return out
+    }
+
+    func anchor(_ title: String) -> String {
+        TextFold.fold(title).map { $0 == " " ? "-" : $0 }.filter { $0.isLetter || $0.isNumber || $0 == "-" }.reduce("") { $0 + String($1) }
+    }
+
+    func capitalized(_ text: String) -> String {
+        guard let first = text.first else { return text }
+        return first.uppercased() + text.dropFirst()
+    }
+}

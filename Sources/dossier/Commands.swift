@@ -1,0 +1,158 @@
+import ArgumentParser
+import DossierCore
+import DossierOutput
+
+#if canImport(Glibc)
+import Glibc
+#endif
+
+@main
+struct DossierCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "dossier",
+        abstract: "Explore the affair of French health data hosted at Microsoft, and the EU–US data-transfer accords, offline.",
+        discussion: """
+            Without a command, `dossier` opens the explorer on a terminal; when standard input or output \
+            is not a terminal it prints the overview instead.
+            """,
+        version: "0.1.0",
+        subcommands: [Timeline.self, Parties.self, Arguments.self, Accords.self, Show.self, Search.self,
+                      Export.self, Validate.self]
+    )
+
+    @OptionGroup var common: CommonOptions
+
+    func run() throws {
+        let store = try common.loadStore()
+        // The explorer comes with the terminal UI; until then, print the overview and a hint.
+        var printer = common.printer(store)
+        printer.width = 80
+        print(printer.overview(), terminator: "")
+        if common.format == .text { print("\n" + Strings.explorerHint[common.language]) }
+    }
+}
+
+struct Timeline: ParsableCommand {
+    static let configuration = CommandConfiguration(abstract: "Print the events in date order.")
+    @OptionGroup var common: CommonOptions
+    @Option(help: ArgumentHelp("Only events on or after this date (2020, 2020-07 or 2020-07-16).", valueName: "date")) var from: DossierDate?
+    @Option(help: ArgumentHelp("Only events on or before this date.", valueName: "date")) var to: DossierDate?
+    @Option(help: ArgumentHelp("Only events involving this party (an id, see `dossier parties`).", valueName: "id")) var party: String?
+    @Option(help: ArgumentHelp("Only events of this kind: \(EventKind.allowedValues).", valueName: "kind")) var kind: EventKind?
+    @Option(help: ArgumentHelp("Only events on this track: \(Track.allowedValues).", valueName: "track")) var track: Track?
+
+    func run() throws {
+        let store = try common.loadStore()
+        if let party, store.party(party) == nil { throw ValidationError("no party with id '\(party)' (see `dossier parties`)") }
+        print(common.printer(store).timeline(store.timeline(from: from, to: to, party: party, kind: kind, track: track)), terminator: "")
+    }
+}
+
+struct Parties: ParsableCommand {
+    static let configuration = CommandConfiguration(abstract: "Print the parties: who is who.")
+    @OptionGroup var common: CommonOptions
+    @Option(help: ArgumentHelp("Only parties with this role: \(Role.allowedValues).", valueName: "role")) var role: Role?
+
+    func run() throws {
+        let store = try common.loadStore()
+        print(common.printer(store).parties(store.parties(role: role)), terminator: "")
+    }
+}
+
+struct Arguments: ParsableCommand {
+    static let configuration = CommandConfiguration(abstract: "Print the legal arguments and what the courts held.")
+    @OptionGroup var common: CommonOptions
+    @Option(help: ArgumentHelp("Only arguments of this side: \(Side.allowedValues).", valueName: "side")) var side: Side?
+    @Option(help: ArgumentHelp("Only arguments made by this party.", valueName: "id")) var party: String?
+
+    func run() throws {
+        let store = try common.loadStore()
+        if let party, store.party(party) == nil { throw ValidationError("no party with id '\(party)' (see `dossier parties`)") }
+        print(common.printer(store).arguments(store.arguments(side: side, party: party)), terminator: "")
+    }
+}
+
+struct Accords: ParsableCommand {
+    static let configuration = CommandConfiguration(abstract: "Print the EU–US data-transfer accords and their fate.")
+    @OptionGroup var common: CommonOptions
+
+    func run() throws {
+        let store = try common.loadStore()
+        print(common.printer(store).accords(store.accords), terminator: "")
+    }
+}
+
+struct Show: ParsableCommand {
+    static let configuration = CommandConfiguration(abstract: "Print one record with everything linked to it.")
+    @OptionGroup var common: CommonOptions
+    @ArgumentParser.Argument(help: "The id of a party, event, argument, accord or source.") var id: String
+
+    func run() throws {
+        let store = try common.loadStore()
+        guard let ref = store.ref(id) else {
+            let suggestions = store.searchIndex.search(id.replacingDashes()).prefix(5).map { store.id(of: $0.ref) }
+            var message = "no record with id '\(id)'"
+            if !suggestions.isEmpty { message += "; did you mean: \(suggestions.joined(separator: ", "))?" }
+            printError("dossier: " + message)
+            throw ExitCode(1)
+        }
+        print(common.printer(store).show(ref), terminator: "")
+    }
+}
+
+struct Search: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Search every text of every record (case, accents and apostrophes do not matter).")
+    @OptionGroup var common: CommonOptions
+    @ArgumentParser.Argument(help: "Words to find, e.g. \"conseil d'etat\".") var query: [String]
+
+    func run() throws {
+        let store = try common.loadStore()
+        print(common.printer(store).search(query.joined(separator: " ")), terminator: "")
+    }
+}
+
+struct Export: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Print the whole dossier: JSON with both languages, or a text or Markdown document.")
+    @OptionGroup var common: CommonOptions
+
+    func run() throws {
+        let store = try common.loadStore()
+        print(common.printer(store).export(), terminator: "")
+    }
+}
+
+struct Validate: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Check a dossier folder (the bundled dossier without one) and report every problem with file and line.")
+    @OptionGroup var common: CommonOptions
+    @ArgumentParser.Argument(help: ArgumentHelp("The folder to check.", valueName: "dir")) var directory: String?
+
+    func run() throws {
+        let location = directory ?? common.data
+        let name = location ?? "bundled dossier"
+        do {
+            let dossier = try DossierSource.load(data: location)
+            let counts = "\(dossier.events.count) events, \(dossier.parties.count) parties, \(dossier.arguments.count) arguments, \(dossier.accords.count) accords, \(dossier.sources.count) sources"
+            if common.format == .json {
+                print(JSON.object([("valid", .bool(true)), ("location", .string(name)), ("problems", .array([]))]).rendered(), terminator: "")
+            } else {
+                print("\(name): valid (\(counts))")
+            }
+        } catch {
+            if common.format == .json {
+                print(JSON.object([("valid", .bool(false)), ("location", .string(name)), ("problems", .array(error.diagnostics.map { d in
+                    .object([("file", .string(d.file)), ("line", .number(d.line)), ("column", .number(d.column)), ("message", .string(d.message))])
+                }))]).rendered(), terminator: "")
+            } else {
+                DossierSource.report(error, location: name)
+            }
+            throw ExitCode(1)
+        }
+    }
+}
+
+extension String {
+    func replacingDashes() -> String { String(map { $0 == "-" ? " " : $0 }) }
+}

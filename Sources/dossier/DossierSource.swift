@@ -1,0 +1,50 @@
+import ArgumentParser
+import BundledDossier
+import DossierCore
+
+#if canImport(Glibc)
+import Glibc
+#endif
+
+enum Environment {
+    static var variables: [String: String] {
+        var result: [String: String] = [:]
+        var pointer = environ
+        while let entry = pointer.pointee {
+            let text = String(cString: entry)
+            if let equals = text.firstIndex(of: "=") {
+                result[String(text[..<equals])] = String(text[text.index(after: equals)...])
+            }
+            pointer += 1
+        }
+        return result
+    }
+}
+
+/// Where the dossier comes from: the bundled one (embedded in the binary) or a folder.
+enum DossierSource {
+    static func load(data: String?) throws(DossierLoadError) -> Dossier {
+        if let data { return try DossierLoader.load(directory: data) }
+        return try DossierLoader.load(files: BundledDossier.files)
+    }
+
+    static func loadOrExit(data: String?) throws -> DossierStore {
+        do {
+            return DossierStore(try load(data: data))
+        } catch {
+            report(error, location: data ?? "the bundled dossier")
+            throw ExitCode(1)
+        }
+    }
+
+    static func report(_ error: DossierLoadError, location: String) {
+        for diagnostic in error.diagnostics { printError(diagnostic.description) }
+        let count = error.diagnostics.count
+        printError("dossier: \(location) is not a valid dossier: \(count) problem\(count == 1 ? "" : "s")")
+    }
+}
+
+func printError(_ text: String) {
+    var line = text + "\n"
+    line.withUTF8 { buffer in _ = write(2, buffer.baseAddress, buffer.count) }
+}

@@ -1,0 +1,147 @@
+import Foundation
+import Testing
+
+/// Runs the built `dossier` binary (SwiftPM builds it next to the test runner).
+struct CLI {
+    static let binary: String = {
+        let runner = (try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe")) ?? CommandLine.arguments[0]
+        var dir = URL(fileURLWithPath: runner).deletingLastPathComponent()
+        // the runner may sit inside a .xctest bundle folder
+        while !FileManager.default.fileExists(atPath: dir.appendingPathComponent("dossier").path), dir.path != "/" {
+            dir.deleteLastPathComponent()
+        }
+        return dir.appendingPathComponent("dossier").path
+    }()
+    static let fixtures = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+        .deletingLastPathComponent().appendingPathComponent("DossierCoreTests/Fixtures").path
+
+    struct Result {
+        var status: Int32
+        var stdout: String
+        var stderr: String
+        func json() throws -> Any { try JSONSerialization.jsonObject(with: Data(stdout.utf8)) }
+    }
+
+    static func run(_ arguments: [String], executable: String = binary, environment: [String: String] = ["LANG": "C.UTF-8"]) throws -> Result {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: executable)
+        process.arguments = arguments
+        process.environment = environment
+        // Output goes to files, not pipes: a large output cannot fill a pipe and block the child.
+        let base = FileManager.default.temporaryDirectory.appendingPathComponent("dossier-cli-\(UUID().uuidString)")
+        let outURL = base.appendingPathExtension("out"), errURL = base.appendingPathExtension("err")
+        _ = FileManager.default.createFile(atPath: outURL.path, contents: nil)
+        _ = FileManager.default.createFile(atPath: errURL.path, contents: nil)
+        defer { try? FileManager.default.removeItem(at: outURL); try? FileManager.default.removeItem(at: errURL) }
+        process.standardOutput = try FileHandle(forWritingTo: outURL)
+        process.standardError = try FileHandle(forWritingTo: errURL)
+        process.standardInput = FileHandle.nullDevice
+        try process.run()
+        process.waitUntilExit()
+        let outData = try Data(contentsOf: outURL), errData = try Data(contentsOf: errURL)
+        return Result(status: process.terminationStatus, stdout: String(decoding: outData, as: UTF8.self),
+                      stderr: String(decoding: errData, as: UTF8.self))
+    }
+}
+
+@Suite(.serialized) struct CLITests {
+    let valid = ["--data", CLI.fixtures + "/valid"]
+
+    @Test func timelineJSONHasTheDocumentedFields() throws {
+        let result = try CLI.run(["timeline", "--format", "json"] + valid)
+        #expect(result.status == 0, "\(result.stderr)")
+        let events = try #require(try result.json() as? [[String: Any]])
+        #expect(events.map { $0["id"] as? String } == ["ev-accord", "ev-year", "ev-filing", "ev-ruling"])
+        for key in ["id", "date", "title", "summary", "kind", "certainty", "parties", "sources"] {
+            #expect(events.allSatisfy { $0[key] != nil }, "missing \(key)")
+        }
+        let sources = try #require(events.last?["sources"] as? [[String: Any]])
+        #expect(sources.first?["url"] as? String == "https://example.org/court")
+    }
+
+    @Test func timelineFiltersAndLanguage() throws {
+        let result = try CLI.run(["timeline", "--from", "2024", "--kind", "order", "--lang", "fr", "--format", "json"] + valid)
+        let events = try #require(try result.json() as? [[String: Any]])
+        #expect(events.count == 1)
+        #expect(events.first?["title"] as? String == "Le juge rejette la demande")
+        let bad = try CLI.run(["timeline", "--from", "2024-13"] + valid)
+        #expect(bad.status != 0)
+        #expect(bad.stderr.contains("--from"))
+        let noParty = try CLI.run(["timeline", "--party", "nobody"] + valid)
+        #expect(noParty.status != 0)
+        #expect(noParty.stderr.contains("no party with id 'nobody'"))
+    }
+
+    @Test func partiesArgumentsAccordsAndSearchJSON() throws {
+        let parties = try #require(try CLI.run(["parties", "--role", "court", "--format", "json"] + valid).json() as? [[String: Any]])
+        #expect(parties.map { $0["id"] as? String } == ["court"])
+        #expect(parties.first?["roles"] as? [String] == ["court"])
+        let arguments = try #require(try CLI.run(["arguments", "--side", "court", "--format", "json"] + valid).json() as? [[String: Any]])
+        #expect(arguments.first?["by"] as? [String] == ["court"])
+        #expect(arguments.first?["claim"] as? String == "The risk is hypothetical")
+        let accords = try #require(try CLI.run(["accords", "--format", "json"] + valid).json() as? [[String: Any]])
+        #expect(accords.first?["instrument"] as? String == "Decision 2000/1")
+        #expect(accords.first?["status"] as? String == "struck-down")
+        let hits = try #require(try CLI.run(["search", "conseil", "d'etat", "--format", "json"] + valid).json() as? [[String: Any]])
+        #expect(hits.map { $0["id"] as? String } == ["court", "src-court"])
+        #expect(hits.first?["kind"] as? String == "party")
+    }
+
+    @Test func showResolvesLinks() throws {
+        let record = try #require(try CLI.run(["show", "arg-held", "--format", "json"] + valid).json() as? [String: Any])
+        #expect(record["kind_of_record"] as? String == "argument")
+        let links = try #require(record["links"] as? [[String: Any]])
+        let relations = links.compactMap { $0["relation"] as? String }
+        #expect(relations == ["case", "by", "answers", "sources"])
+        let unknown = try CLI.run(["show", "ev-rulin"] + valid)
+        #expect(unknown.status == 1)
+        #expect(unknown.stderr.contains("no record with id 'ev-rulin'"))
+    }
+
+    @Test func everyCommandWorksInEveryFormat() throws {
+        for command in [["timeline"], ["parties"], ["arguments"], ["accords"], ["show", "test-accord"], ["search", "court"], ["export"]] {
+            for format in ["text", "json", "markdown"] {
+                let result = try CLI.run(command + ["--format", format] + valid)
+                #expect(result.status == 0, "\(command) \(format): \(result.stderr)")
+                #expect(!result.stdout.isEmpty)
+                if format == "json" { _ = try result.json() }
+            }
+        }
+    }
+
+    @Test func validateReportsFileAndLineAndExitsNonZero() throws {
+        let good = try CLI.run(["validate", CLI.fixtures + "/valid"])
+        #expect(good.status == 0)
+        #expect(good.stdout.contains("valid"))
+        let bad = try CLI.run(["validate", CLI.fixtures + "/broken/dangling-reference"])
+        #expect(bad.status == 1)
+        #expect(bad.stderr.contains("broken/dangling-reference/records.yaml:24:26: event 'ev-one': 'parties' refers to party 'nobody'"))
+        let json = try #require(try CLI.run(["validate", "--format", "json", CLI.fixtures + "/broken/unknown-field"]).json() as? [String: Any])
+        #expect(json["valid"] as? Bool == false)
+        #expect((json["problems"] as? [[String: Any]])?.count == 2)
+        // every command refuses an invalid dossier with the same messages
+        let refused = try CLI.run(["timeline", "--data", CLI.fixtures + "/broken/dangling-reference"])
+        #expect(refused.status == 1)
+        #expect(refused.stderr.contains("records.yaml:24:26"))
+    }
+
+    @Test func withoutATerminalPrintsTheOverview() throws {
+        let result = try CLI.run(valid)
+        #expect(result.status == 0)
+        #expect(result.stdout.hasPrefix("Test affair\n==========="))
+        #expect(result.stdout.contains("see The court rejects the request."))
+        let french = try CLI.run(valid, environment: ["LANG": "fr_FR.UTF-8"])
+        #expect(french.stdout.hasPrefix("Affaire de test"))
+    }
+
+    @Test func theBinaryRunsWhenCopiedAloneElsewhere() throws {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("dossier-copy-\(getpid())")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let copy = dir.appendingPathComponent("dossier").path
+        try FileManager.default.copyItem(atPath: CLI.binary, toPath: copy)
+        let result = try CLI.run(["validate"], executable: copy)
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(result.stdout.hasPrefix("bundled dossier: valid"))
+    }
+}
