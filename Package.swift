@@ -5,6 +5,7 @@ import PackageDescription
 //   CYaml           libyaml, the C parser behind the loader (line/column marks, no Foundation)
 //   DossierCore     model, loader, validator, store, queries, search, display width — no terminal
 //   BundledDossier  the top-level Resources/ folder, embedded as string literals at build time
+//   DossierUI       the explorer without a terminal: state, actions, reducer, keymap, views → cell grid
 //   DossierOutput   printers for the CLI: text, JSON, Markdown
 //   dossier         the executable: argument parsing; chooses the explorer or a printer
 let package = Package(
@@ -42,6 +43,11 @@ let package = Package(
             name: "BundledDossier",
             path: "Resources",
             plugins: ["EmbedDossier"]
+        ),
+        .target(
+            name: "DossierUI",
+            dependencies: ["DossierCore"],
+            path: "Sources/DossierUI"
         ),
         .target(
             name: "DossierOutput",

@@ -207,7 +207,7 @@ public struct Printer {
         }
     }
 
-    /// The overview for newcomers, with `[[id]]` links shown as titles.
+    /// The overview for newcomers. `[[id]]` links become numbered notes listed after the text.
     public func overview() -> String {
         let text = store.info.overview[lang]
         switch format {
@@ -218,13 +218,21 @@ public struct Printer {
                                                     ("arguments", .number(store.arguments.count)), ("accords", .number(store.accords.count)),
                                                     ("sources", .number(store.sources.count))]))]).rendered()
         case .markdown:
-            return "# \(md(store.info.title[lang]))\n\n" + resolveLinks(text) { title, id in "[\(md(title))](#\(id))" } + "\n"
+            return "# \(md(store.info.title[lang]))\n\n" + markdownOverview() + "\n"
         case .text:
             let title = store.info.title[lang]
             var out = title + "\n" + String(repeating: "=", count: DisplayWidth.of(title)) + "\n\n"
-            let body = resolveLinks(text) { title, _ in title }
+            let (body, notes) = numberLinks(text) { n, _ in "[\(n)]" }
             for paragraph in body.split(separator: "\n", omittingEmptySubsequences: false) {
                 out += TextLayout.wrap(String(paragraph), width: width).joined(separator: "\n") + "\n"
+            }
+            if !notes.isEmpty { out += "\n" }
+            for (n, ref) in notes.enumerated() {
+                let label = "[\(n + 1)] "
+                let lines = TextLayout.wrap(store.linkLabel(ref, lang), width: width - DisplayWidth.of(label))
+                for (k, line) in lines.enumerated() {
+                    out += (k == 0 ? label : String(repeating: " ", count: DisplayWidth.of(label))) + line + "\n"
+                }
             }
             out += "\n\(store.events.count) \(Strings.events[lang].lowercased()), \(store.parties.count) \(Strings.parties[lang].lowercased()), "
             out += "\(store.arguments.count) \(Strings.arguments[lang].lowercased()), \(store.accords.count) \(Strings.accords[lang].lowercased()), "
@@ -233,17 +241,33 @@ public struct Printer {
         }
     }
 
-    func resolveLinks(_ text: String, _ render: (String, String) -> String) -> String {
+    func markdownOverview() -> String {
+        let (body, notes) = numberLinks(store.info.overview[lang], escape: { md($0) }) { n, id in "[\\[\(n)\\]](#\(id))" }
+        var out = body + "\n\n"
+        for (n, ref) in notes.enumerated() {
+            out += "\(n + 1). [\(md(store.linkLabel(ref, lang)))](#\(store.id(of: ref)))\n"
+        }
+        return out
+    }
+
+    /// Replaces each `[[id]]` by a numbered mark and returns the linked records in note order
+    /// (a record linked twice keeps its first number).
+    func numberLinks(_ text: String, escape: (String) -> String = { $0 }, _ mark: (Int, String) -> String) -> (String, [RecordRef]) {
         var out = ""
+        var notes: [RecordRef] = []
         var rest = Substring(text)
         while let open = rest.firstRange(of: "[["), let close = rest[open.upperBound...].firstRange(of: "]]") {
-            out += rest[..<open.lowerBound]
+            var before = String(rest[..<open.lowerBound])
+            while before.last == " " { before.removeLast() }
+            out += escape(before)
             let id = String(rest[open.upperBound..<close.lowerBound])
-            let title = store.ref(id).map { store.title(of: $0, lang) } ?? id
-            out += render(title, id)
+            if let ref = store.ref(id) {
+                let number = (notes.firstIndex(of: ref) ?? { notes.append(ref); return notes.count - 1 }()) + 1
+                out += "\u{00A0}" + mark(number, id)
+            }
             rest = rest[close.upperBound...]
         }
-        return out + rest
+        return (out + escape(String(rest)), notes)
     }
 
     /// The whole dossier: JSON with both languages; text and Markdown as a document in one language.
@@ -264,7 +288,7 @@ public struct Printer {
             var out = "# \(md(store.info.title[lang]))\n\n"
             let sections = [Strings.overview, Strings.timeline, Strings.parties, Strings.arguments, Strings.accords, Strings.sources]
             out += sections.enumerated().map { "\($0.offset + 1). [\($0.element[lang])](#\(anchor($0.element[lang])))" }.joined(separator: "\n") + "\n\n"
-            out += "## \(Strings.overview[lang])\n\n" + resolveLinks(store.info.overview[lang]) { title, id in "[\(md(title))](#\(id))" } + "\n\n"
+            out += "## \(Strings.overview[lang])\n\n" + markdownOverview() + "\n"
             out += "## \(Strings.timeline[lang])\n\n"
             for i in store.events.indices { out += markdownDetail(.event(i), level: 3) + "\n" }
             out += "## \(Strings.parties[lang])\n\n"
@@ -313,7 +337,9 @@ public struct Printer {
         var out = ""
         for character in text {
             switch character {
-            case "*", "_", "`", "[", "]", "<", ">", "#", "|", "\\": out.append("\\"); out.append(character)
+            case "*", "_", "`", "[", "]", "<", ">", "#", "|", "\\":
+                out.append("\\")
+                out.append(character)
             default: out.append(character)
             }
         }

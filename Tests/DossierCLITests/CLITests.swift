@@ -129,7 +129,7 @@ struct CLI {
         let result = try CLI.run(valid)
         #expect(result.status == 0)
         #expect(result.stdout.hasPrefix("Test affair\n==========="))
-        #expect(result.stdout.contains("see The court rejects the request."))
+        #expect(result.stdout.contains("see\u{00A0}[1].\n\n[1] 2024-03-22 The court rejects the request\n"))
         let french = try CLI.run(valid, environment: ["LANG": "fr_FR.UTF-8"])
         #expect(french.stdout.hasPrefix("Affaire de test"))
     }

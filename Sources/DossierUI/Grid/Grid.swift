@@ -1,0 +1,144 @@
+import DossierCore
+
+/// What a cell means; the terminal backend decides how that looks (colours, or attributes only
+/// under NO_COLOR). Meaning never rests on colour alone: focus and selection also change glyphs
+/// or use reverse video.
+public enum Style: UInt8, Sendable, Hashable, CaseIterable {
+    case normal, muted, heading, accent, link
+    case selection          // the selected row of the focused area: reverse video
+    case selectionInactive  // the selected row of an unfocused area: underline/bold
+    case border, focusBorder, title, focusTitle
+    case tab, tabActive, statusBar, header
+    case era0, era1, era2, eraNone
+    case match, warning
+}
+
+/// One terminal cell: the grapheme drawn there (empty for the right half of a wide character)
+/// and its style.
+public struct Cell: Sendable, Hashable {
+    public var text: String
+    public var style: Style
+    /// Cells the grapheme takes: 1, 2 for a wide character, 0 for the right half of one.
+    public var width: UInt8
+
+    public static let blank = Cell(text: " ", style: .normal, width: 1)
+}
+
+/// An in-memory screen: the views draw into it, tests compare it with golden text, and the
+/// terminal backend paints it (only the cells that changed).
+public struct Grid: Sendable, Equatable {
+    public let width: Int
+    public let height: Int
+    public private(set) var cells: [Cell]
+    /// Where the hardware cursor goes (the selected row), so screen readers follow the selection.
+    public var cursor: (row: Int, column: Int)?
+
+    public init(width: Int, height: Int) {
+        self.width = max(0, width)
+        self.height = max(0, height)
+        cells = Array(repeating: .blank, count: self.width * self.height)
+    }
+
+    public static func == (a: Grid, b: Grid) -> Bool {
+        a.width == b.width && a.height == b.height && a.cells == b.cells
+            && a.cursor?.row == b.cursor?.row && a.cursor?.column == b.cursor?.column
+    }
+
+    public subscript(row: Int, column: Int) -> Cell {
+        cells[row * width + column]
+    }
+
+    /// Writes `text` from (row, column), clipped to `maxWidth` cells and the grid's edge.
+    /// Returns the number of cells used. Control characters are shown as `?` (defence in depth:
+    /// data is sanitised at load). A wide character that would straddle the clip edge is replaced
+    /// by a space, never split.
+    @discardableResult
+    public mutating func put(_ text: String, row: Int, column: Int, maxWidth: Int = Int.max, style: Style = .normal) -> Int {
+        guard row >= 0, row < height, column < width else { return 0 }
+        let limit = min(width, maxWidth == Int.max ? width : column + max(0, maxWidth))
+        var col = max(0, column)
+        for character in text {
+            guard col < limit else { break }
+            var w = DisplayWidth.of(character)
+            var shown = String(character)
+            if character.unicodeScalars.contains(where: { $0.value < 0x20 || ($0.value >= 0x7F && $0.value < 0xA0) }) {
+                shown = "?"
+                w = 1
+            }
+            if w == 0 {
+                // a lone combining mark: attach to the previous cell
+                if col > 0 { attach(shown, row: row, column: col - 1) }
+                continue
+            }
+            if w >= 2 {
+                if col + 2 > limit {
+                    set(row: row, column: col, Cell(text: " ", style: style, width: 1))
+                    col += 1
+                    break
+                }
+                set(row: row, column: col, Cell(text: shown, style: style, width: 2))
+                set(row: row, column: col + 1, Cell(text: "", style: style, width: 0))
+                col += 2
+            } else {
+                set(row: row, column: col, Cell(text: shown, style: style, width: 1))
+                col += 1
+            }
+        }
+        return col - max(0, column)
+    }
+
+    /// Fills a rectangle with spaces of a style.
+    public mutating func fill(row: Int, column: Int, width w: Int, height h: Int, style: Style = .normal) {
+        for r in max(0, row)..<min(height, row + h) {
+            for c in max(0, column)..<min(width, column + w) {
+                set(row: r, column: c, Cell(text: " ", style: style, width: 1))
+            }
+        }
+    }
+
+    /// Changes the style of a run of cells without changing their text.
+    public mutating func restyle(row: Int, column: Int, width w: Int, style: Style) {
+        guard row >= 0, row < height else { return }
+        for c in max(0, column)..<min(width, column + w) { cells[row * width + c].style = style }
+    }
+
+    private mutating func attach(_ mark: String, row: Int, column: Int) {
+        var c = column
+        if cells[row * width + c].width == 0 && c > 0 { c -= 1 }
+        cells[row * width + c].text += mark
+    }
+
+    /// Sets a cell, repairing any wide character it half-overwrites.
+    private mutating func set(row: Int, column: Int, _ cell: Cell) {
+        guard column >= 0, column < width else { return }
+        let index = row * width + column
+        let old = cells[index]
+        if old.width == 0 && column > 0 && cells[index - 1].width == 2 {
+            cells[index - 1] = Cell(text: " ", style: cells[index - 1].style, width: 1)
+        }
+        if old.width == 2 && column + 1 < width && cell.width != 2 {
+            cells[index + 1] = Cell(text: " ", style: old.style, width: 1)
+        }
+        cells[index] = cell
+    }
+
+    /// The screen as text, one line per row with trailing spaces removed, like `tmux capture-pane -p`.
+    public var text: String {
+        var lines: [String] = []
+        lines.reserveCapacity(height)
+        for r in 0..<height {
+            var line = ""
+            for c in 0..<width { line += cells[r * width + c].text }
+            while line.last == " " { line.removeLast() }
+            lines.append(line)
+        }
+        return lines.joined(separator: "\n")
+    }
+
+    /// The width in cells of each row's content, for invariant checks (always `width`).
+    public func rowWidth(_ row: Int) -> Int {
+        var total = 0
+        for c in 0..<width { total += Int(cells[row * width + c].width) }
+        return total
+    }
+}

@@ -1,0 +1,197 @@
+import DossierCore
+
+/// Renders the whole explorer from its state into a grid. Pure: the same state always gives the
+/// same grid, which is what the golden-screen tests rely on.
+public enum ScreenView {
+    public static func render(_ state: AppState) -> Grid {
+        let layout = state.layout
+        var grid = Grid(width: layout.width, height: layout.height)
+        guard !layout.tooSmall else {
+            drawTooSmall(state, into: &grid)
+            return grid
+        }
+        drawHeader(state, into: &grid)
+        drawTabs(state, into: &grid)
+        drawList(state, into: &grid)
+        drawDetail(state, into: &grid)
+        drawStatus(state, into: &grid)
+        if case .help(let scroll) = state.overlay {
+            HelpView.draw(state, scroll: scroll, into: &grid)
+            grid.cursor = nil
+        }
+        return grid
+    }
+
+    static func drawTooSmall(_ state: AppState, into grid: inout Grid) {
+        let need = "\(Layout.minimumWidth)×\(Layout.minimumHeight)"
+        let have = "\(state.layout.width)×\(state.layout.height)"
+        let text = state.lang == .en
+            ? "terminal too small: need \(need), have \(have)"
+            : "terminal trop petit\u{00A0}: il faut \(need), actuel \(have)"
+        let lines = TextLayout.wrap(text, width: grid.width)
+        let top = max(0, (grid.height - lines.count) / 2)
+        for (n, line) in lines.enumerated() {
+            grid.put(line, row: top + n, column: max(0, (grid.width - DisplayWidth.of(line)) / 2), style: .warning)
+        }
+    }
+
+    static func drawHeader(_ state: AppState, into grid: inout Grid) {
+        let width = grid.width
+        grid.fill(row: 0, column: 0, width: width, height: 1, style: .header)
+        var crumb = state.pane.title[state.lang]
+        if let ref = state.selectedRef { crumb += " › " + state.store.title(of: ref, state.lang) }
+        if !state.backStack.isEmpty { crumb = "◂\(state.backStack.count) " + crumb }
+        let title = " dossier · " + state.store.info.title[state.lang]
+        let titleWidth = min(DisplayWidth.of(title), width / 2)
+        grid.put(title, row: 0, column: 0, maxWidth: titleWidth, style: .header)
+        let room = width - titleWidth - 3
+        if room > 8 {
+            let shown = TextLayout.truncate(crumb, to: room)
+            grid.put(shown, row: 0, column: width - DisplayWidth.of(shown) - 1, style: .header)
+        }
+    }
+
+    static func drawTabs(_ state: AppState, into grid: inout Grid) {
+        var column = 1
+        for pane in Pane.allCases {
+            let focused = pane == state.pane
+            let label = "\(pane.rawValue + 1) \(pane.title[state.lang])"
+            let text = focused ? "[\(label)]" : " \(label) "
+            column += grid.put(text, row: 1, column: column, style: focused ? .tabActive : .tab)
+            column += 1
+        }
+    }
+
+    // MARK: list
+
+    static func drawList(_ state: AppState, into grid: inout Grid) {
+        let rect = state.layout.list
+        let list = state.list
+        let position = list.count == 0 ? "0/0" : "\(state.selectedItem + 1)/\(list.count)"
+        Box.draw(rect, title: "\(state.pane.title[state.lang]) \(position)", focused: state.area == .list, into: &grid)
+        let inner = rect.inner
+        let top = state.scroll[state.pane.rawValue]
+        let selectedRow = list.count == 0 ? -1 : list.itemRows[state.selectedItem]
+        for n in 0..<inner.height {
+            let index = top + n
+            guard index < list.rows.count else { break }
+            let row = inner.row + n
+            switch list.rows[index] {
+            case .heading(let title):
+                let text = (state.pane == .timeline ? "── " : "") + title[state.lang] + " "
+                let used = grid.put(text, row: row, column: inner.column, maxWidth: inner.width, style: .heading)
+                if state.pane == .timeline, used < inner.width {
+                    grid.put(String(repeating: "─", count: inner.width - used), row: row, column: inner.column + used, style: .muted)
+                }
+            case .item(let ref):
+                let selected = index == selectedRow
+                drawItem(ref, state: state, row: row, inner: inner, into: &grid)
+                if selected {
+                    grid.restyle(row: row, column: inner.column, width: inner.width,
+                                 style: state.area == .list ? .selection : .selectionInactive)
+                    if state.area == .list { grid.cursor = (row, inner.column) }
+                }
+            }
+        }
+    }
+
+    static func drawItem(_ ref: RecordRef, state: AppState, row: Int, inner: Rect, into grid: inout Grid) {
+        let store = state.store, lang = state.lang
+        switch ref {
+        case .event(let i):
+            let event = store.events[i]
+            let (letter, style) = era(of: event, store)
+            var column = inner.column
+            column += grid.put(letter, row: row, column: column, style: style)
+            column += grid.put(" " + TextLayout.pad(event.date.description, to: 10) + " ", row: row, column: column, maxWidth: inner.width - 1)
+            let kindWidth = inner.width >= 50 ? 12 : 0
+            if kindWidth > 0 {
+                column += grid.put(TextLayout.pad(event.kind.label[lang], to: kindWidth - 1) + " ", row: row, column: column, style: .muted)
+            }
+            let mark = event.certainty == .verified ? "" : (event.certainty == .reported ? " ?" : " !")
+            grid.put(event.title[lang] + mark, row: row, column: column, maxWidth: inner.column + inner.width - column)
+        case .party(let i):
+            let party = store.parties[i]
+            let used = grid.put(" " + party.name[lang], row: row, column: inner.column, maxWidth: inner.width)
+            grid.put("  " + party.kind.label[lang], row: row, column: inner.column + used, maxWidth: inner.width - used, style: .muted)
+        case .argument(let i):
+            grid.put(" " + store.arguments[i].claim[lang], row: row, column: inner.column, maxWidth: inner.width)
+        case .accord(let i):
+            let accord = store.accords[i]
+            let span = "\(accord.inForceFrom.year)–\(accord.inForceTo.map { String($0.year) } ?? "")"
+            let used = grid.put(" " + accord.name[lang], row: row, column: inner.column, maxWidth: inner.width)
+            grid.put("  " + span, row: row, column: inner.column + used, maxWidth: inner.width - used, style: .muted)
+        case .source:
+            break
+        }
+    }
+
+    /// The era band of an event: which accord was in force (a letter and a colour), or none.
+    static func era(of event: Event, _ store: DossierStore) -> (String, Style) {
+        guard let accord = store.accordInForce(on: event.date) else { return ("·", .eraNone) }
+        let ordered = store.accords.sorted { $0.inForceFrom < $1.inForceFrom }
+        let index = ordered.firstIndex { $0.id == accord.id } ?? 0
+        let styles: [Style] = [.era0, .era1, .era2]
+        return (String(accord.name.en.first ?? "•"), styles[index % styles.count])
+    }
+
+    // MARK: detail
+
+    static func drawDetail(_ state: AppState, into grid: inout Grid) {
+        let rect = state.layout.detail
+        let title = state.lang == .en ? "Detail" : "Détail"
+        let hint = state.area == .detail ? "" : (state.lang == .en ? " — Enter: links" : " — Entrée : liens")
+        Box.draw(rect, title: title + hint, focused: state.area == .detail, into: &grid)
+        let inner = rect.inner
+        guard inner.width > 0 else { return }
+        let lines = state.detailLines
+        for n in 0..<inner.height {
+            let index = state.detailScroll + n
+            guard index < lines.count else { break }
+            let line = lines[index]
+            let row = inner.row + n
+            var column = inner.column
+            for segment in line.segments {
+                column += grid.put(segment.text, row: row, column: column, maxWidth: inner.column + inner.width - column, style: segment.style)
+            }
+            if state.area == .detail, let link = line.link, link == state.linkIndex {
+                grid.restyle(row: row, column: inner.column, width: inner.width, style: .selection)
+                grid.cursor = (row, inner.column)
+            }
+        }
+        if lines.count > state.detailScroll + inner.height {
+            grid.put("↓", row: rect.row + rect.height - 1, column: rect.column + rect.width - 3, style: .muted)
+        }
+    }
+
+    // MARK: status
+
+    static func drawStatus(_ state: AppState, into grid: inout Grid) {
+        let row = grid.height - 1, lang = state.lang
+        grid.fill(row: row, column: 0, width: grid.width, height: 1, style: .statusBar)
+        if case .gotoDate(let input, let error) = state.overlay {
+            let label = lang == .en ? " Go to date: " : " Aller à la date\u{00A0}: "
+            let used = grid.put(label + input, row: row, column: 0, style: .statusBar)
+            grid.cursor = (row, used)
+            let help = error?[lang] ?? (lang == .en ? "  (2020, 2020-07 or 2020-07-16; Enter, Esc)" : "  (2020, 2020-07 ou 2020-07-16 ; Entrée, Échap)")
+            grid.put(help, row: row, column: used + 1, style: error == nil ? .statusBar : .warning)
+            return
+        }
+        var left = " \(state.pane.title[lang]) "
+        if state.list.count > 0 { left += "\(state.selectedItem + 1)/\(state.list.count) " }
+        if case .event(let i)? = state.selectedRef {
+            left += "│ " + (state.store.accordInForce(on: state.store.events[i].date)?.name[lang] ?? Strings.noEraAccord[lang]) + " "
+        }
+        var column = grid.put(left, row: row, column: 0, style: .statusBar)
+        if let message = state.message {
+            grid.put("│ " + message[lang], row: row, column: column, style: .statusBar)
+            return
+        }
+        column += grid.put("│", row: row, column: column, style: .statusBar)
+        for hint in Keymap.hints(area: state.area, pane: state.pane) {
+            let text = " \(hint.keys) \(hint.label[lang]) "
+            guard column + DisplayWidth.of(text) <= grid.width else { break }
+            column += grid.put(text, row: row, column: column, style: .statusBar)
+        }
+    }
+}
