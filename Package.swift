@@ -6,6 +6,8 @@ import PackageDescription
 //   DossierCore     model, loader, validator, store, queries, search, display width — no terminal
 //   BundledDossier  the top-level Resources/ folder, embedded as string literals at build time
 //   DossierUI       the explorer without a terminal: state, actions, reducer, keymap, views → cell grid
+//   CNcursesw       ncursesw, with the wide-character API switched on
+//   DossierTerminal the only ncurses code: paint a grid, read keys, resize, signals, restore
 //   DossierOutput   printers for the CLI: text, JSON, Markdown
 //   dossier         the executable: argument parsing; chooses the explorer or a printer
 let package = Package(
@@ -49,6 +51,16 @@ let package = Package(
             dependencies: ["DossierCore"],
             path: "Sources/DossierUI"
         ),
+        .systemLibrary(
+            name: "CNcursesw",
+            path: "Sources/CNcursesw",
+            providers: [.apt(["libncursesw5-dev"])]
+        ),
+        .target(
+            name: "DossierTerminal",
+            dependencies: ["DossierCore", "DossierUI", "CNcursesw"],
+            path: "Sources/DossierTerminal"
+        ),
         .target(
             name: "DossierOutput",
             dependencies: ["DossierCore"],
@@ -57,7 +69,7 @@ let package = Package(
         .executableTarget(
             name: "dossier",
             dependencies: [
-                "DossierCore", "DossierOutput", "BundledDossier",
+                "DossierCore", "DossierUI", "DossierTerminal", "DossierOutput", "BundledDossier",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             path: "Sources/dossier"
@@ -67,6 +79,12 @@ let package = Package(
             dependencies: ["DossierCore", "DossierOutput", "BundledDossier"],
             path: "Tests/DossierCoreTests",
             exclude: ["Fixtures"]
+        ),
+        .testTarget(
+            name: "DossierUITests",
+            dependencies: ["DossierCore", "DossierUI"],
+            path: "Tests/DossierUITests",
+            exclude: ["Golden"]
         ),
         .testTarget(
             name: "DossierCLITests",

@@ -153,14 +153,18 @@ public struct Printer {
             case .field(let label, let value):
                 let lines = TextLayout.wrap(value, width: max(20, width - 16))
                 for (n, line) in lines.enumerated() {
-                    out += (n == 0 ? TextLayout.pad(label + ":", to: 16) : String(repeating: " ", count: 16)) + line + "\n"
+                    out += (n == 0 ? TextLayout.pad(Strings.labelled(label, lang), to: 16) : String(repeating: " ", count: 16)) + line + "\n"
                 }
             case .paragraph(let text):
                 out += "\n" + TextLayout.wrap(text, width: width).joined(separator: "\n") + "\n"
             case .section(let title):
                 out += "\n" + title + "\n" + String(repeating: "-", count: max(1, DisplayWidth.of(title))) + "\n"
             case .link(let target, let label):
-                out += "  \(TextLayout.pad(store.id(of: target), to: 34)) \(label)\n"
+                let id = store.id(of: target)
+                let column = max(DisplayWidth.of(id), 34) + 3
+                for (n, line) in TextLayout.wrap(label, width: max(20, width - column)).enumerated() {
+                    out += (n == 0 ? "  " + TextLayout.pad(id, to: column - 3) + " " : String(repeating: " ", count: column)) + line + "\n"
+                }
             }
         }
         return out
@@ -172,7 +176,7 @@ public struct Printer {
         for block in store.detail(of: ref, lang) {
             switch block {
             case .heading(let title): out += "\(hashes) \(md(title))\n\n<a id=\"\(store.id(of: ref))\"></a>\n\n"
-            case .field(let label, let value): out += "- **\(md(label))**: \(md(value))\n"
+            case .field(let label, let value): out += "- **\(md(label))**\(lang == .fr ? "\u{00A0}:" : ":") \(md(value))\n"
             case .paragraph(let text): out += "\n\(md(text))\n\n"
             case .section(let title): out += "\n\(hashes)# \(md(title))\n\n"
             case .link(let target, let label):

@@ -1,6 +1,7 @@
 import ArgumentParser
 import DossierCore
 import DossierOutput
+import DossierUI
 
 #if canImport(Glibc)
 import Glibc
@@ -17,17 +18,26 @@ struct DossierCommand: ParsableCommand {
             """,
         version: "0.1.0",
         subcommands: [Timeline.self, Parties.self, Arguments.self, Accords.self, Show.self, Search.self,
-                      Export.self, Validate.self]
+                      Export.self, Validate.self, Keys.self]
     )
 
     @OptionGroup var common: CommonOptions
 
+    @Flag(name: .customLong("no-color"), help: "Explorer without colours (attributes only); NO_COLOR does the same.")
+    var noColor = false
+
     func run() throws {
         let store = try common.loadStore()
-        // The explorer comes with the terminal UI; until then, print the overview and a hint.
-        var printer = common.printer(store)
-        printer.width = 80
-        print(printer.overview(), terminator: "")
+        let environment = Environment.variables
+        if isatty(0) == 1 && isatty(1) == 1 && common.format == .text {
+            let monochrome = noColor || !(environment["NO_COLOR"] ?? "").isEmpty
+            let status = Explorer.run(store: store, lang: common.language, colorMode: monochrome ? .monochrome : .color,
+                                      environment: environment)
+            if status != 0 { throw ExitCode(status) }
+            return
+        }
+        // Not on a terminal (a pipe, a file, a script): print the overview and a hint.
+        print(common.printer(store).overview(), terminator: "")
         if common.format == .text { print("\n" + Strings.explorerHint[common.language]) }
     }
 }
@@ -155,4 +165,13 @@ struct Validate: ParsableCommand {
 
 extension String {
     func replacingDashes() -> String { String(map { $0 == "-" ? " " : $0 }) }
+}
+
+struct Keys: ParsableCommand {
+    static let configuration = CommandConfiguration(abstract: "Print the explorer's keys as a Markdown table (the README's table).")
+    @Option(name: .long, help: "Language: en or fr.") var lang: Language?
+
+    func run() throws {
+        print(Keymap.markdownTable(lang ?? Language.fromEnvironment(Environment.variables)), terminator: "")
+    }
 }

@@ -14,24 +14,59 @@ public enum Sanitizer {
         }
     }
 
+    /// A fast scan of the UTF-8 bytes: false when the text certainly holds nothing to clean.
+    /// Typographic text is full of multi-byte characters (’ « » — and no-break spaces), so the
+    /// scan decodes only the byte sequences of the unsafe characters themselves.
+    static func mayNeedCleaning(_ text: String, multiline: Bool) -> Bool {
+        var copy = text
+        return copy.withUTF8 { bytes in
+            let count = bytes.count
+            var i = 0
+            while i < count {
+                let byte = bytes[i]
+                switch byte {
+                case 0x0A: if !multiline { return true }
+                case 0x00...0x1F, 0x7F: return true
+                case 0xC2: if i + 1 < count, bytes[i + 1] <= 0x9F { return true }                // C1 controls
+                case 0xD8: if i + 1 < count, bytes[i + 1] == 0x9C { return true }                // U+061C
+                case 0xE2:                                                                        // U+200E/F, 202A–E, 2066–9
+                    if i + 2 < count {
+                        let b1 = bytes[i + 1], b2 = bytes[i + 2]
+                        if b1 == 0x80 && (b2 == 0x8E || b2 == 0x8F || (0xAA...0xAE).contains(b2)) { return true }
+                        if b1 == 0x81 && (0xA6...0xA9).contains(b2) { return true }
+                    }
+                case 0xEF: if i + 2 < count, bytes[i + 1] == 0xBF, (0xB9...0xBB).contains(bytes[i + 2]) { return true }
+                default: break
+                }
+                i += 1
+            }
+            return false
+        }
+    }
+
     /// Cleans one text. With `multiline` false, line feeds become spaces too. Tabs become a space.
     public static func clean(_ text: String, multiline: Bool = true) -> String {
-        var needsWork = false
-        for scalar in text.unicodeScalars where isUnsafe(scalar) || scalar == "\t" || (!multiline && scalar == "\n") {
-            needsWork = true
-            break
-        }
-        guard needsWork else { return text }
+        guard mayNeedCleaning(text, multiline: multiline) else { return text }
         var result = String.UnicodeScalarView()
+        var changed = false
         for scalar in text.unicodeScalars {
             if scalar == "\t" || (!multiline && scalar == "\n") {
                 result.append(" ")
+                changed = true
             } else if isUnsafe(scalar) {
                 result.append(replacement)
+                changed = true
             } else {
                 result.append(scalar)
             }
         }
-        return String(result)
+        return changed ? String(result) : text
+    }
+}
+
+extension Sanitizer {
+    /// C0 and C1 controls and DEL: never a printable key or cell.
+    public static func isControl(_ scalar: Unicode.Scalar) -> Bool {
+        scalar.value < 0x20 || (0x7F...0x9F).contains(scalar.value)
     }
 }

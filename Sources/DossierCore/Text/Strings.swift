@@ -39,6 +39,11 @@ public enum Strings {
     public static let noEraAccord = Localized(en: "no accord in force", fr: "aucun accord en vigueur")
     public static let today = Localized(en: "today", fr: "aujourd’hui")
     public static let noResults = Localized(en: "No results.", fr: "Aucun résultat.")
+    /// What separates a label from its value: French puts a no-break space before the colon.
+    public static func labelled(_ label: String, _ lang: Language) -> String {
+        lang == .fr ? label + "\u{00A0}: " : label + ": "
+    }
+
     public static let explorerHint = Localized(
         en: "Run `dossier` in a terminal to explore; `dossier --help` lists the commands.",
         fr: "Lancez `dossier` dans un terminal pour explorer\u{00A0}; `dossier --help` liste les commandes.")

@@ -2,30 +2,43 @@
 /// « Conseil d’État » and `conseil d'etat` fold to the same `conseil d'etat`.
 public enum TextFold {
     public static func fold(_ text: String) -> String {
-        var out = String.UnicodeScalarView()
+        var out: [UInt8] = []
         out.reserveCapacity(text.utf8.count)
         for scalar in text.unicodeScalars {
             let v = scalar.value
             if v < 0x80 {
-                // ASCII fast path
-                if v >= 0x41 && v <= 0x5A { out.append(Unicode.Scalar(v + 32)!) } else { out.append(scalar) }
+                out.append(v >= 0x41 && v <= 0x5A ? UInt8(v + 32) : UInt8(v))
                 continue
             }
             switch v {
-            case 0x2018, 0x2019, 0x201B, 0x02BC, 0x2032, 0x00B4, 0x0060: out.append("'")
-            case 0x201C, 0x201D, 0x201E, 0x00AB, 0x00BB: out.append("\"")
-            case 0x00A0, 0x202F, 0x2007, 0x2009, 0x200A: out.append(" ")
-            case 0x2010...0x2015, 0x2212: out.append("-")
-            case 0x0300...0x036F: continue   // combining accents
+            case 0x2018, 0x2019, 0x201B, 0x02BC, 0x2032, 0x00B4: out.append(0x27)   // '
+            case 0x201C, 0x201D, 0x201E, 0x00AB, 0x00BB: out.append(0x22)           // "
+            case 0x00A0, 0x202F, 0x2007, 0x2009, 0x200A: out.append(0x20)           // space
+            case 0x2010...0x2015, 0x2212: out.append(0x2D)                          // -
+            case 0x0300...0x036F: continue                                          // combining accents
             default:
                 if let base = latinBase(v) {
-                    out.append(contentsOf: base.unicodeScalars)
+                    out.append(contentsOf: base.utf8)
                 } else {
-                    for lower in scalar.properties.lowercaseMapping.unicodeScalars { out.append(lower) }
+                    for lower in scalar.properties.lowercaseMapping.unicodeScalars { append(lower, to: &out) }
                 }
             }
         }
-        return String(out)
+        return String(decoding: out, as: UTF8.self)
+    }
+
+    private static func append(_ scalar: Unicode.Scalar, to out: inout [UInt8]) {
+        let v = scalar.value
+        switch v {
+        case 0..<0x80: out.append(UInt8(v))
+        case 0x80..<0x800:
+            out.append(UInt8(0xC0 | (v >> 6))); out.append(UInt8(0x80 | (v & 0x3F)))
+        case 0x800..<0x10000:
+            out.append(UInt8(0xE0 | (v >> 12))); out.append(UInt8(0x80 | ((v >> 6) & 0x3F))); out.append(UInt8(0x80 | (v & 0x3F)))
+        default:
+            out.append(UInt8(0xF0 | (v >> 18))); out.append(UInt8(0x80 | ((v >> 12) & 0x3F)))
+            out.append(UInt8(0x80 | ((v >> 6) & 0x3F))); out.append(UInt8(0x80 | (v & 0x3F)))
+        }
     }
 
     /// The unaccented lowercase letters of Latin-1 Supplement and Latin Extended-A.

@@ -70,7 +70,7 @@ public enum Keymap {
         Binding(keys: [.backTab], action: .previousPane, scope: .everywhere, group: .panes,
                 help: Localized(en: "previous pane", fr: "volet précédent"), hint: nil),
         Binding(keys: [.enter, .character("l"), .right], action: .openDetail, scope: .list, group: .panes,
-                help: Localized(en: "choose among the detail's links", fr: "choisir parmi les liens du détail"),
+                help: Localized(en: "choose among the detail’s links", fr: "choisir parmi les liens du détail"),
                 hint: Localized(en: "links", fr: "liens")),
         Binding(keys: [.character("h"), .left, .escape], action: .closeDetail, scope: .detail, group: .panes,
                 help: Localized(en: "back to the list", fr: "revenir à la liste"), hint: Localized(en: "list", fr: "liste")),
@@ -86,6 +86,8 @@ public enum Keymap {
                 help: Localized(en: "English ↔ French", fr: "français ↔ anglais"), hint: Localized(en: "FR", fr: "EN")),
         Binding(keys: [.character("?")], action: .toggleHelp, scope: .everywhere, group: .general,
                 help: Localized(en: "this help", fr: "cette aide"), hint: Localized(en: "help", fr: "aide")),
+        Binding(keys: [.control("l")], action: .redraw, scope: .everywhere, group: .general,
+                help: Localized(en: "redraw the screen", fr: "redessiner l’écran"), hint: nil),
         Binding(keys: [.character("q")], action: .quit, scope: .everywhere, group: .general,
                 help: Localized(en: "quit", fr: "quitter"), hint: Localized(en: "quit", fr: "quitter")),
     ]

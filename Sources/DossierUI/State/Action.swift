@@ -10,6 +10,7 @@ public enum Action: Sendable, Hashable {
     case startGotoDate, promptInput(Character), promptBackspace, promptSubmit
     case toggleHelp, closeOverlay, scrollOverlay(Int)
     case toggleLanguage
+    case redraw
     case resize(width: Int, height: Int)
     case quit
 }

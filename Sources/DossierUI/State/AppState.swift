@@ -35,6 +35,8 @@ public struct AppState: Sendable {
     /// A one-line notice in the status bar, until the next key.
     public var message: Localized?
     public var shouldQuit = false
+    /// Set by Ctrl-L: the shell repaints the whole screen and clears it.
+    public var redrawRequested = false
 
     public init(store: DossierStore, lang: Language, width: Int, height: Int) {
         self.store = store
@@ -52,6 +54,8 @@ public struct AppState: Sendable {
         scroll = Array(repeating: 0, count: Pane.allCases.count)
         if let focus = store.ref(store.info.focus), let item = lists[Pane.timeline.rawValue].item(of: focus) {
             selection[Pane.timeline.rawValue] = item
+            // open with the focal event in the middle of the list, its context on both sides
+            scroll[Pane.timeline.rawValue] = max(0, lists[Pane.timeline.rawValue].itemRows[item] - layout.listRows / 2)
         }
         keepSelectionVisible()
     }
@@ -63,7 +67,7 @@ public struct AppState: Sendable {
     /// The detail of the selected record, laid out for the detail area's width.
     public var detailLines: [DetailLine] {
         guard let ref = selectedRef else { return [] }
-        return DetailLayout.lines(store.detail(of: ref, lang), width: layout.detail.inner.width)
+        return DetailLayout.lines(store.detail(of: ref, lang), width: layout.detail.inner.width, lang: lang)
     }
 
     /// The records the selected record's detail links to, in order.

@@ -41,12 +41,13 @@ extension AppState {
         case .closeOverlay: overlay = nil
         case .scrollOverlay(let delta):
             if case .help(let scroll) = overlay {
-                let limit = max(0, HelpView.lineCount(lang) - (layout.height - 4))
+                let limit = max(0, HelpView.lineCount(lang, width: min(layout.width - 2, 90) - 2) - (layout.height - 4))
                 overlay = .help(scroll: min(max(0, scroll + delta), limit))
             }
         case .toggleLanguage: lang = lang == .en ? .fr : .en
         case .resize(let width, let height): setSize(width: width, height: height)
         case .quit: shouldQuit = true
+        case .redraw: redrawRequested = true
         }
         keepSelectionVisible()
     }

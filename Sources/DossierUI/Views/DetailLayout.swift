@@ -25,7 +25,7 @@ public struct DetailLine: Sendable, Hashable {
 /// Lays out a record's detail blocks for a width: headings, labelled fields with hanging indent,
 /// wrapped paragraphs, sections, and one line per link.
 public enum DetailLayout {
-    public static func lines(_ blocks: [DetailBlock], width: Int) -> [DetailLine] {
+    public static func lines(_ blocks: [DetailBlock], width: Int, lang: Language) -> [DetailLine] {
         guard width > 0 else { return [] }
         var lines: [DetailLine] = []
         var linkCount = 0
@@ -35,10 +35,10 @@ public enum DetailLayout {
             case .heading(let title):
                 for line in TextLayout.wrap(title, width: width) { lines.append(DetailLine(line, .heading)) }
             case .field(let label, let value):
-                let prefix = label + ": "
+                let prefix = Strings.labelled(label, lang)
                 let prefixWidth = DisplayWidth.of(prefix)
                 if prefixWidth + 8 > width {
-                    lines.append(DetailLine(label + ":", .muted))
+                    lines.append(DetailLine(prefix, .muted))
                     for line in TextLayout.wrap(value, width: width) { lines.append(DetailLine(line)) }
                 } else {
                     let wrapped = TextLayout.wrap(value, width: width - prefixWidth)

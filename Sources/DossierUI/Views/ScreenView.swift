@@ -78,7 +78,7 @@ public enum ScreenView {
             let row = inner.row + n
             switch list.rows[index] {
             case .heading(let title):
-                let text = (state.pane == .timeline ? "── " : "") + title[state.lang] + " "
+                let text = TextLayout.truncate((state.pane == .timeline ? "── " : "") + title[state.lang], to: inner.width - 1) + " "
                 let used = grid.put(text, row: row, column: inner.column, maxWidth: inner.width, style: .heading)
                 if state.pane == .timeline, used < inner.width {
                     grid.put(String(repeating: "─", count: inner.width - used), row: row, column: inner.column + used, style: .muted)
@@ -104,22 +104,23 @@ public enum ScreenView {
             var column = inner.column
             column += grid.put(letter, row: row, column: column, style: style)
             column += grid.put(" " + TextLayout.pad(event.date.description, to: 10) + " ", row: row, column: column, maxWidth: inner.width - 1)
-            let kindWidth = inner.width >= 50 ? 12 : 0
+            let kindWidth = inner.width >= 50 ? 14 : 0
             if kindWidth > 0 {
                 column += grid.put(TextLayout.pad(event.kind.label[lang], to: kindWidth - 1) + " ", row: row, column: column, style: .muted)
             }
             let mark = event.certainty == .verified ? "" : (event.certainty == .reported ? " ?" : " !")
-            grid.put(event.title[lang] + mark, row: row, column: column, maxWidth: inner.column + inner.width - column)
+            let room = inner.column + inner.width - column
+            grid.put(TextLayout.truncate(event.title[lang] + mark, to: room), row: row, column: column, maxWidth: room)
         case .party(let i):
             let party = store.parties[i]
-            let used = grid.put(" " + party.name[lang], row: row, column: inner.column, maxWidth: inner.width)
+            let used = grid.put(" " + TextLayout.truncate(party.name[lang], to: inner.width - 1), row: row, column: inner.column, maxWidth: inner.width)
             grid.put("  " + party.kind.label[lang], row: row, column: inner.column + used, maxWidth: inner.width - used, style: .muted)
         case .argument(let i):
-            grid.put(" " + store.arguments[i].claim[lang], row: row, column: inner.column, maxWidth: inner.width)
+            grid.put(" " + TextLayout.truncate(store.arguments[i].claim[lang], to: inner.width - 1), row: row, column: inner.column, maxWidth: inner.width)
         case .accord(let i):
             let accord = store.accords[i]
             let span = "\(accord.inForceFrom.year)–\(accord.inForceTo.map { String($0.year) } ?? "")"
-            let used = grid.put(" " + accord.name[lang], row: row, column: inner.column, maxWidth: inner.width)
+            let used = grid.put(" " + TextLayout.truncate(accord.name[lang], to: inner.width - 1), row: row, column: inner.column, maxWidth: inner.width)
             grid.put("  " + span, row: row, column: inner.column + used, maxWidth: inner.width - used, style: .muted)
         case .source:
             break
@@ -132,7 +133,8 @@ public enum ScreenView {
         let ordered = store.accords.sorted { $0.inForceFrom < $1.inForceFrom }
         let index = ordered.firstIndex { $0.id == accord.id } ?? 0
         let styles: [Style] = [.era0, .era1, .era2]
-        return (String(accord.name.en.first ?? "•"), styles[index % styles.count])
+        // the id's initial (safe-harbor → S, privacy-shield → P, data-privacy-framework → D)
+        return (accord.id.prefix(1).uppercased(), styles[index % styles.count])
     }
 
     // MARK: detail
@@ -140,7 +142,7 @@ public enum ScreenView {
     static func drawDetail(_ state: AppState, into grid: inout Grid) {
         let rect = state.layout.detail
         let title = state.lang == .en ? "Detail" : "Détail"
-        let hint = state.area == .detail ? "" : (state.lang == .en ? " — Enter: links" : " — Entrée : liens")
+        let hint = state.area == .detail ? "" : (state.lang == .en ? " — Enter: links" : " — Entrée\u{00A0}: liens")
         Box.draw(rect, title: title + hint, focused: state.area == .detail, into: &grid)
         let inner = rect.inner
         guard inner.width > 0 else { return }

@@ -1,0 +1,32 @@
+#ifndef DOSSIER_CNCURSESW_SHIM_H
+#define DOSSIER_CNCURSESW_SHIM_H
+
+/* SwiftPM drops pkg-config's -D flags, and the wide-character API (get_wch, add_wch,
+   setcchar, cchar_t) is only declared with this switch set before the include. */
+#define NCURSES_WIDECHAR 1
+#include <ncurses.h>
+#include <term.h>
+#include <locale.h>
+#include <langinfo.h>
+#include <stdio.h>
+
+/* What Swift cannot import directly: macros built from casts and shifts, and C globals that
+   Swift 6 rejects as shared mutable state. */
+static inline attr_t dossier_A_NORMAL(void) { return A_NORMAL; }
+static inline attr_t dossier_A_BOLD(void) { return A_BOLD; }
+static inline attr_t dossier_A_DIM(void) { return A_DIM; }
+static inline attr_t dossier_A_REVERSE(void) { return A_REVERSE; }
+static inline attr_t dossier_A_UNDERLINE(void) { return A_UNDERLINE; }
+static inline WINDOW *dossier_stdscr(void) { return stdscr; }
+static inline int dossier_colors(void) { return COLORS; }
+static inline FILE *dossier_stdout(void) { return stdout; }
+static inline FILE *dossier_stdin(void) { return stdin; }
+static inline int dossier_key_f0(void) { return KEY_F0; }
+
+/* 1 when the current terminfo entry can address the cursor (not a dumb or hardcopy terminal). */
+static inline int dossier_has_cursor_addressing(void) {
+    char *cup = tigetstr("cup");
+    return cup != NULL && cup != (char *)-1;
+}
+
+#endif

@@ -1,0 +1,207 @@
+@preconcurrency import CNcursesw
+import DossierCore
+import DossierUI
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// Why the explorer cannot run on this terminal.
+public enum TerminalError: Error, Sendable, Equatable {
+    case notATerminal
+    case noTerm
+    case unknownTerm(String)
+    case noCursorAddressing(String)
+    case cannotStart
+
+    public var message: String {
+        switch self {
+        case .notATerminal: return "standard input and output must be a terminal"
+        case .noTerm: return "TERM is not set: cannot drive the terminal"
+        case .unknownTerm(let term): return "TERM=\(term) is not a terminal type this system knows (no terminfo entry)"
+        case .noCursorAddressing(let term): return "TERM=\(term) cannot move the cursor (a dumb or hardcopy terminal)"
+        case .cannotStart: return "the terminal could not be initialised"
+        }
+    }
+}
+
+/// Colour or attributes only (NO_COLOR, --no-color, or a terminal without colours).
+public enum ColorMode: Sendable { case color, monochrome }
+
+/// The last signal that asked the explorer to stop; polled by the key loop.
+nonisolated(unsafe) private var pendingSignal: Int32 = 0
+
+/// The only code that talks to ncurses: it opens and restores the terminal, paints grids and
+/// reads keys.
+public final class Terminal {
+    private var previous: Grid?
+    private var monochrome: Bool
+    private var closed = false
+    private var immediateErrors = 0
+
+    /// Checks everything that would make ncurses exit the process or draw garbage, before
+    /// touching the terminal: both ends must be terminals and TERM must address the cursor.
+    public static func preflight(term: String?) throws(TerminalError) {
+        guard isatty(0) == 1, isatty(1) == 1 else { throw .notATerminal }
+        guard let term, !term.isEmpty else { throw .noTerm }
+        var status: Int32 = 0
+        guard setupterm(term, 1, &status) == OK else { throw .unknownTerm(term) }
+        let addressable = dossier_has_cursor_addressing() == 1
+        if let current = cur_term { del_curterm(current) }
+        guard addressable, term != "dumb" else { throw .noCursorAddressing(term) }
+    }
+
+    /// Opens the terminal. Locale: the user's, but with a UTF-8 character type when the locale
+    /// is C/POSIX, so accented and wide text never turns into mojibake.
+    public init(colorMode: ColorMode, escapeDelaySet: Bool) throws(TerminalError) {
+        setlocale(LC_ALL, "")
+        if String(cString: nl_langinfo(nl_item(CODESET))) != "UTF-8" {
+            setlocale(LC_CTYPE, "C.UTF-8")
+        }
+        Terminal.prepareSignals()
+        guard newterm(nil, dossier_stdout(), dossier_stdin()) != nil else { throw .cannotStart }
+        if !escapeDelaySet { set_escdelay(25) }
+        cbreak()
+        noecho()
+        nonl()
+        keypad(dossier_stdscr(), true)
+        wtimeout(dossier_stdscr(), 100)
+        monochrome = colorMode == .monochrome || !has_colors()
+        if !monochrome {
+            start_color()
+            use_default_colors()
+            Palette.install()
+        }
+    }
+
+    deinit { close() }
+
+    /// Restores the terminal. Safe to call more than once.
+    public func close() {
+        guard !closed else { return }
+        closed = true
+        endwin()
+    }
+
+    public var size: (width: Int, height: Int) {
+        (Int(getmaxx(dossier_stdscr())), Int(getmaxy(dossier_stdscr())))
+    }
+
+    /// The signal that asked us to stop, if one arrived (SIGINT, SIGTERM, SIGHUP).
+    public var stopSignal: Int32? { pendingSignal == 0 ? nil : pendingSignal }
+
+    /// Paints a grid, sending only the cells that changed since the last one.
+    public func draw(_ grid: Grid) {
+        let screen = dossier_stdscr()
+        let full = previous.map { $0.width != grid.width || $0.height != grid.height } ?? true
+        if full { werase(screen) }
+        for row in 0..<grid.height {
+            for column in 0..<grid.width {
+                let cell = grid[row, column]
+                if !full, let previous, previous[row, column] == cell { continue }
+                if cell.width == 0 { continue }
+                // the last cell of the last row cannot be written without scrolling on some terminals
+                if row == grid.height - 1 && column + Int(cell.width) >= grid.width && cell.text == " " { continue }
+                put(cell, row: row, column: column)
+            }
+        }
+        if let cursor = grid.cursor {
+            curs_set(1)
+            wmove(screen, Int32(cursor.row), Int32(cursor.column))
+        } else {
+            curs_set(0)
+        }
+        wrefresh(screen)
+        previous = grid
+    }
+
+    /// Forgets what is on screen, so the next draw repaints everything (after Ctrl-L or a resume).
+    public func invalidate() {
+        previous = nil
+        clearok(dossier_stdscr(), true)
+    }
+
+    private func put(_ cell: Cell, row: Int, column: Int) {
+        var characters = cell.text.unicodeScalars.prefix(4).map { wchar_t(bitPattern: $0.value) }
+        characters.append(0)
+        var cchar = cchar_t()
+        let (attributes, pair) = Palette.look(of: cell.style, monochrome: monochrome)
+        setcchar(&cchar, characters, attributes, pair, nil)
+        mvwadd_wch(dossier_stdscr(), Int32(row), Int32(column), &cchar)
+    }
+
+    /// Waits up to 100 ms for a key. Nil on a timeout; `.unknown` for what we do not use.
+    public func readKey() -> Key? {
+        var value: wint_t = 0
+        let start = Terminal.milliseconds()
+        let result = wget_wch(dossier_stdscr(), &value)
+        if result == ERR {
+            // ERR at once, again and again, means standard input is gone: stop rather than spin.
+            immediateErrors = Terminal.milliseconds() - start < 5 ? immediateErrors + 1 : 0
+            if immediateErrors > 50 { pendingSignal = SIGHUP }
+            return nil
+        }
+        immediateErrors = 0
+        if result == KEY_CODE_YES { return Terminal.key(code: Int32(value)) }
+        return Terminal.key(character: UInt32(value))
+    }
+
+    static func key(code: Int32) -> Key {
+        switch code {
+        case KEY_UP: return .up
+        case KEY_DOWN: return .down
+        case KEY_LEFT: return .left
+        case KEY_RIGHT: return .right
+        case KEY_HOME: return .home
+        case KEY_END: return .end
+        case KEY_PPAGE: return .pageUp
+        case KEY_NPAGE: return .pageDown
+        case KEY_ENTER: return .enter
+        case KEY_BACKSPACE: return .backspace
+        case KEY_BTAB: return .backTab
+        case KEY_DC: return .delete
+        case KEY_RESIZE:
+            return .resize(width: Int(getmaxx(dossier_stdscr())), height: Int(getmaxy(dossier_stdscr())))
+        default:
+            let f0 = dossier_key_f0()
+            if code > f0 && code <= f0 + 63 { return .function(Int(code - f0)) }
+            return .unknown
+        }
+    }
+
+    static func key(character: UInt32) -> Key {
+        switch character {
+        case 9: return .tab
+        case 10, 13: return .enter
+        case 27: return .escape
+        case 8, 127: return .backspace
+        case 1...26: return .control(Character(Unicode.Scalar(character + 96)!))
+        case 0, 28...31: return .unknown
+        default:
+            guard let scalar = Unicode.Scalar(character), !Sanitizer.isControl(scalar) else { return .unknown }
+            return .character(Character(scalar))
+        }
+    }
+
+    /// Our handlers for the stop signals are installed before ncurses starts, so ncurses keeps
+    /// them (it only installs its own where the default is in place); the key loop notices the
+    /// flag within 100 ms and restores the terminal. Signals a parent may have blocked are unblocked.
+    private static func prepareSignals() {
+        var set = sigset_t()
+        sigemptyset(&set)
+        for signal in [SIGWINCH, SIGINT, SIGTERM, SIGHUP, SIGTSTP, SIGCONT] { sigaddset(&set, signal) }
+        sigprocmask(SIG_UNBLOCK, &set, nil)
+        for signal in [SIGINT, SIGTERM, SIGHUP] {
+            var action = sigaction()
+            action.__sigaction_handler.sa_handler = { received in pendingSignal = received }
+            sigemptyset(&action.sa_mask)
+            action.sa_flags = 0
+            sigaction(signal, &action, nil)
+        }
+    }
+
+    static func milliseconds() -> Int {
+        var now = timespec()
+        clock_gettime(CLOCK_MONOTONIC, &now)
+        return now.tv_sec * 1000 + now.tv_nsec / 1_000_000
+    }
+}

@@ -1,0 +1,42 @@
+import DossierCore
+import DossierTerminal
+import DossierUI
+
+/// The thin shell around the pure UI: keys in, actions through the reducer, grids out.
+enum Explorer {
+    /// Runs the explorer until `q` or a stop signal; returns the exit status.
+    static func run(store: DossierStore, lang: Language, colorMode: ColorMode, environment: [String: String]) -> Int32 {
+        do {
+            try Terminal.preflight(term: environment["TERM"])
+        } catch {
+            printError("dossier: \(error.message)")
+            printError("dossier: use a terminal such as xterm-256color, or a command such as `dossier timeline` for plain output")
+            return 2
+        }
+        let terminal: Terminal
+        do {
+            terminal = try Terminal(colorMode: colorMode, escapeDelaySet: environment["ESCDELAY"] != nil)
+        } catch {
+            printError("dossier: \(error.message)")
+            return 2
+        }
+        defer { terminal.close() }
+        let size = terminal.size
+        var state = AppState(store: store, lang: lang, width: size.width, height: size.height)
+        terminal.draw(ScreenView.render(state))
+        while !state.shouldQuit {
+            if let signal = terminal.stopSignal {
+                terminal.close()
+                return 128 + signal
+            }
+            guard let key = terminal.readKey() else { continue }
+            state.handle(key)
+            if state.redrawRequested {
+                state.redrawRequested = false
+                terminal.invalidate()
+            }
+            terminal.draw(ScreenView.render(state))
+        }
+        return 0
+    }
+}

@@ -1,0 +1,50 @@
+import DossierCore
+import DossierUI
+import Foundation
+import Testing
+
+enum UIFixtures {
+    static let testsRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+    static let goldenDirectory = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Golden")
+
+    static func store() throws -> DossierStore {
+        DossierStore(try DossierLoader.load(directory: testsRoot.appendingPathComponent("DossierCoreTests/Fixtures/valid").path))
+    }
+
+    static func state(width: Int = 80, height: Int = 24, lang: Language = .en) throws -> AppState {
+        AppState(store: try store(), lang: lang, width: width, height: height)
+    }
+}
+
+/// Compares a rendered grid with a checked-in text file. Run with DOSSIER_RECORD_GOLDEN=1 to
+/// (re)write the files after an intended change, then review the diff before committing.
+func expectGolden(_ grid: Grid, _ name: String, sourceLocation: SourceLocation = #_sourceLocation) throws {
+    let url = UIFixtures.goldenDirectory.appendingPathComponent(name + ".txt")
+    let actual = grid.text + "\n"
+    if ProcessInfo.processInfo.environment["DOSSIER_RECORD_GOLDEN"] == "1" {
+        try actual.write(to: url, atomically: true, encoding: .utf8)
+        return
+    }
+    guard let expected = try? String(contentsOf: url, encoding: .utf8) else {
+        Issue.record("no golden file \(name).txt: run with DOSSIER_RECORD_GOLDEN=1 to record it", sourceLocation: sourceLocation)
+        return
+    }
+    if expected != actual {
+        let diff = zip(expected.split(separator: "\n", omittingEmptySubsequences: false), actual.split(separator: "\n", omittingEmptySubsequences: false))
+            .enumerated().first { $0.element.0 != $0.element.1 }
+        let where_ = diff.map { "first difference at line \($0.offset + 1):\n  expected: \($0.element.0)\n  actual:   \($0.element.1)" } ?? "line counts differ"
+        Issue.record("screen differs from \(name).txt — \(where_)\n\(actual)", sourceLocation: sourceLocation)
+    }
+}
+
+extension AppState {
+    mutating func press(_ keys: Key...) {
+        for key in keys { handle(key) }
+    }
+
+    mutating func type(_ text: String) {
+        for character in text { handle(.character(character)) }
+    }
+
+    var selectedID: String? { selectedRef.map { store.id(of: $0) } }
+}
