@@ -91,5 +91,10 @@ let package = Package(
             dependencies: ["dossier"],
             path: "Tests/DossierCLITests"
         ),
+        .testTarget(
+            name: "E2ETests",
+            dependencies: ["dossier"],
+            path: "Tests/E2ETests"
+        ),
     ]
 )

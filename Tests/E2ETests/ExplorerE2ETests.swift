@@ -1,0 +1,100 @@
+import Foundation
+import Testing
+
+/// The real binary in a real terminal (tmux): what golden screens cannot prove — ncurses setup,
+/// keys as a terminal sends them, resize signals, and the terminal restored on every exit.
+@Suite(.serialized, .enabled(if: Tmux.available), .timeLimit(.minutes(1)))
+struct ExplorerE2ETests {
+    @Test func navigatesOpensHelpResizesAndQuits() throws {
+        let tmux = Tmux()
+        try tmux.start(Tmux.binary)
+        var screen = try tmux.waitFor(text: "[2 Timeline]")
+        #expect(screen.contains("Timeline › Conseil d’État refuses to suspend"), "opens on the focal event")
+        #expect(try tmux.value("#{alternate_on}") == "1")
+
+        // next event, then follow a link from the detail and come back
+        try tmux.keys("j")
+        screen = try tmux.waitFor(text: "Timeline 57/")
+        try tmux.keys("1")
+        screen = try tmux.waitFor(text: "[1 Parties]")
+        try tmux.keys("Enter", "Enter")
+        screen = try tmux.waitFor(text: "◂1 Timeline ›")
+        try tmux.keys("BSpace")
+        screen = try tmux.waitFor(text: "[1 Parties]")
+
+        // help overlay, generated from the keymap
+        try tmux.keys("?")
+        screen = try tmux.waitFor(text: "Links and history")
+        try tmux.keys("Escape")
+        screen = try tmux.waitFor("help closed") { !$0.contains("Links and history") }
+
+        // goto date and year jumps
+        try tmux.keys("t")
+        try tmux.literal("2020-07-16")
+        try tmux.keys("Enter")
+        screen = try tmux.waitFor(text: "Timeline › Schrems II")
+        try tmux.keys("J")
+        screen = try tmux.waitFor("next year") { $0.contains("Timeline › ") && !$0.contains("Timeline › Schrems II") }
+
+        // resize: the layout follows (the detail moves below the list under 100 columns)
+        try tmux.run(["resize-window", "-t", "e2e", "-x", "80", "-y", "24"])
+        screen = try tmux.waitFor("80-column layout") { screen in
+            let lines = screen.split(separator: "\n", omittingEmptySubsequences: false)
+            return lines.count >= 3 && lines[2].hasPrefix("╔") && lines[2].hasSuffix("╗") && lines[2].count == 80
+        }
+        try tmux.run(["resize-window", "-t", "e2e", "-x", "30", "-y", "8"])
+        screen = try tmux.waitFor(text: "too small")
+        try tmux.run(["resize-window", "-t", "e2e", "-x", "120", "-y", "40"])
+        screen = try tmux.waitFor(text: "[2 Timeline]")
+
+        try tmux.keys("q")
+        screen = try tmux.waitFor(text: "EXIT=0")
+        #expect(try tmux.value("#{alternate_on}") == "0", "the terminal is restored")
+    }
+
+    @Test func speaksFrenchWithTheLocaleAndSwitchesLive() throws {
+        let tmux = Tmux()
+        try tmux.start(Tmux.binary, width: 100, height: 30, environment: "LANG=fr_FR.UTF-8")
+        var screen = try tmux.waitFor(text: "[2 Chronologie]")
+        #expect(screen.contains("Détail"))
+        try tmux.keys("L")
+        screen = try tmux.waitFor(text: "[2 Timeline]")
+        try tmux.keys("q")
+        _ = try tmux.waitFor(text: "EXIT=0")
+    }
+
+    @Test func restoresTheTerminalOnSignals() throws {
+        for (signal, status) in [("TERM", 143), ("INT", 130), ("HUP", 129)] {
+            let tmux = Tmux()
+            try tmux.start(Tmux.binary, width: 80, height: 24)
+            _ = try tmux.waitFor(text: "[2 Timeline]")
+            // the pane's shell runs `env … dossier` (env execs dossier): signal its child
+            let shell = try #require(Int32(try tmux.value("#{pane_pid}")))
+            let app = try #require(Tmux.childProcess(of: shell), "no dossier process under the pane's shell")
+            kill(app, signal == "TERM" ? SIGTERM : signal == "INT" ? SIGINT : SIGHUP)
+            _ = try tmux.waitFor(text: "EXIT=\(status)")
+            #expect(try tmux.value("#{alternate_on}") == "0", "SIG\(signal) leaves the terminal restored")
+        }
+    }
+
+    @Test func refusesADumbTerminalWithAClearMessage() throws {
+        let tmux = Tmux()
+        try tmux.start(Tmux.binary, width: 100, height: 10, environment: "LANG=C.UTF-8 TERM=dumb")
+        let screen = try tmux.waitFor(text: "EXIT=2")
+        #expect(screen.contains("TERM=dumb cannot move the cursor"))
+    }
+
+    @Test func worksInTheCLocaleAndWithoutColour() throws {
+        let tmux = Tmux()
+        try tmux.start(Tmux.binary + " --no-color", width: 80, height: 24, environment: "LC_ALL=C NO_COLOR=1")
+        let screen = try tmux.waitFor(text: "[2 Timeline]")
+        #expect(screen.contains("Conseil d’État"), "accented text survives LC_ALL=C")
+        #expect(screen.contains("╔"), "box drawing survives LC_ALL=C")
+        let styled = try tmux.run(["capture-pane", "-p", "-e", "-t", "e2e"]).output
+        let colour = try NSRegularExpression(pattern: "\u{1B}\\[[0-9;]*(3[0-7]|38;5;[0-9]+)m")
+        #expect(colour.firstMatch(in: styled, range: NSRange(styled.startIndex..., in: styled)) == nil, "no foreground colours under NO_COLOR")
+        #expect(styled.contains("\u{1B}[7m"), "the selection is still reverse video")
+        try tmux.keys("q")
+        _ = try tmux.waitFor(text: "EXIT=0")
+    }
+}
