@@ -135,12 +135,20 @@ struct CLI {
     }
 
     @Test func theBinaryRunsWhenCopiedAloneElsewhere() throws {
-        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("dossier-copy-\(getpid())")
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("dossier-copy-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: dir) }
         let copy = dir.appendingPathComponent("dossier").path
-        try FileManager.default.copyItem(atPath: CLI.binary, toPath: copy)
-        let result = try CLI.run(["validate"], executable: copy)
+        // written whole and renamed into place, so no open write handle makes exec fail (ETXTBSY)
+        try Data(contentsOf: URL(fileURLWithPath: CLI.binary)).write(to: URL(fileURLWithPath: copy), options: .atomic)
+        try FileManager.default.setAttributes([.posixPermissions: 0o755], ofItemAtPath: copy)
+        // A test running in parallel may fork while the copy is open for writing; its child holds
+        // the descriptor until it execs, and exec of the copy fails with ETXTBSY meanwhile.
+        var attempt: CLI.Result?
+        for _ in 0..<50 where attempt == nil {
+            do { attempt = try CLI.run(["validate"], executable: copy) } catch { usleep(50_000) }
+        }
+        let result = try #require(attempt)
         #expect(result.status == 0, "\(result.stderr)")
         #expect(result.stdout.hasPrefix("bundled dossier: valid"))
     }
