@@ -23,6 +23,14 @@ static inline FILE *dossier_stdout(void) { return stdout; }
 static inline FILE *dossier_stdin(void) { return stdin; }
 static inline int dossier_key_f0(void) { return KEY_F0; }
 
+/* Mouse masks are macros built from shifts. */
+static inline mmask_t dossier_mouse_mask(void) {
+    return BUTTON1_PRESSED | BUTTON1_CLICKED | BUTTON4_PRESSED | BUTTON5_PRESSED;
+}
+static inline int dossier_is_click(mmask_t state) { return (state & (BUTTON1_PRESSED | BUTTON1_CLICKED)) != 0; }
+static inline int dossier_is_wheel_up(mmask_t state) { return (state & BUTTON4_PRESSED) != 0; }
+static inline int dossier_is_wheel_down(mmask_t state) { return (state & BUTTON5_PRESSED) != 0; }
+
 /* 1 when the current terminfo entry can address the cursor (not a dumb or hardcopy terminal). */
 static inline int dossier_has_cursor_addressing(void) {
     char *cup = tigetstr("cup");

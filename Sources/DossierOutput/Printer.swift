@@ -2,6 +2,8 @@ import DossierCore
 
 public enum OutputFormat: String, Sendable, CaseIterable {
     case text, json, markdown
+    /// Only for `export`: a TimelineJS3 document.
+    case timelinejs
 }
 
 /// Prints every view of the dossier for the CLI, in text (aligned by display width), JSON
@@ -25,7 +27,7 @@ public struct Printer {
 
     public func timeline(_ events: [Event]) -> String {
         switch format {
-        case .json: return JSON.array(events.map(json.event)).rendered()
+        case .json, .timelinejs: return JSON.array(events.map(json.event)).rendered()
         case .text:
             return table(events.map { e in
                 [e.date.description, e.kind.label[lang], e.title[lang] + certaintyMark(e.certainty)]
@@ -46,7 +48,7 @@ public struct Printer {
 
     public func parties(_ parties: [Party]) -> String {
         switch format {
-        case .json:
+        case .json, .timelinejs:
             return JSON.array(parties.map { p in
                 guard case .object(var pairs) = json.party(p) else { return json.party(p) }
                 pairs.append(("events", .strings(store.eventIndices(ofParty: p.id).map { store.events[$0].id })))
@@ -65,7 +67,7 @@ public struct Printer {
 
     public func arguments(_ arguments: [Argument]) -> String {
         switch format {
-        case .json: return JSON.array(arguments.map(json.argument)).rendered()
+        case .json, .timelinejs: return JSON.array(arguments.map(json.argument)).rendered()
         case .text:
             return table(arguments.map { a in
                 [a.id, a.side.label[lang], a.by.compactMap { store.party($0)?.name[lang] }.joined(separator: ", "),
@@ -88,7 +90,7 @@ public struct Printer {
 
     public func accords(_ accords: [Accord]) -> String {
         switch format {
-        case .json: return JSON.array(accords.map(json.accord)).rendered()
+        case .json, .timelinejs: return JSON.array(accords.map(json.accord)).rendered()
         case .text:
             return table(accords.map { a in
                 [a.name[lang], a.instrument, "\(a.inForceFrom) → \(a.inForceTo?.description ?? Strings.today[lang])", a.status[lang]]
@@ -104,7 +106,7 @@ public struct Printer {
 
     public func show(_ ref: RecordRef) -> String {
         switch format {
-        case .json:
+        case .json, .timelinejs:
             guard case .object(var pairs) = json.record(ref) else { return json.record(ref).rendered() }
             pairs.insert(("kind_of_record", .string(ref.kind.rawValue)), at: 0)
             pairs.append(("links", .array(linkGroups(ref).map { group in
@@ -196,7 +198,7 @@ public struct Printer {
     public func search(_ query: String) -> String {
         let hits = store.searchIndex.search(query)
         switch format {
-        case .json:
+        case .json, .timelinejs:
             return JSON.array(hits.map { hit in
                 .object([("kind", .string(hit.ref.kind.rawValue)), ("id", .string(store.id(of: hit.ref))),
                          ("title", .string(store.title(of: hit.ref, lang))), ("in_title", .bool(hit.inTitle))])
@@ -215,7 +217,7 @@ public struct Printer {
     public func overview() -> String {
         let text = store.info.overview[lang]
         switch format {
-        case .json:
+        case .json, .timelinejs:
             return JSON.object([("title", .string(store.info.title[lang])), ("overview", .string(text)),
                                 ("focus", .string(store.info.focus)),
                                 ("counts", .object([("parties", .number(store.parties.count)), ("events", .number(store.events.count)),
@@ -277,6 +279,8 @@ public struct Printer {
     /// The whole dossier: JSON with both languages; text and Markdown as a document in one language.
     public func export() -> String {
         switch format {
+        case .timelinejs:
+            return TimelineJSExport(store: store, lang: lang).document().rendered()
         case .json:
             let both = RecordJSON(store: store, texts: .both, resolveSources: false)
             let info = store.info
@@ -312,6 +316,34 @@ public struct Printer {
                                   (Strings.accords, store.accords.indices.map { RecordRef.accord($0) })] {
                 out += "\n" + title[lang].uppercased() + "\n\n"
                 for ref in refs { out += textDetail(ref) + "\n" }
+            }
+            return out
+        }
+    }
+
+    /// The guided tour as a document: each step's paragraph under the record it shows.
+    public func tour() -> String {
+        let steps = store.info.tour
+        switch format {
+        case .json, .timelinejs:
+            return JSON.array(steps.enumerated().map { n, step in
+                .object([("step", .number(n + 1)), ("record", .string(step.record)),
+                         ("title", .string(store.ref(step.record).map { store.title(of: $0, lang) } ?? step.record)),
+                         ("text", .string(step.text[lang]))])
+            }).rendered()
+        case .markdown:
+            var out = "# \(md(store.info.title[lang])) — \(lang == .en ? "guided tour" : "visite guidée")\n"
+            for (n, step) in steps.enumerated() {
+                let title = store.ref(step.record).map { store.linkLabel($0, lang) } ?? step.record
+                out += "\n## \(n + 1). \(md(title))\n\n\(md(step.text[lang]))\n"
+            }
+            return out
+        case .text:
+            var out = ""
+            for (n, step) in steps.enumerated() {
+                let title = store.ref(step.record).map { store.linkLabel($0, lang) } ?? step.record
+                out += "\(n + 1)/\(steps.count)  \(title)\n"
+                out += TextLayout.wrap(step.text[lang], width: width - 4).map { "    " + $0 }.joined(separator: "\n") + "\n\n"
             }
             return out
         }

@@ -52,7 +52,7 @@ public final class Terminal {
 
     /// Opens the terminal. Locale: the user's, but with a UTF-8 character type when the locale
     /// is C/POSIX, so accented and wide text never turns into mojibake.
-    public init(colorMode: ColorMode, escapeDelaySet: Bool) throws(TerminalError) {
+    public init(colorMode: ColorMode, escapeDelaySet: Bool, mouse: Bool = false) throws(TerminalError) {
         setlocale(LC_ALL, "")
         if String(cString: nl_langinfo(nl_item(CODESET))) != "UTF-8" {
             setlocale(LC_CTYPE, "C.UTF-8")
@@ -65,6 +65,10 @@ public final class Terminal {
         nonl()
         keypad(dossier_stdscr(), true)
         wtimeout(dossier_stdscr(), 100)
+        if mouse {
+            mousemask(dossier_mouse_mask(), nil)
+            mouseinterval(0)
+        }
         monochrome = colorMode == .monochrome || !has_colors()
         if !monochrome {
             start_color()
@@ -114,6 +118,16 @@ public final class Terminal {
         previous = grid
     }
 
+    /// Puts text on the clipboard of the terminal (and of tmux with `set-clipboard on`, and over
+    /// SSH) with the OSC 52 sequence. The text is ours (a citation), base64-encoded, so nothing
+    /// in it can act on the terminal.
+    public func copyToClipboard(_ text: String) {
+        let sequence = "\u{1B}]52;c;" + Base64.encode(Array(text.utf8)) + "\u{07}"
+        var bytes = Array(sequence.utf8)
+        fflush(dossier_stdout())
+        bytes.withUnsafeMutableBytes { _ = write(1, $0.baseAddress, $0.count) }
+    }
+
     /// Forgets what is on screen, so the next draw repaints everything (after Ctrl-L or a resume).
     public func invalidate() {
         previous = nil
@@ -159,6 +173,15 @@ public final class Terminal {
         case KEY_BACKSPACE: return .backspace
         case KEY_BTAB: return .backTab
         case KEY_DC: return .delete
+        case KEY_MOUSE:
+            var event = MEVENT()
+            guard getmouse(&event) == OK else { return .unknown }
+            let kind: MouseEvent.Kind
+            if dossier_is_wheel_up(event.bstate) != 0 { kind = .wheelUp }
+            else if dossier_is_wheel_down(event.bstate) != 0 { kind = .wheelDown }
+            else if dossier_is_click(event.bstate) != 0 { kind = .click }
+            else { return .unknown }
+            return .mouse(MouseEvent(kind: kind, row: Int(event.y), column: Int(event.x)))
         case KEY_RESIZE:
             return .resize(width: Int(getmaxx(dossier_stdscr())), height: Int(getmaxy(dossier_stdscr())))
         default:
@@ -203,5 +226,25 @@ public final class Terminal {
         var now = timespec()
         clock_gettime(CLOCK_MONOTONIC, &now)
         return now.tv_sec * 1000 + now.tv_nsec / 1_000_000
+    }
+}
+
+/// Standard base64 (RFC 4648), for OSC 52; no Foundation on this path.
+enum Base64 {
+    private static let alphabet = Array("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/".utf8)
+
+    static func encode(_ bytes: [UInt8]) -> String {
+        var out: [UInt8] = []
+        out.reserveCapacity((bytes.count + 2) / 3 * 4)
+        var i = 0
+        while i < bytes.count {
+            let b0 = bytes[i], b1 = i + 1 < bytes.count ? bytes[i + 1] : 0, b2 = i + 2 < bytes.count ? bytes[i + 2] : 0
+            out.append(alphabet[Int(b0 >> 2)])
+            out.append(alphabet[Int((b0 & 0x03) << 4 | b1 >> 4)])
+            out.append(i + 1 < bytes.count ? alphabet[Int((b1 & 0x0F) << 2 | b2 >> 6)] : UInt8(ascii: "="))
+            out.append(i + 2 < bytes.count ? alphabet[Int(b2 & 0x3F)] : UInt8(ascii: "="))
+            i += 3
+        }
+        return String(decoding: out, as: UTF8.self)
     }
 }

@@ -21,7 +21,7 @@ struct CommonOptions: ParsableArguments {
     @Option(name: .long, help: "Language of texts and labels: en or fr (default: from LC_ALL, LC_MESSAGES or LANG).")
     var lang: Language?
 
-    @Option(name: .long, help: "Output format: text, json or markdown.")
+    @Option(name: .long, help: "Output format: text, json or markdown (and timelinejs for export).")
     var format: OutputFormat = .text
 
     var language: Language {
@@ -31,6 +31,11 @@ struct CommonOptions: ParsableArguments {
     /// Loads the dossier, or prints every problem with its file and line and exits with status 1.
     func loadStore() throws -> DossierStore {
         try DossierSource.loadOrExit(data: data)
+    }
+
+    /// `timelinejs` is a format of `export` only.
+    func refuseTimelineJS() throws {
+        if format == .timelinejs { throw ValidationError("--format timelinejs is only for `dossier export`") }
     }
 
     func printer(_ store: DossierStore) -> Printer {

@@ -18,22 +18,18 @@ struct DossierCommand: ParsableCommand {
             """,
         version: "0.1.0",
         subcommands: [Timeline.self, Parties.self, Arguments.self, Accords.self, Show.self, Search.self,
-                      Export.self, Validate.self, Keys.self]
+                      Export.self, Validate.self, Tour.self, Browse.self, Keys.self]
     )
 
     @OptionGroup var common: CommonOptions
 
-    @Flag(name: .customLong("no-color"), help: "Explorer without colours (attributes only); NO_COLOR does the same.")
-    var noColor = false
+    @OptionGroup var explorer: ExplorerOptions
 
     func run() throws {
         let store = try common.loadStore()
-        let environment = Environment.variables
+        try common.refuseTimelineJS()
         if isatty(0) == 1 && isatty(1) == 1 && common.format == .text {
-            let monochrome = noColor || !(environment["NO_COLOR"] ?? "").isEmpty
-            let status = Explorer.run(store: store, lang: common.language, colorMode: monochrome ? .monochrome : .color,
-                                      environment: environment)
-            if status != 0 { throw ExitCode(status) }
+            try explorer.run(store: store, language: common.language, at: nil)
             return
         }
         // Not on a terminal (a pipe, a file, a script): print the overview and a hint.
@@ -52,6 +48,7 @@ struct Timeline: ParsableCommand {
     @Option(help: ArgumentHelp("Only events on this track: \(Track.allowedValues).", valueName: "track")) var track: Track?
 
     func run() throws {
+        try common.refuseTimelineJS()
         let store = try common.loadStore()
         if let party, store.party(party) == nil { throw ValidationError("no party with id '\(party)' (see `dossier parties`)") }
         print(common.printer(store).timeline(store.timeline(from: from, to: to, party: party, kind: kind, track: track)), terminator: "")
@@ -64,6 +61,7 @@ struct Parties: ParsableCommand {
     @Option(help: ArgumentHelp("Only parties with this role: \(Role.allowedValues).", valueName: "role")) var role: Role?
 
     func run() throws {
+        try common.refuseTimelineJS()
         let store = try common.loadStore()
         print(common.printer(store).parties(store.parties(role: role)), terminator: "")
     }
@@ -76,6 +74,7 @@ struct Arguments: ParsableCommand {
     @Option(help: ArgumentHelp("Only arguments made by this party.", valueName: "id")) var party: String?
 
     func run() throws {
+        try common.refuseTimelineJS()
         let store = try common.loadStore()
         if let party, store.party(party) == nil { throw ValidationError("no party with id '\(party)' (see `dossier parties`)") }
         print(common.printer(store).arguments(store.arguments(side: side, party: party)), terminator: "")
@@ -87,6 +86,7 @@ struct Accords: ParsableCommand {
     @OptionGroup var common: CommonOptions
 
     func run() throws {
+        try common.refuseTimelineJS()
         let store = try common.loadStore()
         print(common.printer(store).accords(store.accords), terminator: "")
     }
@@ -98,6 +98,7 @@ struct Show: ParsableCommand {
     @ArgumentParser.Argument(help: "The id of a party, event, argument, accord or source.") var id: String
 
     func run() throws {
+        try common.refuseTimelineJS()
         let store = try common.loadStore()
         guard let ref = store.ref(id) else {
             let suggestions = store.searchIndex.search(id.replacingDashes()).prefix(5).map { store.id(of: $0.ref) }
@@ -117,6 +118,7 @@ struct Search: ParsableCommand {
     @ArgumentParser.Argument(help: "Words to find, e.g. \"conseil d'etat\".") var query: [String]
 
     func run() throws {
+        try common.refuseTimelineJS()
         let store = try common.loadStore()
         print(common.printer(store).search(query.joined(separator: " ")), terminator: "")
     }
@@ -124,7 +126,7 @@ struct Search: ParsableCommand {
 
 struct Export: ParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "Print the whole dossier: JSON with both languages, or a text or Markdown document.")
+        abstract: "Print the whole dossier: JSON with both languages, a text or Markdown document, or a TimelineJS3 timeline (--format timelinejs).")
     @OptionGroup var common: CommonOptions
 
     func run() throws {
@@ -173,5 +175,53 @@ struct Keys: ParsableCommand {
 
     func run() throws {
         print(Keymap.markdownTable(lang ?? Language.fromEnvironment(Environment.variables)), terminator: "")
+    }
+}
+
+struct Tour: ParsableCommand {
+    static let configuration = CommandConfiguration(abstract: "Print the guided tour of the affair (T in the explorer).")
+    @OptionGroup var common: CommonOptions
+
+    func run() throws {
+        try common.refuseTimelineJS()
+        let store = try common.loadStore()
+        print(common.printer(store).tour(), terminator: "")
+    }
+}
+
+struct Browse: ParsableCommand {
+    static let configuration = CommandConfiguration(abstract: "Open the explorer positioned on a record or a date.")
+    @OptionGroup var common: CommonOptions
+    @OptionGroup var explorer: ExplorerOptions
+    @Option(help: ArgumentHelp("A record id (schrems-ii) or a date (2020, 2020-07, 2020-07-16).", valueName: "id|date"))
+    var at: String?
+
+    func run() throws {
+        let store = try common.loadStore()
+        if let at, store.ref(at) == nil, DossierDate(at) == nil {
+            throw ValidationError("--at: '\(at)' is neither a record id nor a date (2020, 2020-07 or 2020-07-16)")
+        }
+        guard isatty(0) == 1, isatty(1) == 1 else {
+            printError("dossier: browse needs a terminal; use `dossier show ID` or `dossier timeline` for plain output")
+            throw ExitCode(2)
+        }
+        try explorer.run(store: store, language: common.language, at: at)
+    }
+}
+
+/// Options of the interactive explorer.
+struct ExplorerOptions: ParsableArguments {
+    @Flag(name: .customLong("no-color"), help: "Explorer without colours (attributes only); NO_COLOR does the same.")
+    var noColor = false
+
+    @Flag(help: "Let clicks select and follow links and the wheel scroll (off by default so the terminal's own text selection works).")
+    var mouse = false
+
+    func run(store: DossierStore, language: Language, at start: String?) throws {
+        let environment = Environment.variables
+        let monochrome = noColor || !(environment["NO_COLOR"] ?? "").isEmpty
+        let status = Explorer.run(store: store, lang: language, colorMode: monochrome ? .monochrome : .color,
+                                  environment: environment, mouse: mouse, at: start)
+        if status != 0 { throw ExitCode(status) }
     }
 }

@@ -5,7 +5,8 @@ import DossierUI
 /// The thin shell around the pure UI: keys in, actions through the reducer, grids out.
 enum Explorer {
     /// Runs the explorer until `q` or a stop signal; returns the exit status.
-    static func run(store: DossierStore, lang: Language, colorMode: ColorMode, environment: [String: String]) -> Int32 {
+    static func run(store: DossierStore, lang: Language, colorMode: ColorMode, environment: [String: String],
+                    mouse: Bool = false, at start: String? = nil) -> Int32 {
         do {
             try Terminal.preflight(term: environment["TERM"])
         } catch {
@@ -15,7 +16,7 @@ enum Explorer {
         }
         let terminal: Terminal
         do {
-            terminal = try Terminal(colorMode: colorMode, escapeDelaySet: environment["ESCDELAY"] != nil)
+            terminal = try Terminal(colorMode: colorMode, escapeDelaySet: environment["ESCDELAY"] != nil, mouse: mouse)
         } catch {
             printError("dossier: \(error.message)")
             return 2
@@ -23,6 +24,8 @@ enum Explorer {
         defer { terminal.close() }
         let size = terminal.size
         var state = AppState(store: store, lang: lang, width: size.width, height: size.height)
+        state.mouseEnabled = mouse
+        if let start { state.open(at: start) }
         terminal.draw(ScreenView.render(state))
         while !state.shouldQuit {
             if let signal = terminal.stopSignal {
@@ -31,6 +34,10 @@ enum Explorer {
             }
             guard let key = terminal.readKey() else { continue }
             state.handle(key)
+            if let text = state.clipboard {
+                state.clipboard = nil
+                terminal.copyToClipboard(text)
+            }
             if state.redrawRequested {
                 state.redrawRequested = false
                 terminal.invalidate()

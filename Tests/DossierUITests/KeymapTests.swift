@@ -15,7 +15,7 @@ import Testing
 
     @Test func helpListsEveryBindingInBothLanguages() throws {
         for lang in Language.allCases {
-            var state = try UIFixtures.state(width: 120, height: 60, lang: lang)
+            var state = try UIFixtures.state(width: 160, height: 120, lang: lang)
             state.press(.character("?"))
             let screen = ScreenView.render(state).text
             // help lines may wrap: compare with white space folded

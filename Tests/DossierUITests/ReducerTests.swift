@@ -107,9 +107,9 @@ import Testing
         state.press(.character("t"))
         state.type("2024-13")
         state.press(.enter)
-        if case .gotoDate(_, let error)? = state.overlay { #expect(error != nil) } else { Issue.record("prompt closed on a bad date") }
+        #expect(state.prompt?.error != nil, "the prompt stays open with an error on a bad date")
         state.press(.escape)
-        #expect(state.overlay == nil)
+        #expect(state.prompt == nil)
         state.press(.backspace)
         #expect(state.selectedID == "ev-accord", "a goto is remembered in the history")
     }

@@ -18,15 +18,15 @@ struct ExplorerE2ETests {
         try tmux.keys("1")
         screen = try tmux.waitFor(text: "[1 Parties]")
         try tmux.keys("Enter", "Enter")
-        screen = try tmux.waitFor(text: "◂1 Timeline ›")
+        screen = try tmux.waitFor(text: "Clever Cloud → Timeline ›")
         try tmux.keys("BSpace")
         screen = try tmux.waitFor(text: "[1 Parties]")
 
         // help overlay, generated from the keymap
         try tmux.keys("?")
-        screen = try tmux.waitFor(text: "Links and history")
+        screen = try tmux.waitFor(text: "Help — ? or Esc closes")
         try tmux.keys("Escape")
-        screen = try tmux.waitFor("help closed") { !$0.contains("Links and history") }
+        screen = try tmux.waitFor("help closed") { !$0.contains("Help — ? or Esc closes") }
 
         // goto date and year jumps
         try tmux.keys("t")

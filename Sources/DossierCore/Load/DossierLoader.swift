@@ -258,6 +258,7 @@ struct Assembler {
         }
         let title = r.text("title"), focus = r.reference("focus", to: [.event], into: &pending)
         let overview = r.text("overview")
+        let tour = decodeTour(r.list("tour"), file: file)
         r.finish()
         guard let title, let focus, let overview else { return }
         for language in Language.allCases {
@@ -267,7 +268,21 @@ struct Assembler {
                                                 kinds: Set(RecordKind.allCases)))
             }
         }
-        info = DossierInfo(title: title, focus: focus, overview: overview, origin: Origin(file: file, mark: node.mark))
+        info = DossierInfo(title: title, focus: focus, overview: overview, tour: tour, origin: Origin(file: file, mark: node.mark))
+    }
+
+    /// `tour:` — a list of `{record: id, text: {en, fr}}` steps.
+    private mutating func decodeTour(_ items: [YAMLNode]?, file: String) -> [TourStep] {
+        guard let items else { return [] }
+        var steps: [TourStep] = []
+        for (index, item) in items.enumerated() {
+            guard var step = FieldReader(item, file: file, owner: "tour step \(index + 1)", sink: sink) else { continue }
+            let record = step.reference("record", to: [.party, .event, .argument, .accord], into: &pending)
+            let text = step.text("text")
+            step.finish()
+            if let record, let text { steps.append(TourStep(record: record, text: text)) }
+        }
+        return steps
     }
 
     // MARK: cross-file checks

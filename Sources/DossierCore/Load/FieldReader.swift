@@ -148,6 +148,16 @@ struct FieldReader {
         return result.count == items.count ? result : nil
     }
 
+    /// A list of nodes, each read by the caller.
+    mutating func list(_ key: String, required: Bool = false) -> [YAMLNode]? {
+        guard let (mark, node) = node(key, required: required) else { return nil }
+        guard case .sequence(let items, _) = node else {
+            report(mark, "'\(key)' must be a list, found \(node.kindDescription)")
+            return nil
+        }
+        return items
+    }
+
     /// A list of plain one-line texts.
     mutating func strings(_ key: String, required: Bool = true) -> [String]? {
         guard let (mark, node) = node(key, required: required) else { return nil }

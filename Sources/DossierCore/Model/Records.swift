@@ -84,10 +84,17 @@ public struct Accord: Sendable, Hashable {
     public var origin: Origin
 }
 
+/// One step of the guided tour: a short paragraph and the record shown beside it.
+public struct TourStep: Sendable, Hashable {
+    public var record: String
+    public var text: Localized
+}
+
 public struct DossierInfo: Sendable, Hashable {
     public var title: Localized
     public var focus: String
     public var overview: Localized
+    public var tour: [TourStep] = []
     public var origin: Origin
 }
 

@@ -126,3 +126,28 @@ extension String {
         return String(self[..<range.lowerBound]) + replacement + String(self[range.upperBound...])
     }
 }
+
+extension DossierStore {
+    /// A citation of a record for pasting elsewhere: its title and date, then each source with
+    /// publisher, title, date and address, in one language.
+    public func citation(of ref: RecordRef, _ lang: Language) -> String {
+        var head = title(of: ref, lang)
+        var sourceIDs: [String] = []
+        switch ref {
+        case .event(let i):
+            head = "\(events[i].title[lang]) (\(events[i].date))"
+            sourceIDs = events[i].sources
+        case .party(let i): sourceIDs = parties[i].sources
+        case .argument(let i): sourceIDs = arguments[i].sources
+        case .accord(let i): head = "\(accords[i].name[lang]), \(accords[i].instrument) (\(accords[i].adopted))"; sourceIDs = accords[i].sources
+        case .source(let i): sourceIDs = [sources[i].id]
+        }
+        let label = lang == .en ? "Sources:" : "Sources\u{00A0}:"
+        return ([head, label] + sources(sourceIDs).map { "- " + linkLabel(.source(index(ofSource: $0.id)), lang) }).joined(separator: "\n")
+    }
+
+    private func index(ofSource id: String) -> Int {
+        if case .source(let i)? = ref(id) { return i }
+        return 0
+    }
+}

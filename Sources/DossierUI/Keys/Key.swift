@@ -6,6 +6,7 @@ public enum Key: Sendable, Hashable {
     case enter, tab, backTab, backspace, escape, delete
     case function(Int)
     case resize(width: Int, height: Int)
+    case mouse(MouseEvent)
     case unknown
 
     /// How the key is written in help and the README.
@@ -30,7 +31,29 @@ public enum Key: Sendable, Hashable {
         case .delete: return "Delete"
         case .function(let n): return "F\(n)"
         case .resize: return "resize"
+        case .mouse: return "mouse"
         case .unknown: return "?"
+        }
+    }
+}
+
+/// A click or a wheel step, in screen cells (only with `--mouse`).
+public struct MouseEvent: Sendable, Hashable {
+    public enum Kind: Sendable, Hashable { case click, wheelUp, wheelDown }
+    public var kind: Kind
+    public var row: Int
+    public var column: Int
+    public init(kind: Kind, row: Int, column: Int) {
+        self.kind = kind
+        self.row = row
+        self.column = column
+    }
+
+    var action: Action {
+        switch kind {
+        case .click: return .click(row: row, column: column)
+        case .wheelUp: return .wheel(-3)
+        case .wheelDown: return .wheel(3)
         }
     }
 }

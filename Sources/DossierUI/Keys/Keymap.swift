@@ -8,13 +8,15 @@ public enum KeyScope: Sendable, Hashable {
 }
 
 public enum KeyGroup: Int, Sendable, CaseIterable {
-    case move, panes, links, general
+    case move, timeline, panes, search, links, general
 
     public var title: Localized {
         switch self {
         case .move: return Localized(en: "Move", fr: "Se déplacer")
+        case .timeline: return Localized(en: "Timeline", fr: "Chronologie")
         case .panes: return Localized(en: "Panes and detail", fr: "Volets et détail")
-        case .links: return Localized(en: "Links and history", fr: "Liens et historique")
+        case .search: return Localized(en: "Search and filter", fr: "Chercher et filtrer")
+        case .links: return Localized(en: "Links, history and marks", fr: "Liens, historique et marques")
         case .general: return Localized(en: "General", fr: "Général")
         }
     }
@@ -35,6 +37,7 @@ public struct Binding: Sendable {
 /// table all come from it.
 public enum Keymap {
     public static let bindings: [Binding] = [
+        // move
         Binding(keys: [.character("j"), .down], action: .moveDown, scope: .everywhere, group: .move,
                 help: Localized(en: "next item (next link in the detail)", fr: "élément suivant (lien suivant dans le détail)"),
                 hint: Localized(en: "move", fr: "bouger")),
@@ -53,27 +56,74 @@ public enum Keymap {
                 help: Localized(en: "page down", fr: "page suivante"), hint: nil),
         Binding(keys: [.pageUp, .control("u")], action: .pageUp, scope: .everywhere, group: .move,
                 help: Localized(en: "page up", fr: "page précédente"), hint: nil),
-        Binding(keys: [.character("t")], action: .startGotoDate, scope: .everywhere, group: .move,
+        Binding(keys: [.character("5"), .character("6"), .character("7"), .character("8"), .character("9"), .character("0")],
+                action: .digit(0), scope: .everywhere, group: .move,
+                help: Localized(en: "count before a move: 3J is three years on, 12j twelve items down (1–4 too, see panes)",
+                                fr: "nombre avant un déplacement : 3J avance de trois ans, 12j descend de douze (1–4 aussi, voir volets)"),
+                hint: nil),
+        // timeline
+        Binding(keys: [.character("t")], action: .startPrompt(.gotoDate), scope: .everywhere, group: .timeline,
                 help: Localized(en: "go to a date: 2020, 2020-07 or 2020-07-16 (nearest event)",
                                 fr: "aller à une date : 2020, 2020-07 ou 2020-07-16 (événement le plus proche)"),
-                hint: Localized(en: "date", fr: "date")),
-        Binding(keys: [.character("1")], action: .focus(.parties), scope: .everywhere, group: .panes,
+                hint: nil),
+        Binding(keys: [.character("H")], action: .home, scope: .everywhere, group: .timeline,
+                help: Localized(en: "back to the affair’s focal point (the 22 March 2024 ordonnance)",
+                                fr: "revenir au cœur de l’affaire (l’ordonnance du 22 mars 2024)"), hint: nil),
+        Binding(keys: [.character("]")], action: .prefix("]"), scope: .everywhere, group: .timeline,
+                help: Localized(en: "then r l f d o h: next ruling, law, filing, decision, order, hearing",
+                                fr: "puis r l f d o h : arrêt, loi, recours, décision, ordonnance, audience suivants"), hint: nil),
+        Binding(keys: [.character("[")], action: .prefix("["), scope: .everywhere, group: .timeline,
+                help: Localized(en: "then r l f d o h: previous one of that kind", fr: "puis r l f d o h : le précédent de ce type"), hint: nil),
+        Binding(keys: [.character("+"), .character("=")], action: .zoomIn, scope: .everywhere, group: .timeline,
+                help: Localized(en: "zoom in: eras → years → months → every event", fr: "zoomer : époques → années → mois → chaque événement"),
+                hint: nil),
+        Binding(keys: [.character("-")], action: .zoomOut, scope: .everywhere, group: .timeline,
+                help: Localized(en: "zoom out: events counted by month, year, era", fr: "dézoomer : événements comptés par mois, année, époque"),
+                hint: nil),
+        // panes
+        Binding(keys: [.character("1")], action: .digit(1), scope: .everywhere, group: .panes,
                 help: Localized(en: "Parties pane", fr: "volet Parties"), hint: nil),
-        Binding(keys: [.character("2")], action: .focus(.timeline), scope: .everywhere, group: .panes,
+        Binding(keys: [.character("2")], action: .digit(2), scope: .everywhere, group: .panes,
                 help: Localized(en: "Timeline pane", fr: "volet Chronologie"), hint: nil),
-        Binding(keys: [.character("3")], action: .focus(.arguments), scope: .everywhere, group: .panes,
+        Binding(keys: [.character("3")], action: .digit(3), scope: .everywhere, group: .panes,
                 help: Localized(en: "Arguments pane", fr: "volet Arguments"), hint: nil),
-        Binding(keys: [.character("4")], action: .focus(.accords), scope: .everywhere, group: .panes,
-                help: Localized(en: "Accords pane", fr: "volet Accords"), hint: Localized(en: "panes", fr: "volets")),
+        Binding(keys: [.character("4")], action: .digit(4), scope: .everywhere, group: .panes,
+                help: Localized(en: "Accords pane", fr: "volet Accords"), hint: nil),
         Binding(keys: [.tab], action: .nextPane, scope: .everywhere, group: .panes,
                 help: Localized(en: "next pane", fr: "volet suivant"), hint: nil),
         Binding(keys: [.backTab], action: .previousPane, scope: .everywhere, group: .panes,
                 help: Localized(en: "previous pane", fr: "volet précédent"), hint: nil),
         Binding(keys: [.enter, .character("l"), .right], action: .openDetail, scope: .list, group: .panes,
-                help: Localized(en: "choose among the detail’s links", fr: "choisir parmi les liens du détail"),
+                help: Localized(en: "choose among the detail’s links (on a zoomed-out row: zoom in)",
+                                fr: "choisir parmi les liens du détail (sur une ligne dézoomée : zoomer)"),
                 hint: Localized(en: "links", fr: "liens")),
         Binding(keys: [.character("h"), .left, .escape], action: .closeDetail, scope: .detail, group: .panes,
                 help: Localized(en: "back to the list", fr: "revenir à la liste"), hint: Localized(en: "list", fr: "liste")),
+        // search and filter
+        Binding(keys: [.character("/")], action: .startPrompt(.search), scope: .everywhere, group: .search,
+                help: Localized(en: "search everything, as you type (case, accents, apostrophes ignored)",
+                                fr: "tout chercher, au fil de la frappe (casse, accents, apostrophes ignorés)"),
+                hint: Localized(en: "search", fr: "chercher")),
+        Binding(keys: [.character("n")], action: .nextHit, scope: .everywhere, group: .search,
+                help: Localized(en: "next match, across panes", fr: "résultat suivant, d’un volet à l’autre"), hint: nil),
+        Binding(keys: [.character("N")], action: .previousHit, scope: .everywhere, group: .search,
+                help: Localized(en: "previous match", fr: "résultat précédent"), hint: nil),
+        Binding(keys: [.control("f")], action: .showResults, scope: .everywhere, group: .search,
+                help: Localized(en: "all matches, grouped by kind", fr: "tous les résultats, par type"), hint: nil),
+        Binding(keys: [.character("f")], action: .startPrompt(.filter), scope: .everywhere, group: .search,
+                help: Localized(en: "filter this list: party:ID kind:K track:T certainty:C side:S role:R words",
+                                fr: "filtrer cette liste : party:ID kind:K track:T certainty:C side:S role:R mots"),
+                hint: Localized(en: "filter", fr: "filtrer")),
+        Binding(keys: [.escape], action: .clearFilter, scope: .list, group: .search,
+                help: Localized(en: "clear the filter (then the search highlight)", fr: "retirer le filtre (puis la recherche)"), hint: nil),
+        Binding(keys: [.character("e")], action: .filterTimelineByParty, scope: .everywhere, group: .search,
+                help: Localized(en: "timeline of the selected party’s events", fr: "chronologie des événements de la partie choisie"),
+                hint: nil),
+        Binding(keys: [.character(":")], action: .startPrompt(.command), scope: .everywhere, group: .search,
+                help: Localized(en: "command: goto DATE|ID, lang en|fr, filter …, search …, zoom …, tour (Tab completes)",
+                                fr: "commande : goto DATE|ID, lang en|fr, filter …, search …, zoom …, tour (Tab complète)"),
+                hint: nil),
+        // links, history, marks
         Binding(keys: [.enter, .character("l"), .right], action: .follow, scope: .detail, group: .links,
                 help: Localized(en: "follow the selected link", fr: "suivre le lien choisi"),
                 hint: Localized(en: "follow", fr: "suivre")),
@@ -82,8 +132,19 @@ public enum Keymap {
         Binding(keys: [.character(">")], action: .forward, scope: .everywhere, group: .links,
                 help: Localized(en: "forward again (Ctrl-I is Tab in a terminal)", fr: "avancer de nouveau (Ctrl-I est Tab dans un terminal)"),
                 hint: nil),
+        Binding(keys: [.character("m")], action: .prefix("m"), scope: .everywhere, group: .links,
+                help: Localized(en: "then a letter: set a mark here (ma)", fr: "puis une lettre : poser une marque ici (ma)"), hint: nil),
+        Binding(keys: [.character("'")], action: .prefix("'"), scope: .everywhere, group: .links,
+                help: Localized(en: "then a letter: go to that mark ('a)", fr: "puis une lettre : aller à cette marque ('a)"), hint: nil),
+        Binding(keys: [.character("y")], action: .copyCitation, scope: .everywhere, group: .links,
+                help: Localized(en: "copy the record’s citation with its sources (OSC 52 clipboard)",
+                                fr: "copier la citation et ses sources (presse-papiers OSC 52)"), hint: nil),
+        // general
+        Binding(keys: [.character("T")], action: .startTour, scope: .everywhere, group: .general,
+                help: Localized(en: "guided tour of the affair (n/p or →/← move, Esc leaves)",
+                                fr: "visite guidée de l’affaire (n/p ou →/← pour avancer, Échap pour sortir)"), hint: nil),
         Binding(keys: [.character("L")], action: .toggleLanguage, scope: .everywhere, group: .general,
-                help: Localized(en: "English ↔ French", fr: "français ↔ anglais"), hint: Localized(en: "FR", fr: "EN")),
+                help: Localized(en: "English ↔ French", fr: "français ↔ anglais"), hint: nil),
         Binding(keys: [.character("?")], action: .toggleHelp, scope: .everywhere, group: .general,
                 help: Localized(en: "this help", fr: "cette aide"), hint: Localized(en: "help", fr: "aide")),
         Binding(keys: [.control("l")], action: .redraw, scope: .everywhere, group: .general,
@@ -98,7 +159,13 @@ public enum Keymap {
         var fallback: Action?
         for binding in bindings where binding.keys.contains(key) {
             switch binding.scope {
-            case .everywhere: fallback = fallback ?? binding.action
+            case .everywhere:
+                // digit bindings carry the digit itself
+                if case .digit = binding.action, case .character(let c) = key, let n = c.wholeNumberValue {
+                    fallback = fallback ?? .digit(n)
+                } else {
+                    fallback = fallback ?? binding.action
+                }
             case .list: if area == .list { return binding.action }
             case .detail: if area == .detail { return binding.action }
             }
@@ -106,9 +173,11 @@ public enum Keymap {
         return fallback
     }
 
-    /// Bindings that apply in a context, for the status-bar hints.
+    /// Bindings that apply in a context, for the status-bar hints; help comes first so that it
+    /// survives on narrow screens.
     public static func hints(area: Area, pane: Pane) -> [(keys: String, label: Localized)] {
-        bindings.compactMap { binding in
+        let ordered = bindings.filter { $0.action == .toggleHelp } + bindings.filter { $0.action != .toggleHelp }
+        return ordered.compactMap { binding in
             guard let hint = binding.hint else { return nil }
             switch binding.scope {
             case .everywhere: break
@@ -119,7 +188,7 @@ public enum Keymap {
             switch binding.action {
             case .moveDown: keys = "j/k"
             case .nextGroup: keys = "J/K"
-            case .focus: keys = "1-4"
+            case .digit: keys = "1-4"
             default: keys = binding.keys[0].name
             }
             return (keys, hint)

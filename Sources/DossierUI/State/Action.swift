@@ -6,11 +6,21 @@ public enum Action: Sendable, Hashable {
     case moveDown, moveUp, nextGroup, previousGroup, first, last, pageDown, pageUp
     case focus(Pane), nextPane, previousPane
     case openDetail, closeDetail, follow
-    case back, forward
-    case startGotoDate, promptInput(Character), promptBackspace, promptSubmit
+    case back, forward, home
+    case startPrompt(Prompt.Kind), promptInput(Character), promptBackspace, promptSubmit, promptComplete, cancelPrompt
+    case nextHit, previousHit, showResults, openResult
+    case clearFilter, filterTimelineByParty
+    case zoomIn, zoomOut
+    /// A key that waits for a second one: `m` (set mark), `'` (go to mark), `]`/`[` (next/previous of a kind).
+    case prefix(Character)
+    case prefixed(Character, Character)
+    case digit(Int)
+    case copyCitation
+    case startTour, tourNext, tourPrevious
     case toggleHelp, closeOverlay, scrollOverlay(Int)
     case toggleLanguage
     case redraw
+    case click(row: Int, column: Int), wheel(Int)
     case resize(width: Int, height: Int)
     case quit
 }
@@ -36,6 +46,22 @@ public enum Pane: Int, Sendable, Hashable, CaseIterable {
         case .argument: return .arguments
         case .accord: return .accords
         case .source: return nil
+        }
+    }
+}
+
+/// The kinds of event `]x` / `[x` jump between.
+public enum KindJump: Character, CaseIterable, Sendable {
+    case ruling = "r", law = "l", filing = "f", decision = "d", order = "o", hearing = "h"
+
+    var kinds: [EventKind] {
+        switch self {
+        case .ruling: return [.ruling]
+        case .law: return [.law, .regulation]
+        case .filing: return [.filing]
+        case .decision: return [.decision]
+        case .order: return [.order]
+        case .hearing: return [.hearing]
         }
     }
 }

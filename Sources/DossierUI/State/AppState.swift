@@ -6,7 +6,20 @@ public enum Area: Sendable, Hashable { case list, detail }
 /// What covers the panes, if anything.
 public enum Overlay: Sendable, Hashable {
     case help(scroll: Int)
-    case gotoDate(input: String, error: Localized?)
+    /// Search results grouped by kind, with the chosen one.
+    case results(selected: Int)
+    /// The guided tour, at a step.
+    case tour(step: Int)
+}
+
+/// A line being typed in the status bar.
+public struct Prompt: Sendable, Hashable {
+    public enum Kind: Sendable, Hashable { case gotoDate, search, filter, command }
+    public var kind: Kind
+    public var input = ""
+    public var error: Localized?
+    /// Where the search started, to come back to on Esc.
+    var origin: Location?
 }
 
 /// A place to come back to: a record selected in a pane.
@@ -15,10 +28,18 @@ public struct Location: Sendable, Hashable {
     public var ref: RecordRef
 }
 
+/// The last search: its query, its hits, and which hit `n`/`N` stand on.
+public struct SearchState: Sendable, Hashable {
+    public var query: String
+    public var terms: [String]
+    public var hits: [RecordRef]
+    public var current: Int?
+}
+
 /// Everything the explorer shows is a function of this state; only `reduce` changes it.
 public struct AppState: Sendable {
     public let store: DossierStore
-    public let lists: [PaneList]
+    public private(set) var lists: [PaneList]
     public var lang: Language
     public private(set) var layout: Layout
     public var pane: Pane = .timeline
@@ -32,23 +53,31 @@ public struct AppState: Sendable {
     public var backStack: [Location] = []
     public var forwardStack: [Location] = []
     public var overlay: Overlay?
+    public var prompt: Prompt?
+    public private(set) var filters: [ListFilter]
+    public private(set) var zoom: Zoom = .events
+    public var search: SearchState?
+    public var marks: [Character: Location] = [:]
+    /// A key waiting for its second half (`m`, `'`, `]`, `[`), and a count being typed.
+    public var pendingPrefix: Character?
+    public var count: Int?
+    /// The pane that a digit 1–4 switched away from, in case the digit turns out to be a count.
+    var paneBeforeDigit: Pane?
     /// A one-line notice in the status bar, until the next key.
     public var message: Localized?
     public var shouldQuit = false
     /// Set by Ctrl-L: the shell repaints the whole screen and clears it.
     public var redrawRequested = false
+    /// Text the shell should put on the clipboard (OSC 52), then clear.
+    public var clipboard: String?
+    /// Whether clicks and the wheel are handled (`--mouse`).
+    public var mouseEnabled = false
 
     public init(store: DossierStore, lang: Language, width: Int, height: Int) {
         self.store = store
         self.lang = lang
-        lists = Pane.allCases.map { pane in
-            switch pane {
-            case .parties: return PaneList.parties(store)
-            case .timeline: return PaneList.timeline(store)
-            case .arguments: return PaneList.arguments(store)
-            case .accords: return PaneList.accords(store)
-            }
-        }
+        filters = Array(repeating: ListFilter(), count: Pane.allCases.count)
+        lists = Pane.allCases.map { AppState.buildList($0, store: store, filter: ListFilter(), zoom: .events) }
         layout = Layout(width: width, height: height)
         selection = Array(repeating: 0, count: Pane.allCases.count)
         scroll = Array(repeating: 0, count: Pane.allCases.count)
@@ -60,20 +89,64 @@ public struct AppState: Sendable {
         keepSelectionVisible()
     }
 
+    static func buildList(_ pane: Pane, store: DossierStore, filter: ListFilter, zoom: Zoom) -> PaneList {
+        switch pane {
+        case .parties: return PaneList.parties(store, filter: filter)
+        case .timeline: return PaneList.timeline(store, filter: filter, zoom: zoom)
+        case .arguments: return PaneList.arguments(store, filter: filter)
+        case .accords: return PaneList.accords(store, filter: filter)
+        }
+    }
+
     public var list: PaneList { lists[pane.rawValue] }
     public var selectedItem: Int { selection[pane.rawValue] }
     public var selectedRef: RecordRef? { list.ref(at: selectedItem) }
+    public var filter: ListFilter { filters[pane.rawValue] }
 
-    /// The detail of the selected record, laid out for the detail area's width.
+    /// Rebuilds a pane's list after its filter or the zoom changed, keeping the selection on the
+    /// same record (or the bucket or nearest record that holds it).
+    mutating func rebuild(_ target: Pane, filter: ListFilter? = nil, zoom newZoom: Zoom? = nil) {
+        let index = target.rawValue
+        let old = lists[index]
+        let keptRef = old.ref(at: selection[index])
+        let keptEvent = old.firstEvent(at: selection[index])
+        if let filter { filters[index] = filter }
+        if let newZoom { zoom = newZoom }
+        lists[index] = AppState.buildList(target, store: store, filter: filters[index], zoom: zoom)
+        let list = lists[index]
+        var item: Int?
+        if let keptRef { item = list.item(of: keptRef) }
+        if item == nil, target == .timeline, let keptEvent {
+            item = list.item(holdingEvent: keptEvent)
+                ?? list.itemRows.indices.first { (list.firstEvent(at: $0) ?? 0) >= keptEvent }
+        }
+        selection[index] = item ?? 0
+        if target == pane {
+            linkIndex = 0
+            detailScroll = 0
+        }
+    }
+
+    /// The detail of the selected record (or bucket), laid out for the detail area's width.
     public var detailLines: [DetailLine] {
-        guard let ref = selectedRef else { return [] }
-        return DetailLayout.lines(store.detail(of: ref, lang), width: layout.detail.inner.width, lang: lang)
+        DetailLayout.lines(detailBlocks, width: layout.detail.inner.width, lang: lang)
+    }
+
+    var detailBlocks: [DetailBlock] {
+        if let ref = selectedRef { return store.detail(of: ref, lang) }
+        if let bucket = list.bucket(at: selectedItem) {
+            let count = bucket.events.count
+            var blocks: [DetailBlock] = [.heading(bucket.label[lang]),
+                                         .field(label: Strings.events[lang], value: String(count))]
+            blocks += bucket.events.map { .link(.event($0), store.linkLabel(.event($0), lang)) }
+            return blocks
+        }
+        return []
     }
 
     /// The records the selected record's detail links to, in order.
     public var links: [RecordRef] {
-        guard let ref = selectedRef else { return [] }
-        return store.detail(of: ref, lang).compactMap { if case .link(let target, _) = $0 { return target } else { return nil } }
+        detailBlocks.compactMap { if case .link(let target, _) = $0 { return target } else { return nil } }
     }
 
     mutating func setSize(width: Int, height: Int) {
@@ -85,12 +158,12 @@ public struct AppState: Sendable {
     mutating func keepSelectionVisible() {
         for index in lists.indices {
             let list = lists[index]
-            guard list.count > 0 else { scroll[index] = 0; continue }
+            guard list.count > 0 else { scroll[index] = 0; selection[index] = 0; continue }
             selection[index] = min(max(0, selection[index]), list.count - 1)
             let row = list.itemRows[selection[index]]
-            let visible = layout.listRows
+            let visible = max(1, layout.listRows - (Pane(rawValue: index) == .timeline ? DensityStrip.rows(layout) : 0))
             var top = scroll[index]
-            let wanted = row > 0 && list.itemRows.first != row && isHeading(list, row - 1) ? row - 1 : row
+            let wanted = row > 0 && list.itemRows.first != row && !list.rows[row - 1].isSelectable ? row - 1 : row
             if wanted < top { top = wanted }
             if row >= top + visible { top = row - visible + 1 }
             top = min(top, max(0, list.rows.count - visible))
@@ -105,10 +178,5 @@ public struct AppState: Sendable {
         } else {
             detailScroll = 0
         }
-    }
-
-    private func isHeading(_ list: PaneList, _ row: Int) -> Bool {
-        if case .heading = list.rows[row] { return true }
-        return false
     }
 }

@@ -1,9 +1,16 @@
 import DossierCore
 
-/// One row of a pane's list: a group heading (a year, a role group, a case) or a record.
+/// One row of a pane's list: a group heading (a year, a role group, a case), a record, or —
+/// when the timeline is zoomed out — a bucket of events.
 public enum ListRow: Sendable, Hashable {
     case heading(Localized)
     case item(RecordRef)
+    case bucket(Bucket)
+
+    var isSelectable: Bool {
+        if case .heading = self { return false }
+        return true
+    }
 }
 
 /// The rows of one pane, with where each selectable item sits. Built once per dossier.
@@ -21,7 +28,7 @@ public struct PaneList: Sendable {
         for (index, row) in rows.enumerated() {
             switch row {
             case .heading: group += 1
-            case .item:
+            case .item, .bucket:
                 itemRows.append(index)
                 itemGroup.append(max(group, 0))
             }
@@ -37,23 +44,100 @@ public struct PaneList: Sendable {
         return ref
     }
 
+    public func bucket(at item: Int) -> Bucket? {
+        guard item >= 0, item < itemRows.count, case .bucket(let bucket) = rows[itemRows[item]] else { return nil }
+        return bucket
+    }
+
     public func item(of ref: RecordRef) -> Int? {
         itemRows.firstIndex { rows[$0] == .item(ref) }
     }
 
+    /// The item showing an event: the event itself, or the bucket that holds it.
+    public func item(holdingEvent index: Int) -> Int? {
+        itemRows.firstIndex { row in
+            switch rows[row] {
+            case .item(let ref): return ref == .event(index)
+            case .bucket(let bucket): return bucket.events.contains(index)
+            case .heading: return false
+            }
+        }
+    }
+
+    /// The first event an item stands for (itself, or its bucket's first).
+    public func firstEvent(at item: Int) -> Int? {
+        if case .event(let i)? = ref(at: item) { return i }
+        return bucket(at: item)?.events.first
+    }
+
     // MARK: the four lists
 
-    static func timeline(_ store: DossierStore) -> PaneList {
+    static func timeline(_ store: DossierStore, filter: ListFilter = ListFilter(), zoom: Zoom = .events) -> PaneList {
+        let shown = store.events.indices.filter { filter.matches(.event($0), in: store) }
         var rows: [ListRow] = []
-        var year: Int?
-        for (i, event) in store.events.enumerated() {
-            if event.date.year != year {
-                year = event.date.year
-                rows.append(.heading(Localized(String(event.date.year))))
+        switch zoom {
+        case .events:
+            var year: Int?
+            for i in shown {
+                let event = store.events[i]
+                if event.date.year != year {
+                    year = event.date.year
+                    rows.append(.heading(Localized(String(event.date.year))))
+                }
+                rows.append(.item(.event(i)))
             }
-            rows.append(.item(.event(i)))
+        case .months:
+            var year: Int?
+            for group in runs(shown, key: { store.events[$0].date.month.map { store.events[$0].date.year * 100 + $0 } ?? store.events[$0].date.year * 100 }) {
+                let date = store.events[group[0]].date
+                if date.year != year {
+                    year = date.year
+                    rows.append(.heading(Localized(String(date.year))))
+                }
+                let label = date.month.map { m in "\(date.year)-\(m < 10 ? "0" : "")\(m)" } ?? "\(date.year)"
+                rows.append(.bucket(Bucket(label: Localized(label), events: group)))
+            }
+        case .years:
+            var previous: Int?
+            for group in runs(shown, key: { store.events[$0].date.year }) {
+                let year = store.events[group[0]].date.year
+                if let previous, year > previous + 1 {
+                    let span = year - 1 > previous + 1 ? "\(previous + 1)–\(year - 1)" : "\(previous + 1)"
+                    rows.append(.heading(Localized(en: "\(span): no events", fr: "\(span)\u{00A0}: aucun événement")))
+                }
+                previous = year
+                rows.append(.bucket(Bucket(label: Localized(String(year)), events: group)))
+            }
+        case .eras:
+            for group in runs(shown, key: { store.accordInForce(on: store.events[$0].date)?.id ?? "none-\(eraIndex(store, $0))" }) {
+                let first = store.events[group[0]].date.year, last = store.events[group[group.count - 1]].date.year
+                let years = first == last ? "\(first)" : "\(first)–\(last)"
+                if let accord = store.accordInForce(on: store.events[group[0]].date) {
+                    rows.append(.bucket(Bucket(label: Localized(en: "\(accord.name.en) (\(years))", fr: "\(accord.name.fr) (\(years))"), events: group)))
+                } else {
+                    rows.append(.bucket(Bucket(label: Localized(en: "No accord in force (\(years))", fr: "Aucun accord en vigueur (\(years))"), events: group)))
+                }
+            }
         }
         return PaneList(rows: rows)
+    }
+
+    /// Consecutive runs of items sharing a key.
+    private static func runs<K: Equatable>(_ items: [Int], key: (Int) -> K) -> [[Int]] {
+        var result: [[Int]] = []
+        var currentKey: K?
+        for item in items {
+            let k = key(item)
+            if let currentKey, currentKey == k { result[result.count - 1].append(item) } else { result.append([item]) }
+            currentKey = k
+        }
+        return result
+    }
+
+    /// Tells apart the stretches without an accord (before, between and after accords).
+    private static func eraIndex(_ store: DossierStore, _ event: Int) -> Int {
+        let day = store.events[event].date.firstDay
+        return store.accords.filter { $0.inForceFrom.firstDay <= day }.count
     }
 
     /// The groups parties are shown in, in this order.
@@ -78,10 +162,10 @@ public struct PaneList: Sendable {
         }
     }
 
-    static func parties(_ store: DossierStore) -> PaneList {
+    static func parties(_ store: DossierStore, filter: ListFilter = ListFilter()) -> PaneList {
         var rows: [ListRow] = []
         for group in PartyGroup.allCases {
-            let members = store.parties.indices.filter { PartyGroup.of(store.parties[$0]) == group }
+            let members = store.parties.indices.filter { PartyGroup.of(store.parties[$0]) == group && filter.matches(.party($0), in: store) }
             guard !members.isEmpty else { continue }
             rows.append(.heading(group.title))
             rows += members.map { .item(.party($0)) }
@@ -90,14 +174,15 @@ public struct PaneList: Sendable {
     }
 
     /// Arguments grouped by case (in date order) and, within a case, by side.
-    static func arguments(_ store: DossierStore) -> PaneList {
+    static func arguments(_ store: DossierStore, filter: ListFilter = ListFilter()) -> PaneList {
         var rows: [ListRow] = []
         var cases: [String] = []
-        for argument in store.arguments where !cases.contains(argument.caseID) { cases.append(argument.caseID) }
+        let shown = store.arguments.indices.filter { filter.matches(.argument($0), in: store) }
+        for i in shown where !cases.contains(store.arguments[i].caseID) { cases.append(store.arguments[i].caseID) }
         cases.sort { (store.event($0)?.date.firstDay ?? 0, $0) < (store.event($1)?.date.firstDay ?? 0, $1) }
         for caseID in cases {
             for side in Side.allCases {
-                let members = store.arguments.indices.filter { store.arguments[$0].caseID == caseID && store.arguments[$0].side == side }
+                let members = shown.filter { store.arguments[$0].caseID == caseID && store.arguments[$0].side == side }
                 guard !members.isEmpty else { continue }
                 let event = store.event(caseID)
                 let date = event?.date.description ?? ""
@@ -109,8 +194,9 @@ public struct PaneList: Sendable {
         return PaneList(rows: rows)
     }
 
-    static func accords(_ store: DossierStore) -> PaneList {
+    static func accords(_ store: DossierStore, filter: ListFilter = ListFilter()) -> PaneList {
         PaneList(rows: store.accords.indices
+            .filter { filter.matches(.accord($0), in: store) }
             .sorted { store.accords[$0].inForceFrom < store.accords[$1].inForceFrom }
             .map { .item(.accord($0)) })
     }

@@ -15,9 +15,16 @@ public enum ScreenView {
         drawList(state, into: &grid)
         drawDetail(state, into: &grid)
         drawStatus(state, into: &grid)
-        if case .help(let scroll) = state.overlay {
+        switch state.overlay {
+        case .help(let scroll)?:
             HelpView.draw(state, scroll: scroll, into: &grid)
             grid.cursor = nil
+        case .results(let selected)?:
+            ResultsView.draw(state, selected: selected, into: &grid)
+        case .tour(let step)?:
+            TourView.draw(state, step: step, into: &grid)
+        case nil:
+            break
         }
         return grid
     }
@@ -38,9 +45,12 @@ public enum ScreenView {
     static func drawHeader(_ state: AppState, into grid: inout Grid) {
         let width = grid.width
         grid.fill(row: 0, column: 0, width: width, height: 1, style: .header)
+        // the path that led here: the last places left, then where you are
         var crumb = state.pane.title[state.lang]
         if let ref = state.selectedRef { crumb += " › " + state.store.title(of: ref, state.lang) }
-        if !state.backStack.isEmpty { crumb = "◂\(state.backStack.count) " + crumb }
+        let trail = state.backStack.suffix(2).map { TextLayout.truncate(state.store.title(of: $0.ref, state.lang), to: 24) }
+        if !trail.isEmpty { crumb = trail.joined(separator: " → ") + " → " + crumb }
+        if state.backStack.count > 2 { crumb = "◂\(state.backStack.count) " + crumb }
         let title = " dossier · " + state.store.info.title[state.lang]
         let titleWidth = min(DisplayWidth.of(title), width / 2)
         grid.put(title, row: 0, column: 0, maxWidth: titleWidth, style: .header)
@@ -69,14 +79,35 @@ public enum ScreenView {
         let list = state.list
         let position = list.count == 0 ? "0/0" : "\(state.selectedItem + 1)/\(list.count)"
         Box.draw(rect, title: "\(state.pane.title[state.lang]) \(position)", focused: state.area == .list, into: &grid)
-        let inner = rect.inner
+        var inner = rect.inner
+        if state.pane == .timeline && DensityStrip.rows(state.layout) > 0 {
+            DensityStrip.draw(state, row: inner.row, column: inner.column, width: inner.width, into: &grid)
+            inner = Rect(row: inner.row + 1, column: inner.column, width: inner.width, height: inner.height - 1)
+        }
         let top = state.scroll[state.pane.rawValue]
         let selectedRow = list.count == 0 ? -1 : list.itemRows[state.selectedItem]
+        if list.count == 0 {
+            let empty = state.filter.isEmpty ? Strings.noResults[state.lang]
+                : (state.lang == .en ? "Nothing matches the filter — Esc clears it." : "Rien ne correspond au filtre — Échap le retire.")
+            grid.put(TextLayout.truncate(empty, to: inner.width), row: inner.row, column: inner.column, style: .muted)
+        }
         for n in 0..<inner.height {
             let index = top + n
             guard index < list.rows.count else { break }
             let row = inner.row + n
             switch list.rows[index] {
+            case .bucket(let bucket):
+                let selected = index == selectedRow
+                let count = bucket.events.count
+                let label = TextLayout.pad(" " + bucket.label[state.lang], to: min(inner.width / 2, 40))
+                let used = grid.put(label, row: row, column: inner.column, maxWidth: inner.width)
+                let noun = state.lang == .en ? (count == 1 ? "event" : "events") : (count == 1 ? "événement" : "événements")
+                let bar = String(repeating: "■", count: min(count, max(0, inner.width - used - 14)))
+                grid.put("\(bar) \(count) \(noun)", row: row, column: inner.column + used, maxWidth: inner.width - used, style: .accent)
+                if selected {
+                    grid.restyle(row: row, column: inner.column, width: inner.width, style: state.area == .list ? .selection : .selectionInactive)
+                    if state.area == .list { grid.cursor = (row, inner.column) }
+                }
             case .heading(let title):
                 let text = TextLayout.truncate((state.pane == .timeline ? "── " : "") + title[state.lang], to: inner.width - 1) + " "
                 let used = grid.put(text, row: row, column: inner.column, maxWidth: inner.width, style: .heading)
@@ -86,6 +117,7 @@ public enum ScreenView {
             case .item(let ref):
                 let selected = index == selectedRow
                 drawItem(ref, state: state, row: row, inner: inner, into: &grid)
+                if let terms = state.search?.terms { Highlight.apply(terms, row: row, column: inner.column, width: inner.width, in: &grid) }
                 if selected {
                     grid.restyle(row: row, column: inner.column, width: inner.width,
                                  style: state.area == .list ? .selection : .selectionInactive)
@@ -156,6 +188,7 @@ public enum ScreenView {
             for segment in line.segments {
                 column += grid.put(segment.text, row: row, column: column, maxWidth: inner.column + inner.width - column, style: segment.style)
             }
+            if let terms = state.search?.terms { Highlight.apply(terms, row: row, column: inner.column, width: inner.width, in: &grid) }
             if state.area == .detail, let link = line.link, link == state.linkIndex {
                 grid.restyle(row: row, column: inner.column, width: inner.width, style: .selection)
                 grid.cursor = (row, inner.column)
@@ -171,12 +204,29 @@ public enum ScreenView {
     static func drawStatus(_ state: AppState, into grid: inout Grid) {
         let row = grid.height - 1, lang = state.lang
         grid.fill(row: row, column: 0, width: grid.width, height: 1, style: .statusBar)
-        if case .gotoDate(let input, let error) = state.overlay {
-            let label = lang == .en ? " Go to date: " : " Aller à la date\u{00A0}: "
-            let used = grid.put(label + input, row: row, column: 0, style: .statusBar)
-            grid.cursor = (row, used)
-            let help = error?[lang] ?? (lang == .en ? "  (2020, 2020-07 or 2020-07-16; Enter, Esc)" : "  (2020, 2020-07 ou 2020-07-16 ; Entrée, Échap)")
-            grid.put(help, row: row, column: used + 1, style: error == nil ? .statusBar : .warning)
+        if let prompt = state.prompt {
+            let label: String
+            let help: String
+            switch prompt.kind {
+            case .gotoDate:
+                label = lang == .en ? " Go to date: " : " Aller à la date\u{00A0}: "
+                help = lang == .en ? "  (2020, 2020-07 or 2020-07-16; Enter, Esc)" : "  (2020, 2020-07 ou 2020-07-16 ; Entrée, Échap)"
+            case .search:
+                label = " /"
+                let count = state.search?.hits.count ?? 0
+                help = prompt.input.isEmpty ? "" : (lang == .en ? "  \(count) match\(count == 1 ? "" : "es")" : "  \(count) résultat\(count > 1 ? "s" : "")")
+            case .filter:
+                label = lang == .en ? " Filter: " : " Filtre\u{00A0}: "
+                help = lang == .en ? "  (party: kind: track: certainty: side: role: words; Tab)" : "  (party: kind: track: certainty: side: role: mots ; Tab)"
+            case .command:
+                label = " :"
+                help = ""
+            }
+            let used = grid.put(label + prompt.input, row: row, column: 0, style: .statusBar)
+            grid.cursor = (row, min(used, grid.width - 1))
+            let note = prompt.error?[lang] ?? state.message?[lang] ?? help
+            grid.put(TextLayout.truncate(note, to: max(0, grid.width - used - 1)), row: row, column: used + 1,
+                     style: prompt.error == nil ? .statusBar : .warning)
             return
         }
         var left = " \(state.pane.title[lang]) "
@@ -184,6 +234,10 @@ public enum ScreenView {
         if case .event(let i)? = state.selectedRef {
             left += "│ " + (state.store.accordInForce(on: state.store.events[i].date)?.name[lang] ?? Strings.noEraAccord[lang]) + " "
         }
+        if state.pane == .timeline && state.zoom != .events { left += "│ zoom\u{00A0}: \(state.zoom.label[lang]) " }
+        if !state.filter.isEmpty { left += "│ " + (lang == .en ? "filter: " : "filtre\u{00A0}: ") + state.filter.description + " " }
+        if let count = state.count { left += "│ \(count) " }
+        if let prefix = state.pendingPrefix { left += "│ \(prefix)… " }
         var column = grid.put(left, row: row, column: 0, style: .statusBar)
         if let message = state.message {
             grid.put("│ " + message[lang], row: row, column: column, style: .statusBar)

@@ -1,0 +1,57 @@
+import DossierCore
+
+/// Turns a key into an action: a prompt being typed takes keys first, then an open overlay, then
+/// a pending two-key prefix, then the keymap.
+public enum KeyDispatch {
+    public static func action(for key: Key, in state: AppState) -> Action? {
+        if case .resize(let width, let height) = key { return .resize(width: width, height: height) }
+        if case .mouse(let event) = key { return state.mouseEnabled ? event.action : nil }
+        if let prompt = state.prompt {
+            switch key {
+            case .character(let c): return .promptInput(c)
+            case .backspace, .delete: return .promptBackspace
+            case .enter: return .promptSubmit
+            case .tab: return prompt.kind == .command || prompt.kind == .filter ? .promptComplete : nil
+            case .escape, .control("c"), .control("g"): return .cancelPrompt
+            default: return nil
+            }
+        }
+        switch state.overlay {
+        case .help?:
+            switch key {
+            case .character("?"), .character("q"), .escape, .enter: return .closeOverlay
+            case .character("j"), .down: return .scrollOverlay(1)
+            case .character("k"), .up: return .scrollOverlay(-1)
+            case .pageDown, .character(" "): return .scrollOverlay(max(1, state.layout.height - 5))
+            case .pageUp: return .scrollOverlay(-max(1, state.layout.height - 5))
+            default: return nil
+            }
+        case .results?:
+            switch key {
+            case .character("j"), .down: return .scrollOverlay(1)
+            case .character("k"), .up: return .scrollOverlay(-1)
+            case .pageDown: return .scrollOverlay(10)
+            case .pageUp: return .scrollOverlay(-10)
+            case .enter, .character("l"), .right: return .openResult
+            case .escape, .character("q"), .control("f"): return .closeOverlay
+            default: return nil
+            }
+        case .tour?:
+            switch key {
+            case .character("n"), .right, .character(" "), .enter: return .tourNext
+            case .character("p"), .left, .backspace: return .tourPrevious
+            case .escape, .character("q"), .character("T"): return .closeOverlay
+            case .character("?"): return .toggleHelp
+            default: return nil
+            }
+        case nil:
+            break
+        }
+        if let prefix = state.pendingPrefix {
+            // the second key of `ma`, `'a`, `]r`, `[l`; anything else cancels the prefix
+            if case .character(let c) = key { return .prefixed(prefix, c) }
+            return .prefixed(prefix, "\u{0}")
+        }
+        return Keymap.action(for: key, area: state.area, pane: state.pane)
+    }
+}

@@ -1,0 +1,57 @@
+import DossierCore
+
+/// Tab completion for the `:` command line and the `f` filter prompt.
+enum CommandCompletion {
+    static let commands = ["filter", "goto", "help", "lang", "quit", "search", "tour", "zoom"]
+    static let filterKeys = ["certainty:", "kind:", "party:", "role:", "side:", "track:"]
+
+    /// Full inputs that the current input can become.
+    static func completions(for input: String, kind: Prompt.Kind, store: DossierStore) -> [String] {
+        switch kind {
+        case .command:
+            guard let space = input.firstIndex(of: " ") else {
+                return commands.filter { $0.hasPrefix(input) }.map { $0 + " " }
+            }
+            let name = String(input[..<space]), argument = String(input[input.index(after: space)...])
+            let values: [String]
+            switch name {
+            case "goto": values = store.events.map(\.id) + store.parties.map(\.id) + store.arguments.map(\.id) + store.accords.map(\.id)
+            case "lang": values = Language.allCases.map(\.rawValue)
+            case "zoom": values = Zoom.allCases.map(\.label.en)
+            case "filter": return completions(for: argument, kind: .filter, store: store).map { name + " " + $0 }
+            default: values = []
+            }
+            return values.filter { $0.hasPrefix(argument) }.sorted().map { name + " " + $0 }
+        case .filter:
+            // complete the last token: a key, or a value after `key:`
+            let head = input.split(separator: " ", omittingEmptySubsequences: false).dropLast().joined(separator: " ")
+            let token = input.split(separator: " ", omittingEmptySubsequences: false).last.map(String.init) ?? ""
+            let prefix = head.isEmpty ? "" : head + " "
+            guard let colon = token.firstIndex(of: ":") else {
+                return filterKeys.filter { $0.hasPrefix(token) }.map { prefix + $0 }
+            }
+            let key = String(token[..<colon]), value = String(token[token.index(after: colon)...])
+            let values: [String]
+            switch key {
+            case "party": values = store.parties.map(\.id)
+            case "kind": values = EventKind.allCases.map(\.rawValue)
+            case "track": values = Track.allCases.map(\.rawValue)
+            case "certainty": values = Certainty.allCases.map(\.rawValue)
+            case "side": values = Side.allCases.map(\.rawValue)
+            case "role": values = Role.allCases.map(\.rawValue)
+            default: values = []
+            }
+            return values.filter { $0.hasPrefix(value) }.sorted().map { prefix + key + ":" + $0 + " " }
+        case .gotoDate, .search:
+            return []
+        }
+    }
+
+    static func commonPrefix(_ candidates: [String]) -> String {
+        guard var prefix = candidates.first else { return "" }
+        for candidate in candidates.dropFirst() {
+            while !candidate.hasPrefix(prefix) { prefix.removeLast() }
+        }
+        return prefix
+    }
+}

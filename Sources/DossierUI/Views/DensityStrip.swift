@@ -1,0 +1,37 @@
+import DossierCore
+
+/// One line above the timeline: how many events each year holds, as bars, with the selected
+/// event's year marked. Shown when the list has room for it.
+public enum DensityStrip {
+    static let bars: [Character] = ["▁", "▂", "▃", "▄", "▅", "▆", "▇", "█"]
+
+    /// Rows the strip takes in the timeline list.
+    public static func rows(_ layout: Layout) -> Int { layout.list.inner.height >= 8 ? 1 : 0 }
+
+    static func draw(_ state: AppState, row: Int, column: Int, width: Int, into grid: inout Grid) {
+        let events = state.store.events
+        guard let first = events.first?.date.year, let last = events.last?.date.year, width > 4 else { return }
+        let years = last - first + 1
+        // each cell stands for one or more years
+        let perCell = max(1, (years + width - 1) / width)
+        let cells = min(width, (years + perCell - 1) / perCell)
+        var counts = [Int](repeating: 0, count: cells)
+        let filter = state.filters[Pane.timeline.rawValue]
+        for (index, event) in events.enumerated() where filter.isEmpty || filter.matches(.event(index), in: state.store) {
+            counts[min(cells - 1, (event.date.year - first) / perCell)] += 1
+        }
+        let peak = max(1, counts.max() ?? 1)
+        var selectedCell: Int?
+        if let index = state.lists[Pane.timeline.rawValue].firstEvent(at: state.selection[Pane.timeline.rawValue]) {
+            selectedCell = min(cells - 1, (events[index].date.year - first) / perCell)
+        }
+        for (i, count) in counts.enumerated() {
+            let bar = count == 0 ? " " : String(bars[min(bars.count - 1, (count * bars.count - 1) / peak)])
+            grid.put(bar, row: row, column: column + i, style: i == selectedCell ? .selection : .accent)
+        }
+        let range = " \(first)–\(last)"
+        if cells + DisplayWidth.of(range) <= width {
+            grid.put(range, row: row, column: column + cells, style: .muted)
+        }
+    }
+}
