@@ -152,4 +152,58 @@ struct CLI {
         #expect(result.status == 0, "\(result.stderr)")
         #expect(result.stdout.hasPrefix("bundled dossier: valid"))
     }
+
+    /// The fields TimelineJS3 requires (https://timeline.knightlab.com/docs/json-format.html):
+    /// events with start_date.year and text; eras with start_date, end_date and text.headline.
+    @Test func timelineJSExportHasTheFormatsRequiredFields() throws {
+        let document = try #require(try CLI.run(["export", "--format", "timelinejs", "--lang", "fr"] + valid).json() as? [String: Any])
+        let events = try #require(document["events"] as? [[String: Any]])
+        #expect(events.count == 4)
+        for event in events {
+            let start = try #require(event["start_date"] as? [String: Any])
+            #expect(start["year"] is Int)
+            let text = try #require(event["text"] as? [String: Any])
+            #expect((text["headline"] as? String)?.isEmpty == false)
+            #expect(event["group"] is String)
+        }
+        let span = try #require(events.first { ($0["unique_id"] as? String) == "ev-year" })
+        #expect((span["end_date"] as? [String: Int]) == ["year": 2014, "month": 2])
+        #expect((span["start_date"] as? [String: Int]) == ["year": 2013], "a year-precision date has no month or day")
+        let eras = try #require(document["eras"] as? [[String: Any]])
+        #expect(eras.count == 1)
+        for era in eras {
+            #expect(era["start_date"] is [String: Any] && era["end_date"] is [String: Any])
+            #expect(((era["text"] as? [String: Any])?["headline"] as? String) == "Accord de test")
+        }
+        let title = try #require((document["title"] as? [String: Any])?["text"] as? [String: Any])
+        #expect(title["headline"] as? String == "Affaire de test")
+        let refused = try CLI.run(["timeline", "--format", "timelinejs"] + valid)
+        #expect(refused.status != 0 && refused.stderr.contains("only for `dossier export`"))
+    }
+
+    @Test func tourPrintsEveryStep() throws {
+        let text = try CLI.run(["tour", "--lang", "fr"] + valid)
+        #expect(text.status == 0)
+        #expect(text.stdout.hasPrefix("1/2  Accord de test\n    D’abord, l’accord."))
+        let json = try #require(try CLI.run(["tour", "--format", "json"] + valid).json() as? [[String: Any]])
+        #expect(json.map { $0["record"] as? String } == ["test-accord", "ev-ruling"])
+    }
+
+    @Test func browseRefusesBadTargetsAndNonTerminals() throws {
+        let bad = try CLI.run(["browse", "--at", "nowhere"] + valid)
+        #expect(bad.status != 0 && bad.stderr.contains("neither a record id nor a date"))
+        let piped = try CLI.run(["browse", "--at", "ev-year"] + valid)
+        #expect(piped.status == 2 && piped.stderr.contains("browse needs a terminal"))
+    }
+
+    @Test func markdownExportReadsAsADocument() throws {
+        let result = try CLI.run(["export", "--format", "markdown"])
+        #expect(result.status == 0)
+        let text = result.stdout
+        #expect(text.hasPrefix("# French health data at Microsoft\n\n1. [Overview](#overview)"))
+        for heading in ["## Overview", "## Timeline", "## Parties", "## Arguments", "## Accords", "## Sources"] {
+            #expect(text.contains("\n" + heading + "\n"), "missing \(heading)")
+        }
+    }
 }
+

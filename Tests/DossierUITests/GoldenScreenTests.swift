@@ -91,3 +91,47 @@ import Testing
         #expect(grid.text.hasPrefix("?[2J"))
     }
 }
+
+@Suite struct PowerNavigationGoldenTests {
+    @Test func searchResultsAt160x50() throws {
+        var state = try UIFixtures.state(width: 160, height: 50)
+        state.press(.character("/"))
+        state.type("court")
+        state.press(.enter, .control("f"))
+        try expectGolden(ScreenView.render(state), "search-results-160x50-en")
+    }
+
+    @Test func filteredTimelineAt80x24() throws {
+        var state = try UIFixtures.state(width: 80, height: 24, lang: .fr)
+        state.press(.character("f"))
+        state.type("track:courts")
+        state.press(.enter)
+        try expectGolden(ScreenView.render(state), "filter-80x24-fr")
+    }
+
+    @Test func yearsZoomAt160x50() throws {
+        var state = try UIFixtures.state(width: 160, height: 50)
+        state.press(.character("-"), .character("-"))
+        try expectGolden(ScreenView.render(state), "zoom-years-160x50-en")
+    }
+
+    @Test func erasZoomAt80x24() throws {
+        var state = try UIFixtures.state(width: 80, height: 24, lang: .fr)
+        state.press(.character("-"), .character("-"), .character("-"))
+        try expectGolden(ScreenView.render(state), "zoom-eras-80x24-fr")
+    }
+
+    @Test func tourAt80x24() throws {
+        var state = try UIFixtures.state(width: 80, height: 24)
+        state.press(.character("T"), .character("n"))
+        try expectGolden(ScreenView.render(state), "tour-80x24-en")
+    }
+
+    @Test func commandLineAt160x50() throws {
+        var state = try UIFixtures.state(width: 160, height: 50, lang: .fr)
+        state.press(.character(":"))
+        state.type("goto ev-")
+        state.press(.tab)
+        try expectGolden(ScreenView.render(state), "command-160x50-fr")
+    }
+}

@@ -97,4 +97,61 @@ struct ExplorerE2ETests {
         try tmux.keys("q")
         _ = try tmux.waitFor(text: "EXIT=0")
     }
+
+    @Test func searchesFiltersZoomsToursAndCopiesACitation() throws {
+        let tmux = Tmux()
+        try tmux.run(["start-server"])
+        try tmux.start(Tmux.binary, width: 160, height: 50)
+        try tmux.run(["set-option", "-s", "set-clipboard", "on"])
+        _ = try tmux.waitFor(text: "[2 Timeline]")
+
+        try tmux.keys("/")
+        try tmux.literal("max schrems")
+        _ = try tmux.waitFor(text: "Parties › Max Schrems")
+        try tmux.keys("Enter")
+        _ = try tmux.waitFor(text: "Match 1 of")
+        try tmux.keys("n")
+        _ = try tmux.waitFor(text: "Match 2 of")
+
+        try tmux.keys("2", "f")
+        try tmux.literal("kind:ruling")
+        try tmux.keys("Enter")
+        var screen = try tmux.waitFor(text: "filter: kind:ruling")
+        #expect(!screen.contains("filing  "), "only rulings are listed")
+        try tmux.keys("Escape")
+        _ = try tmux.waitFor("filter cleared") { !$0.contains("filter: kind:ruling") }
+
+        try tmux.keys("-", "-")
+        screen = try tmux.waitFor(text: "zoom: years")
+        #expect(screen.contains("events"))
+        try tmux.keys("+", "+", "H")
+        _ = try tmux.waitFor(text: "Timeline › Conseil d’État refuses to suspend")
+
+        try tmux.keys("y")
+        _ = try tmux.waitFor(text: "Citation copied")
+        let buffer = try tmux.run(["show-buffer"]).output
+        #expect(buffer.hasPrefix("Conseil d’État refuses to suspend the EMC2 authorisation"), "OSC 52 reached tmux: \(buffer)")
+        #expect(buffer.contains("https://"))
+
+        try tmux.keys("T")
+        _ = try tmux.waitFor(text: "Tour 1/")
+        try tmux.keys("Right")
+        _ = try tmux.waitFor(text: "Tour 2/")
+        try tmux.keys("Escape")
+        _ = try tmux.waitFor("tour closed") { !$0.contains("Tour 2/") }
+
+        try tmux.keys("q")
+        _ = try tmux.waitFor(text: "EXIT=0")
+    }
+
+    @Test func browseOpensWhereAsked() throws {
+        let tmux = Tmux()
+        try tmux.start(Tmux.binary + " browse --at schrems-ii --lang fr", width: 80, height: 24)
+        _ = try tmux.waitFor(text: "Schrems II")
+        let screen = try tmux.screen()
+        #expect(screen.contains("[2 Chronologie]"))
+        try tmux.keys("q")
+        _ = try tmux.waitFor(text: "EXIT=0")
+    }
 }
+

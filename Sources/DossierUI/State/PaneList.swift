@@ -88,7 +88,10 @@ public struct PaneList: Sendable {
             }
         case .months:
             var year: Int?
-            for group in runs(shown, key: { store.events[$0].date.month.map { store.events[$0].date.year * 100 + $0 } ?? store.events[$0].date.year * 100 }) {
+            for group in runs(shown, key: { index in
+                let date = store.events[index].date
+                return date.year * 100 + (date.month ?? 0)
+            }) {
                 let date = store.events[group[0]].date
                 if date.year != year {
                     year = date.year

@@ -233,7 +233,6 @@ extension AppState {
             return
         }
         rebuild(.timeline, zoom: level)
-        message = Localized(en: "Zoom: \(level.label.en)", fr: "Zoom\u{00A0}: \(level.label.fr)")
     }
 
     // MARK: links and history

@@ -48,6 +48,7 @@ public enum ScreenView {
         // the path that led here: the last places left, then where you are
         var crumb = state.pane.title[state.lang]
         if let ref = state.selectedRef { crumb += " › " + state.store.title(of: ref, state.lang) }
+        else if let bucket = state.list.bucket(at: state.selectedItem) { crumb += " › " + bucket.label[state.lang] }
         let trail = state.backStack.suffix(2).map { TextLayout.truncate(state.store.title(of: $0.ref, state.lang), to: 24) }
         if !trail.isEmpty { crumb = trail.joined(separator: " → ") + " → " + crumb }
         if state.backStack.count > 2 { crumb = "◂\(state.backStack.count) " + crumb }
@@ -234,8 +235,8 @@ public enum ScreenView {
         if case .event(let i)? = state.selectedRef {
             left += "│ " + (state.store.accordInForce(on: state.store.events[i].date)?.name[lang] ?? Strings.noEraAccord[lang]) + " "
         }
-        if state.pane == .timeline && state.zoom != .events { left += "│ zoom\u{00A0}: \(state.zoom.label[lang]) " }
-        if !state.filter.isEmpty { left += "│ " + (lang == .en ? "filter: " : "filtre\u{00A0}: ") + state.filter.description + " " }
+        if state.pane == .timeline && state.zoom != .events { left += "│ " + Strings.labelled("zoom", lang) + state.zoom.label[lang] + " " }
+        if !state.filter.isEmpty { left += "│ " + Strings.labelled(lang == .en ? "filter" : "filtre", lang) + state.filter.description + " " }
         if let count = state.count { left += "│ \(count) " }
         if let prefix = state.pendingPrefix { left += "│ \(prefix)… " }
         var column = grid.put(left, row: row, column: 0, style: .statusBar)

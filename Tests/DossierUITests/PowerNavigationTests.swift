@@ -1,0 +1,238 @@
+import DossierCore
+import DossierUI
+import Testing
+
+@Suite struct SearchAndFilterTests {
+    @Test func searchIsIncrementalAndNMovesAcrossPanes() throws {
+        var state = try UIFixtures.state()
+        state.press(.character("/"))
+        state.type("conseil d'e")
+        // hits update per keystroke and the first one is shown at once
+        #expect(state.search?.hits.count == 1)
+        #expect(state.pane == .parties && state.selectedID == "court")
+        state.press(.backspace, .backspace, .backspace, .backspace, .backspace, .backspace, .backspace, .backspace, .backspace, .backspace, .backspace)
+        state.type("court")
+        let hits = try #require(state.search?.hits)
+        #expect(hits.count >= 3)
+        state.press(.enter)
+        #expect(state.prompt == nil)
+        let first = state.selectedID
+        state.press(.character("n"))
+        #expect(state.selectedID != first)
+        for _ in 0..<(hits.count - 1) { state.press(.character("n")) }
+        #expect(state.selectedID == first, "n wraps around")
+        state.press(.character("N"))
+        #expect(state.search?.current == hits.count - 1)
+    }
+
+    @Test func escapeDuringASearchReturnsToWhereItStarted() throws {
+        var state = try UIFixtures.state()
+        state.press(.character("/"))
+        state.type("claimant")
+        #expect(state.pane == .parties)
+        state.press(.escape)
+        #expect(state.pane == .timeline && state.selectedID == "ev-ruling")
+    }
+
+    @Test func resultsOverlayListsHitsAndOpensOne() throws {
+        var state = try UIFixtures.state(width: 120, height: 40)
+        state.press(.character("/"))
+        state.type("court")
+        state.press(.enter, .control("f"))
+        #expect(state.overlay == .results(selected: 0))
+        state.press(.character("j"), .enter)
+        #expect(state.overlay == nil)
+        #expect(state.search?.current == 1)
+        let screen = ScreenView.render(state)
+        // matches are highlighted in the list and the detail
+        #expect(screen.cells.contains { $0.style == .match })
+    }
+
+    @Test func filtersTheFocusedListAndEscapeClearsIt() throws {
+        var state = try UIFixtures.state()
+        state.press(.character("f"))
+        state.type("kind:filing")
+        state.press(.enter)
+        #expect(state.list.count == 1)
+        #expect(state.selectedID == "ev-filing")
+        #expect(ScreenView.render(state).text.contains("filter: kind:filing"))
+        state.press(.escape)
+        #expect(state.list.count == 4)
+        #expect(state.selectedID == "ev-filing", "the selection survives clearing the filter")
+        state.press(.character("f"))
+        state.type("colour:red")
+        state.press(.enter)
+        #expect(state.prompt?.error != nil, "an unknown filter key is reported, not applied")
+        state.press(.escape)
+        state.press(.character("f"))
+        state.type("year")
+        state.press(.enter)
+        #expect(state.list.count == 1 && state.selectedID == "ev-year", "free words match titles")
+    }
+
+    @Test func filterCompletesKeysAndValuesWithTab() throws {
+        var state = try UIFixtures.state()
+        state.press(.character("f"))
+        state.type("tr")
+        state.press(.tab)
+        #expect(state.prompt?.input == "track:")
+        state.type("co")
+        state.press(.tab)
+        #expect(state.prompt?.input == "track:courts ")
+    }
+
+    @Test func onePartysTimeline() throws {
+        var state = try UIFixtures.state()
+        state.press(.character("1"), .end, .character("e"))
+        #expect(state.pane == .timeline)
+        #expect(state.filter.party == "wide")
+        #expect(state.list.count == 2)
+        state.press(.backspace)
+        #expect(state.pane == .parties && state.selectedID == "wide")
+    }
+}
+
+@Suite struct TimelineDepthTests {
+    @Test func zoomsOutToMonthsYearsAndErasAndBackIn() throws {
+        var state = try UIFixtures.state(width: 120, height: 40)
+        #expect(state.zoom == .events)
+        state.press(.character("-"))
+        #expect(state.zoom == .months)
+        #expect(state.list.count == 3, "2000-07, 2013, 2024-03 (two events): one bucket per month")
+        state.press(.character("-"))
+        #expect(state.zoom == .years)
+        #expect(state.list.count == 3)
+        let years = ScreenView.render(state).text
+        #expect(years.contains("2001–2012: no events"), "empty stretches are collapsed")
+        #expect(years.contains("2 events"))
+        state.press(.character("-"))
+        #expect(state.zoom == .eras)
+        #expect(ScreenView.render(state).text.contains("Test Accord (2013)"))
+        state.press(.character("-"))
+        #expect(state.message != nil, "no level beyond eras")
+        state.press(.character("+"), .character("+"), .character("+"))
+        #expect(state.zoom == .events)
+        #expect(state.selectedID == "ev-filing", "zooming in lands on the first event of the bucket")
+        // Enter on a bucket zooms in
+        state.press(.character("-"), .character("-"), .home, .enter)
+        #expect(state.zoom == .months)
+    }
+
+    @Test func jumpsByKindWithCountsAndPrefixes() throws {
+        var state = try UIFixtures.state()
+        state.press(.home)
+        state.press(.character("]"), .character("o"))
+        #expect(state.selectedID == "ev-ruling", "]o: next order")
+        state.press(.character("["), .character("f"))
+        #expect(state.selectedID == "ev-filing", "[f: previous filing")
+        state.press(.character("["), .character("r"))
+        #expect(state.message != nil, "no ruling before")
+        state.press(.home, .character("2"), .character("J"))
+        #expect(state.pane == .timeline, "a digit followed by a motion is a count, not a pane key")
+        #expect(state.selectedID == "ev-filing", "2J: two years on")
+        state.press(.character("3"))
+        #expect(state.pane == .arguments, "a digit alone still switches panes")
+        state.press(.character("2"), .character("1"), .character("j"))
+        #expect(state.count == nil)
+    }
+
+    @Test func marksAndHomeKey() throws {
+        var state = try UIFixtures.state()
+        state.press(.home, .character("m"), .character("a"))
+        state.press(.character("1"), .character("'"), .character("a"))
+        #expect(state.pane == .timeline && state.selectedID == "ev-accord")
+        state.press(.character("'"), .character("z"))
+        #expect(state.message?.en == "No mark 'z'.")
+        state.press(.character("H"))
+        #expect(state.selectedID == "ev-ruling", "H returns to the focal point")
+    }
+
+    @Test func commandLineGotoLangAndCompletion() throws {
+        var state = try UIFixtures.state()
+        state.press(.character(":"))
+        state.type("go")
+        state.press(.tab)
+        #expect(state.prompt?.input == "goto ")
+        state.type("ev-y")
+        state.press(.tab)
+        #expect(state.prompt?.input == "goto ev-year")
+        state.press(.enter)
+        #expect(state.selectedID == "ev-year")
+        state.press(.character(":"))
+        state.type("goto 2024-03-06")
+        state.press(.enter)
+        #expect(state.selectedID == "ev-filing")
+        state.press(.character(":"))
+        state.type("lang fr")
+        state.press(.enter)
+        #expect(state.lang == .fr)
+        state.press(.character(":"))
+        state.type("filter kind:order")
+        state.press(.enter)
+        #expect(state.list.count == 1)
+        state.press(.character(":"))
+        state.type("bogus")
+        state.press(.enter)
+        #expect(state.message != nil)
+    }
+
+    @Test func densityStripMarksTheSelectedYear() throws {
+        let state = try UIFixtures.state(width: 120, height: 40)
+        let grid = ScreenView.render(state)
+        let row = state.layout.list.inner.row
+        let line = (0..<grid.width).map { grid[row, $0].text }.joined()
+        #expect(line.contains("2000–2024"))
+        #expect((0..<grid.width).contains { grid[row, $0].style == .selection }, "the selected year is marked")
+    }
+}
+
+@Suite struct CitationAndTourTests {
+    @Test func copiesTheCitationWithSources() throws {
+        var state = try UIFixtures.state()
+        state.press(.character("y"))
+        let text = try #require(state.clipboard)
+        #expect(text.hasPrefix("The court rejects the request (2024-03-22)\nSources:\n- Conseil d’État, “Ordonnance du 22 mars 2024”, 2024-03-22 — https://example.org/court"))
+        #expect(state.message?.en.contains("OSC 52") == true)
+    }
+
+    @Test func tourWalksThroughItsStepsSelectingEachRecord() throws {
+        var state = try UIFixtures.state(width: 80, height: 24, lang: .fr)
+        state.press(.character("T"))
+        #expect(state.overlay == .tour(step: 0))
+        #expect(state.pane == .accords && state.selectedID == "test-accord")
+        #expect(ScreenView.render(state).text.contains("D’abord, l’accord."))
+        state.press(.right)
+        #expect(state.pane == .timeline && state.selectedID == "ev-ruling")
+        state.press(.character("p"))
+        #expect(state.overlay == .tour(step: 0))
+        state.press(.escape)
+        #expect(state.overlay == nil)
+        #expect(state.selectedID == "test-accord", "Esc leaves the tour where you are")
+    }
+
+    @Test func mouseClicksSelectAndFollowOnlyWhenEnabled() throws {
+        var state = try UIFixtures.state(width: 120, height: 40)
+        let row = state.layout.list.inner.row + 2 // strip, heading 2000, then the first event
+        state.handle(.mouse(MouseEvent(kind: .click, row: row, column: 5)))
+        #expect(state.selectedID == "ev-ruling", "ignored without --mouse")
+        state.mouseEnabled = true
+        state.handle(.mouse(MouseEvent(kind: .click, row: row, column: 5)))
+        #expect(state.selectedID == "ev-accord")
+        state.handle(.mouse(MouseEvent(kind: .wheelDown, row: row, column: 5)))
+        #expect(state.selectedID == "ev-ruling")
+        state.handle(.mouse(MouseEvent(kind: .click, row: 1, column: 2)))
+        #expect(state.pane == .parties, "a click on a tab focuses it")
+    }
+
+    @Test func browseAtOpensOnARecordOrADate() throws {
+        var state = try UIFixtures.state()
+        let opened = state.open(at: "claimant")
+        #expect(opened)
+        #expect(state.pane == .parties && state.selectedID == "claimant")
+        let openedDate = state.open(at: "2013-05")
+        #expect(openedDate)
+        #expect(state.pane == .timeline && state.selectedID == "ev-year")
+        let openedNothing = state.open(at: "nowhere")
+        #expect(!openedNothing)
+    }
+}
