@@ -31,6 +31,7 @@ let package = Package(
         ),
         .executableTarget(
             name: "embedgen",
+            dependencies: ["DossierCore"],
             path: "Sources/embedgen"
         ),
         .plugin(
@@ -73,6 +74,12 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             path: "Sources/dossier"
+        ),
+        // Benchmarks (Benchmarks/run.sh builds it in release mode); not part of the product.
+        .executableTarget(
+            name: "dossier-bench",
+            dependencies: ["DossierCore", "DossierUI", "BundledDossier"],
+            path: "Sources/dossier-bench"
         ),
         .testTarget(
             name: "DossierCoreTests",

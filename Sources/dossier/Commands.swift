@@ -18,7 +18,7 @@ struct DossierCommand: ParsableCommand {
             """,
         version: "0.1.0",
         subcommands: [Timeline.self, Parties.self, Arguments.self, Accords.self, Show.self, Search.self,
-                      Export.self, Validate.self, Tour.self, Browse.self, Keys.self]
+                      Export.self, Validate.self, Tour.self, Browse.self, Keys.self, Synth.self]
     )
 
     @OptionGroup var common: CommonOptions
@@ -145,7 +145,7 @@ struct Validate: ParsableCommand {
         let location = directory ?? common.data
         let name = location ?? "bundled dossier"
         do {
-            let dossier = try DossierSource.load(data: location)
+            let dossier = try DossierSource.load(data: location, fromYAML: true)
             let counts = "\(dossier.events.count) events, \(dossier.parties.count) parties, \(dossier.arguments.count) arguments, \(dossier.accords.count) accords, \(dossier.sources.count) sources"
             if common.format == .json {
                 print(JSON.object([("valid", .bool(true)), ("location", .string(name)), ("problems", .array([]))]).rendered(), terminator: "")
@@ -223,5 +223,40 @@ struct ExplorerOptions: ParsableArguments {
         let status = Explorer.run(store: store, lang: language, colorMode: monochrome ? .monochrome : .color,
                                   environment: environment, mouse: mouse, at: start)
         if status != 0 { throw ExitCode(status) }
+    }
+}
+
+struct Synth: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Write a large made-up dossier for benchmarks (deterministic for a seed; valid).")
+    @Option(help: "Number of events (parties ≈ N/10, arguments ≈ N/5, sources ≈ N/2).") var events: Int
+    @Option(help: ArgumentHelp("Folder to write the YAML files into (created if missing; existing .yaml files are replaced).", valueName: "dir"))
+    var out: String
+    @Option(help: "Random seed.") var seed: UInt64 = 1
+
+    func validate() throws {
+        guard (1...2_000_000).contains(events) else { throw ValidationError("--events must be between 1 and 2000000") }
+    }
+
+    func run() throws {
+        if mkdir(out, 0o755) != 0 && errno != EEXIST {
+            printError("dossier: cannot create \(out): \(String(cString: strerror(errno)))")
+            throw ExitCode(1)
+        }
+        for file in SyntheticDossier.generate(events: events, seed: seed) {
+            let path = out + "/" + file.name
+            guard let handle = fopen(path, "wb") else {
+                printError("dossier: cannot write \(path): \(String(cString: strerror(errno)))")
+                throw ExitCode(1)
+            }
+            var text = file.text
+            let written = text.withUTF8 { fwrite($0.baseAddress, 1, $0.count, handle) }
+            fclose(handle)
+            guard written == file.text.utf8.count else {
+                printError("dossier: writing \(path) failed")
+                throw ExitCode(1)
+            }
+        }
+        print("wrote a synthetic dossier of \(events) events to \(out)")
     }
 }

@@ -23,8 +23,11 @@ enum Environment {
 
 /// Where the dossier comes from: the bundled one (embedded in the binary) or a folder.
 enum DossierSource {
-    static func load(data: String?) throws(DossierLoadError) -> Dossier {
+    /// The bundled dossier comes from its compact form, validated at build time; `validate`
+    /// re-reads the embedded YAML (`fromYAML`).
+    static func load(data: String?, fromYAML: Bool = false) throws(DossierLoadError) -> Dossier {
         if let data { return try DossierLoader.load(directory: data) }
+        if !fromYAML, let dossier = BundledDossier.compact.withUTF8Buffer({ CompactCodec.decode($0) }) { return dossier }
         return try DossierLoader.load(files: BundledDossier.files)
     }
 

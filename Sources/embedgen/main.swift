@@ -1,9 +1,13 @@
+import DossierCore
 import Foundation
 
 // Build-time tool run by the EmbedDossier plugin:
 //   embedgen OUTPUT.swift ROOT FILE...
-// Writes `BundledDossier.files`, each file a multi-line raw string literal. String literals compile
-// in a fraction of a second, where a byte-array literal of the same size takes tens of seconds.
+// Validates the dossier (an invalid bundled dossier fails the build with file:line messages) and
+// writes `BundledDossier.files`, each file a multi-line raw string literal, and
+// `BundledDossier.compact`, the pre-validated compact form the app decodes at start-up without
+// parsing YAML. String literals compile in a fraction of a second, where a byte-array literal of the
+// same size takes tens of seconds.
 
 let arguments = CommandLine.arguments
 guard arguments.count >= 3 else {
@@ -40,7 +44,46 @@ for path in arguments.dropFirst(3).sorted() {
     let name = relative.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\"")
     out += "        (\"\(name)\", \(hashes)\"\"\"\n\(text)\n\"\"\"\(hashes)),\n"
 }
-out += "    ]\n}\n"
+out += "    ]\n\n"
+
+// Validate, then embed the compact form. Diagnostics use the compiler's format so the build shows them.
+var texts: [(path: String, text: String)] = []
+for path in arguments.dropFirst(3).sorted() {
+    let relative = path.hasPrefix(root) ? String(path.dropFirst(root.count)) : path
+    texts.append((relative, (try? String(contentsOfFile: path, encoding: .utf8)) ?? ""))
+}
+do {
+    let dossier = try DossierLoader.load(texts: texts)
+    out += "    /// The same dossier, validated at build time, in the compact form decoded at start-up.\n"
+    out += "    public static let compact: StaticString = \"" + escaped(CompactCodec.encode(dossier)) + "\"\n"
+} catch {
+    for d in error.diagnostics {
+        FileHandle.standardError.write(Data("\(root)\(d.file):\(max(1, d.line)):\(max(1, d.column)): error: \(d.message)\n".utf8))
+    }
+    exit(1)
+}
+out += "}\n"
+
+/// A one-line string literal: quotes, backslashes, line feeds and the compact form's U+001F separator escaped.
+func escaped(_ text: String) -> String {
+    var result = ""
+    result.reserveCapacity(text.utf8.count + text.utf8.count / 8)
+    for scalar in text.unicodeScalars {
+        switch scalar {
+        case "\\": result += "\\\\"
+        case "\"": result += "\\\""
+        case "\n": result += "\\n"
+        case "\u{1F}": result += "\\u{1F}"
+        default:
+            if scalar.value < 0x20 || scalar.value == 0x7F {
+                result += "\\u{" + String(scalar.value, radix: 16) + "}"
+            } else {
+                result.unicodeScalars.append(scalar)
+            }
+        }
+    }
+    return result
+}
 
 do {
     try out.write(toFile: outputPath, atomically: true, encoding: .utf8)

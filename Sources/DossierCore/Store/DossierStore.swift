@@ -1,3 +1,19 @@
+import Synchronization
+
+/// Holds the search index once built; safe to share between threads.
+final class LazySearchIndex: Sendable {
+    private let storage = Mutex<SearchIndex?>(nil)
+
+    func get(_ build: () -> SearchIndex) -> SearchIndex {
+        storage.withLock { index in
+            if let index { return index }
+            let built = build()
+            index = built
+            return built
+        }
+    }
+}
+
 /// A reference to one record of the store, by kind and position.
 public enum RecordRef: Sendable, Hashable {
     case party(Int), event(Int), argument(Int), accord(Int), source(Int)
@@ -31,7 +47,13 @@ public struct DossierStore: Sendable {
     private let eventsOfAccord: [String: [Int]]
     private let answeredBy: [String: [Int]]
     private let citedBy: [String: [RecordRef]]
-    public let searchIndex: SearchIndex
+    private let lazySearchIndex = LazySearchIndex()
+
+    /// Built on the first search, not at start-up: folding every text costs time the first frame
+    /// should not pay.
+    public var searchIndex: SearchIndex {
+        lazySearchIndex.get { SearchIndex(parties: parties, events: events, arguments: arguments, accords: accords, sources: sources) }
+    }
 
     public init(_ dossier: Dossier) {
         info = dossier.info
@@ -85,7 +107,6 @@ public struct DossierStore: Sendable {
         self.argumentsOfEvent = argumentsOfEvent
         self.answeredBy = answeredBy
         self.citedBy = citedBy
-        searchIndex = SearchIndex(parties: parties, events: events, arguments: arguments, accords: accords, sources: sources)
     }
 
     // MARK: lookup

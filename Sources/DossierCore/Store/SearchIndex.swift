@@ -5,64 +5,117 @@ public struct SearchHit: Sendable, Hashable {
     public var inTitle: Bool
 }
 
+#if canImport(Glibc)
+import Glibc
+#endif
+
 /// Full-text search over every text field of every record, in both languages. Texts are folded
-/// once (case, accents, apostrophes, no-break spaces) so a query costs one fold and a scan.
+/// once (case, accents, apostrophes, no-break spaces) into two byte blobs — titles and bodies, one
+/// entry after another with a NUL between — so a query costs one fold and a `memchr`-driven scan
+/// of each blob per word, however many records there are.
 public struct SearchIndex: Sendable {
-    private struct Entry: Sendable {
-        var ref: RecordRef
-        var title: String
-        var body: String
+    private struct Blob: Sendable {
+        var bytes: [UInt8] = []
+        /// Offset where each entry starts.
+        var starts: [Int] = []
+
+        mutating func append(_ text: String) {
+            starts.append(bytes.count)
+            bytes.append(contentsOf: text.utf8)
+            bytes.append(0)
+        }
+
+        /// Marks the entries that contain `needle`.
+        func mark(_ needle: [UInt8], into found: inout [Bool]) {
+            guard let first = needle.first, !bytes.isEmpty else { return }
+            bytes.withUnsafeBufferPointer { haystack in
+                needle.withUnsafeBufferPointer { pattern in
+                    guard let base = haystack.baseAddress, let p = pattern.baseAddress else { return }
+                    var offset = 0
+                    let end = haystack.count - pattern.count
+                    while offset <= end {
+                        guard let hit = memchr(base + offset, Int32(first), end - offset + 1) else { return }
+                        let position = base.distance(to: hit.assumingMemoryBound(to: UInt8.self))
+                        if memcmp(base + position, p, pattern.count) == 0 {
+                            let entry = entryIndex(at: position)
+                            found[entry] = true
+                            // skip to the next entry: one match per entry is enough
+                            offset = entry + 1 < starts.count ? starts[entry + 1] : haystack.count
+                        } else {
+                            offset = position + 1
+                        }
+                    }
+                }
+            }
+        }
+
+        private func entryIndex(at offset: Int) -> Int {
+            var low = 0, high = starts.count - 1
+            while low < high {
+                let mid = (low + high + 1) / 2
+                if starts[mid] <= offset { low = mid } else { high = mid - 1 }
+            }
+            return low
+        }
     }
-    private let entries: [Entry]
+
+    private let refs: [RecordRef]
+    private let titles: Blob
+    private let bodies: Blob
 
     init(parties: [Party], events: [Event], arguments: [Argument], accords: [Accord], sources: [Source]) {
         func both(_ text: Localized?) -> String { text.map { $0.en + "\n" + $0.fr } ?? "" }
-        var entries: [Entry] = []
-        entries.reserveCapacity(parties.count + events.count + arguments.count + accords.count + sources.count)
+        var refs: [RecordRef] = []
+        var titles = Blob(), bodies = Blob()
+        func add(_ ref: RecordRef, _ title: String, _ body: [String]) {
+            refs.append(ref)
+            titles.append(TextFold.fold(title))
+            bodies.append(TextFold.fold(body.joined(separator: "\n")))
+        }
         for (i, p) in parties.enumerated() {
-            entries.append(Entry(ref: .party(i), title: TextFold.fold(both(p.name) + "\n" + p.id),
-                                 body: TextFold.fold([both(p.summary), both(p.note), p.country, p.website ?? "",
-                                                      p.roles.map { both($0.label) }.joined(separator: " "),
-                                                      both(p.kind.label)].joined(separator: "\n"))))
+            add(.party(i), both(p.name) + "\n" + p.id,
+                [both(p.summary), both(p.note), p.country, p.website ?? "", p.roles.map { both($0.label) }.joined(separator: " "), both(p.kind.label)])
         }
         for (i, e) in events.enumerated() {
-            entries.append(Entry(ref: .event(i), title: TextFold.fold(both(e.title) + "\n" + e.id),
-                                 body: TextFold.fold([both(e.summary), both(e.note), e.date.description,
-                                                      both(e.kind.label), both(e.track.label)].joined(separator: "\n"))))
+            add(.event(i), both(e.title) + "\n" + e.id,
+                [both(e.summary), both(e.note), e.date.description, both(e.kind.label), both(e.track.label)])
         }
         for (i, a) in arguments.enumerated() {
-            entries.append(Entry(ref: .argument(i), title: TextFold.fold(both(a.claim) + "\n" + a.id),
-                                 body: TextFold.fold([both(a.detail), both(a.outcome), both(a.note),
-                                                      a.basis.joined(separator: "\n"), both(a.side.label)].joined(separator: "\n"))))
+            add(.argument(i), both(a.claim) + "\n" + a.id,
+                [both(a.detail), both(a.outcome), both(a.note), a.basis.joined(separator: "\n"), both(a.side.label)])
         }
         for (i, a) in accords.enumerated() {
-            entries.append(Entry(ref: .accord(i), title: TextFold.fold(both(a.name) + "\n" + a.id),
-                                 body: TextFold.fold([a.instrument, both(a.summary), both(a.status), both(a.note),
-                                                      a.mechanisms.map(both).joined(separator: "\n")].joined(separator: "\n"))))
+            add(.accord(i), both(a.name) + "\n" + a.id,
+                [a.instrument, both(a.summary), both(a.status), both(a.note), a.mechanisms.map(both).joined(separator: "\n")])
         }
         for (i, s) in sources.enumerated() {
-            entries.append(Entry(ref: .source(i), title: TextFold.fold(s.publisher + "\n" + s.title + "\n" + s.id),
-                                 body: TextFold.fold([s.url, s.date.description].joined(separator: "\n"))))
+            add(.source(i), s.publisher + "\n" + s.title + "\n" + s.id, [s.url, s.date.description])
         }
-        self.entries = entries
+        self.refs = refs
+        self.titles = titles
+        self.bodies = bodies
     }
 
     /// Records containing every word of `query`, title hits first, then in kind and dossier order.
     public func search(_ query: String) -> [SearchHit] {
-        let terms = TextFold.fold(query).split(separator: " ").map(String.init)
+        let terms = TextFold.fold(query).split(separator: " ").map { Array($0.utf8) }
         guard !terms.isEmpty else { return [] }
-        var titleHits: [SearchHit] = [], bodyHits: [SearchHit] = []
-        for entry in entries {
-            var allInTitle = true
-            var all = true
-            for term in terms {
-                if entry.title.contains(term) { continue }
-                allInTitle = false
-                if !entry.body.contains(term) { all = false; break }
+        var inTitle = [Bool](repeating: true, count: refs.count)
+        var inAny = [Bool](repeating: true, count: refs.count)
+        for term in terms {
+            var title = [Bool](repeating: false, count: refs.count)
+            var body = [Bool](repeating: false, count: refs.count)
+            titles.mark(term, into: &title)
+            bodies.mark(term, into: &body)
+            for i in refs.indices {
+                inTitle[i] = inTitle[i] && title[i]
+                inAny[i] = inAny[i] && (title[i] || body[i])
             }
-            guard all else { continue }
-            if allInTitle { titleHits.append(SearchHit(ref: entry.ref, inTitle: true)) }
-            else { bodyHits.append(SearchHit(ref: entry.ref, inTitle: false)) }
+        }
+        var titleHits: [SearchHit] = [], bodyHits: [SearchHit] = []
+        for i in refs.indices where inAny[i] {
+            if inTitle[i] { titleHits.append(SearchHit(ref: refs[i], inTitle: true)) }
+            else { bodyHits.append(SearchHit(ref: refs[i], inTitle: false)) }
         }
         return titleHits + bodyHits
     }

@@ -72,6 +72,9 @@ public struct AppState: Sendable {
     public var clipboard: String?
     /// Whether clicks and the wheel are handled (`--mouse`).
     public var mouseEnabled = false
+    /// Events per year (from the first event's year) on the filtered timeline, for the density
+    /// strip: counted when the filter changes, not on every frame.
+    public private(set) var yearCounts: [Int] = []
 
     public init(store: DossierStore, lang: Language, width: Int, height: Int) {
         self.store = store
@@ -79,6 +82,7 @@ public struct AppState: Sendable {
         filters = Array(repeating: ListFilter(), count: Pane.allCases.count)
         lists = Pane.allCases.map { AppState.buildList($0, store: store, filter: ListFilter(), zoom: .events) }
         layout = Layout(width: width, height: height)
+        yearCounts = AppState.countYears(store, filter: ListFilter())
         selection = Array(repeating: 0, count: Pane.allCases.count)
         scroll = Array(repeating: 0, count: Pane.allCases.count)
         if let focus = store.ref(store.info.focus), let item = lists[Pane.timeline.rawValue].item(of: focus) {
@@ -98,6 +102,15 @@ public struct AppState: Sendable {
         }
     }
 
+    static func countYears(_ store: DossierStore, filter: ListFilter) -> [Int] {
+        guard let first = store.events.first?.date.year, let last = store.events.last?.date.year else { return [] }
+        var counts = [Int](repeating: 0, count: last - first + 1)
+        for (index, event) in store.events.enumerated() where filter.isEmpty || filter.matches(.event(index), in: store) {
+            counts[event.date.year - first] += 1
+        }
+        return counts
+    }
+
     public var list: PaneList { lists[pane.rawValue] }
     public var selectedItem: Int { selection[pane.rawValue] }
     public var selectedRef: RecordRef? { list.ref(at: selectedItem) }
@@ -110,7 +123,10 @@ public struct AppState: Sendable {
         let old = lists[index]
         let keptRef = old.ref(at: selection[index])
         let keptEvent = old.firstEvent(at: selection[index])
-        if let filter { filters[index] = filter }
+        if let filter {
+            filters[index] = filter
+            if target == .timeline { yearCounts = AppState.countYears(store, filter: filter) }
+        }
         if let newZoom { zoom = newZoom }
         lists[index] = AppState.buildList(target, store: store, filter: filters[index], zoom: zoom)
         let list = lists[index]

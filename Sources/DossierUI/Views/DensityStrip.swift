@@ -16,10 +16,7 @@ public enum DensityStrip {
         let perCell = max(1, (years + width - 1) / width)
         let cells = min(width, (years + perCell - 1) / perCell)
         var counts = [Int](repeating: 0, count: cells)
-        let filter = state.filters[Pane.timeline.rawValue]
-        for (index, event) in events.enumerated() where filter.isEmpty || filter.matches(.event(index), in: state.store) {
-            counts[min(cells - 1, (event.date.year - first) / perCell)] += 1
-        }
+        for (offset, count) in state.yearCounts.enumerated() { counts[min(cells - 1, offset / perCell)] += count }
         let peak = max(1, counts.max() ?? 1)
         var selectedCell: Int?
         if let index = state.lists[Pane.timeline.rawValue].firstEvent(at: state.selection[Pane.timeline.rawValue]) {

@@ -1,0 +1,122 @@
+#!/usr/bin/env python3
+"""End-to-end timings in a real pseudo-terminal, dossier and less side by side.
+
+For each program: time from exec to the first complete frame (median of N fresh starts), and
+key-to-frame latency (send one key, wait until the screen shows its effect; median of K keys),
+plus the bytes written to the terminal per key. `less` reads `dossier export --format markdown`
+of the same dossier. Standard library only (pty, select).
+
+usage: pty_bench.py DOSSIER_BINARY MARKDOWN_FILE [--starts N] [--keys K] [--size 80x24]
+"""
+import os, pty, re, select, signal, statistics, sys, time
+
+def spawn(argv, cols, rows, env_extra):
+    pid, fd = pty.fork()
+    if pid == 0:
+        env = {"PATH": "/usr/bin:/bin", "TERM": "xterm-256color", "LANG": "C.UTF-8", "LINES": str(rows), "COLUMNS": str(cols)}
+        env.update(env_extra)
+        os.execve(argv[0], argv, env)
+    import fcntl, struct, termios
+    fcntl.ioctl(fd, termios.TIOCSWINSZ, struct.pack("HHHH", rows, cols, 0, 0))
+    return pid, fd
+
+def read_until(fd, pattern, timeout=5.0):
+    """Reads until `pattern` (bytes regex) matches the bytes read so far; returns (bytes, seconds)."""
+    start = time.perf_counter()
+    data = b""
+    rx = re.compile(pattern)
+    while True:
+        left = timeout - (time.perf_counter() - start)
+        if left <= 0:
+            raise TimeoutError(f"no {pattern!r} in {data[-300:]!r}")
+        ready, _, _ = select.select([fd], [], [], left)
+        if ready:
+            try:
+                chunk = os.read(fd, 65536)
+            except OSError:
+                raise TimeoutError("terminal closed")
+            data += chunk
+            if rx.search(data):
+                return data, time.perf_counter() - start
+
+def drain(fd, quiet=0.02):
+    data = b""
+    while select.select([fd], [], [], quiet)[0]:
+        try:
+            data += os.read(fd, 65536)
+        except OSError:
+            break
+    return data
+
+def stop(pid, fd, quit_key=b"q"):
+    try:
+        os.write(fd, quit_key)
+        for _ in range(50):
+            done, _ = os.waitpid(pid, os.WNOHANG)
+            if done:
+                break
+            drain(fd, 0.01)
+        else:
+            os.kill(pid, signal.SIGKILL)
+            os.waitpid(pid, 0)
+    except (OSError, ChildProcessError):
+        pass
+    os.close(fd)
+
+def main():
+    args = sys.argv[1:]
+    binary, markdown = os.path.abspath(args[0]), os.path.abspath(args[1])
+    starts = int(args[args.index("--starts") + 1]) if "--starts" in args else 11
+    keys = int(args[args.index("--keys") + 1]) if "--keys" in args else 200
+    cols, rows = map(int, (args[args.index("--size") + 1] if "--size" in args else "80x24").split("x"))
+    less = "/usr/bin/less"
+    programs = {
+        # the status bar's first hint is drawn last on the first frame
+        "dossier": ([binary], rb"\? help", {}),
+        # a custom prompt marks less's complete screen
+        "less": ([less, "-PLESSREADY", markdown], rb"LESSREADY", {"LESS": "", "LESSHISTFILE": "-"}),
+    }
+    results = {}
+    for name, (argv, ready, env) in programs.items():
+        first = []
+        for _ in range(starts):
+            t0 = time.perf_counter()
+            pid, fd = spawn(argv, cols, rows, env)
+            _, _ = read_until(fd, ready)
+            first.append(time.perf_counter() - t0)
+            stop(pid, fd)
+        pid, fd = spawn(argv, cols, rows, env)
+        screen, _ = read_until(fd, ready)
+        drain(fd)
+        latencies, sizes = [], []
+        if name == "dossier":
+            m = re.search(rb"(\d+)/(\d+)", screen)
+            position = int(m.group(1))
+        for i in range(keys):
+            key = b"j" if i % 2 == 0 else b"k"
+            if name == "dossier":
+                expected = position + 1 if key == b"j" else position
+                pattern = rb" %d/" % expected
+            else:
+                pattern = ready
+            t0 = time.perf_counter()
+            os.write(fd, key)
+            data, _ = read_until(fd, pattern)
+            latencies.append(time.perf_counter() - t0)
+            data += drain(fd, 0.003)
+            sizes.append(len(data))
+        stop(pid, fd)
+        results[name] = {
+            "first_frame_ms": statistics.median(first) * 1000,
+            "key_ms": statistics.median(latencies) * 1000,
+            "bytes_per_key": statistics.median(sizes),
+        }
+    d, l = results["dossier"], results["less"]
+    print(f"| | dossier | less | ratio |")
+    print(f"|---|---|---|---|")
+    print(f"| first frame ({cols}×{rows}, median of {starts}) | {d['first_frame_ms']:.1f} ms | {l['first_frame_ms']:.1f} ms | {d['first_frame_ms'] / l['first_frame_ms']:.2f}× |")
+    print(f"| key to frame (median of {keys}) | {d['key_ms']:.2f} ms | {l['key_ms']:.2f} ms | {d['key_ms'] / l['key_ms']:.2f}× |")
+    print(f"| bytes written per key | {d['bytes_per_key']:.0f} | {l['bytes_per_key']:.0f} | |")
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,31 @@
+#!/usr/bin/env bash
+# Reproduces the README's performance figures: builds in release mode, generates synthetic
+# dossiers of 1k, 10k and 100k events, runs the in-process benchmark on each and on the bundled
+# dossier, then the end-to-end pseudo-terminal comparison with `less`.
+#   bash Benchmarks/run.sh [--quick]      (--quick: fewer runs, for a smoke test)
+set -euo pipefail
+cd "$(dirname "$0")/.."
+runs=31; starts=11; keys=200
+[ "${1:-}" = "--quick" ] && { runs=5; starts=3; keys=20; }
+command -v less >/dev/null || { echo "less is needed for the comparison (apt-get install less)"; exit 1; }
+swift build -c release --product dossier >/dev/null
+swift build -c release --product dossier-bench >/dev/null
+bin=$(swift build -c release --show-bin-path)
+work=$(mktemp -d /tmp/dossier-bench.XXXXXX)
+trap 'rm -rf "$work"' EXIT
+
+echo "## In process (release; medians in ms; peak RSS in MB)"
+echo
+echo "| dossier | events | load | load + index + first frame | render 80×24 | render 200×60 | key (reducer + render) | search per key (first) | peak RSS |"
+echo "|---|---|---|---|---|---|---|---|---|"
+row() { python3 Benchmarks/row.py; }
+"$bin/dossier-bench" --runs "$runs" | row
+for n in 1000 10000 100000; do
+  "$bin/dossier" synth --events "$n" --out "$work/$n" >/dev/null
+  "$bin/dossier-bench" "$work/$n" --runs "$runs" | row
+done
+echo
+echo "## In a real terminal: dossier against less on the same content (bundled dossier)"
+echo
+"$bin/dossier" export --format markdown > "$work/dossier.md"
+python3 Benchmarks/pty_bench.py "$bin/dossier" "$work/dossier.md" --starts "$starts" --keys "$keys"

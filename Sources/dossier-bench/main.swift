@@ -1,0 +1,106 @@
+import BundledDossier
+import DossierCore
+import DossierUI
+#if canImport(Glibc)
+import Glibc
+#endif
+
+// The benchmark runner: `dossier-bench [DIR] [--runs N]` measures, in one process (so peak memory
+// is this dossier's), load + index + first frame, full-frame renders, reducer + render per key,
+// and search per keystroke, and prints one JSON object of medians in milliseconds.
+// Run it through Benchmarks/run.sh, which builds in release mode and covers every size.
+
+func now() -> Double {
+    var t = timespec()
+    clock_gettime(CLOCK_MONOTONIC, &t)
+    return Double(t.tv_sec) * 1000 + Double(t.tv_nsec) / 1_000_000
+}
+
+func median(_ values: [Double]) -> Double {
+    let sorted = values.sorted()
+    guard !sorted.isEmpty else { return 0 }
+    return sorted.count % 2 == 1 ? sorted[sorted.count / 2] : (sorted[sorted.count / 2 - 1] + sorted[sorted.count / 2]) / 2
+}
+
+func format(_ value: Double) -> String {
+    let rounded = (value * 1000).rounded() / 1000
+    return String(rounded)
+}
+
+var arguments = Array(CommandLine.arguments.dropFirst())
+var runs = 31
+if let flag = arguments.firstIndex(of: "--runs"), flag + 1 < arguments.count, let n = Int(arguments[flag + 1]) {
+    runs = n
+    arguments.removeSubrange(flag...(flag + 1))
+}
+let directory = arguments.first
+
+// 1. load + index + first frame (once: it is what start-up pays)
+let start = now()
+let dossier: Dossier
+do {
+    if let directory {
+        dossier = try DossierLoader.load(directory: directory)
+    } else if let compact = BundledDossier.compact.withUTF8Buffer({ CompactCodec.decode($0) }) {
+        dossier = compact
+    } else {
+        dossier = try DossierLoader.load(files: BundledDossier.files)
+    }
+} catch {
+    for d in error.diagnostics.prefix(5) { print(d) }
+    exit(1)
+}
+let loaded = now()
+let store = DossierStore(dossier)
+var state = AppState(store: store, lang: .en, width: 80, height: 24)
+_ = ScreenView.render(state)
+let firstFrame = now()
+
+// 2. full-frame renders
+var render80: [Double] = [], render200: [Double] = []
+var wide = AppState(store: store, lang: .en, width: 200, height: 60)
+for _ in 0..<runs {
+    var t = now(); _ = ScreenView.render(state); render80.append(now() - t)
+    t = now(); _ = ScreenView.render(wide); render200.append(now() - t)
+}
+
+// 3. reducer + render per navigation key (j, then J for years, then k)
+var perKey: [Double] = []
+for key in [Key.character("j"), .character("J"), .character("k"), .character("K")] {
+    for _ in 0..<runs {
+        let t = now()
+        state.handle(key)
+        _ = ScreenView.render(state)
+        perKey.append(now() - t)
+    }
+}
+
+// 4. search per keystroke (incremental: fold, scan, move to the first hit, render); the first
+//    keystroke also builds the search index, measured apart
+var searchFirst = 0.0
+var perSearchKey: [Double] = []
+for round in 0..<max(1, runs / 10) {
+    wide.handle(.character("/"))
+    for (n, character) in "conseil detat".enumerated() {
+        let t = now()
+        wide.handle(.character(character))
+        _ = ScreenView.render(wide)
+        let elapsed = now() - t
+        if round == 0 && n == 0 { searchFirst = elapsed } else { perSearchKey.append(elapsed) }
+    }
+    wide.handle(.escape)
+}
+
+var usage = rusage()
+getrusage(RUSAGE_SELF.rawValue, &usage)
+let peakMB = Double(usage.ru_maxrss) / 1024
+
+print("""
+{"dossier": "\(directory ?? "bundled")", "events": \(store.events.count), "parties": \(store.parties.count), \
+"arguments": \(store.arguments.count), "sources": \(store.sources.count), \
+"load_ms": \(format(loaded - start)), "load_index_first_frame_ms": \(format(firstFrame - start)), \
+"render_80x24_ms": \(format(median(render80))), "render_200x60_ms": \(format(median(render200))), \
+"key_ms": \(format(median(perKey))), "key_max_ms": \(format(perKey.max() ?? 0)), \
+"search_first_key_ms": \(format(searchFirst)), "search_key_ms": \(format(median(perSearchKey))), \
+"peak_rss_mb": \(format(peakMB))}
+""")
