@@ -6,9 +6,10 @@ import Testing
 /// 100,000 random keys, with resizes from 1×1 to 300×100 interleaved, through the reducer and the
 /// renderer on the bundled dossier. Keys are built the way the terminal backend decodes them
 /// (`Terminal.key(character:)` on random code points, invalid ones included), plus escape
-/// sequences (arrow keys and mouse reports typed as separate bytes), control keys, function keys
-/// and unknown keys. After every step the state's invariants are checked; every `renderEvery`th
-/// step, and after every resize, the screen is rendered and checked cell by cell.
+/// sequences (arrow keys and mouse reports typed as separate bytes), control keys, function keys,
+/// unknown keys, and mouse clicks and wheel steps anywhere (off the screen too). After every step
+/// the state's invariants are checked; every `renderEvery`th step, and after every resize, the
+/// screen is rendered and checked cell by cell.
 @Suite struct KeyStormTests {
     static let steps = 100_000
     static let renderEvery = 64
@@ -17,6 +18,7 @@ import Testing
         let store = try HardeningFixtures.bundled()
         var rng = StormRNG(seed: 0x5EED_D055_1E2)
         var state = AppState(store: store, lang: .en, width: 80, height: 24)
+        state.mouseEnabled = true
         var width = 80, height = 24
         var queue: [Key] = []
         var renders = 0, resizes = 0, quits = 0
@@ -27,6 +29,7 @@ import Testing
             state.handle(key)
             if state.shouldQuit { quits += 1; state.shouldQuit = false }   // `q` would end a real session
             state.redrawRequested = false
+            state.clipboard = nil
             var problems = Self.stateProblems(state)
             if step % Self.renderEvery == 0 || { if case .resize = key { return true } else { return false } }() {
                 problems += gridProblems(ScreenView.render(state), width: width, height: height)
@@ -100,8 +103,11 @@ import Testing
             return .escape
         case 76..<82:
             return .function(Int.random(in: 1...63, using: &rng))
-        case 82..<86:
+        case 82..<84:
             return .unknown
+        case 84..<86:  // clicks and wheel steps anywhere, off the screen included
+            let kind = [MouseEvent.Kind.click, .wheelUp, .wheelDown].randomElement(using: &rng)!
+            return .mouse(MouseEvent(kind: kind, row: Int.random(in: -3...110, using: &rng), column: Int.random(in: -3...310, using: &rng)))
         case 86..<92:  // control keys
             return Terminal.key(character: UInt32.random(in: 1...31, using: &rng))
         default:       // digits and dates, for the goto prompt
