@@ -81,6 +81,18 @@ let package = Package(
             dependencies: ["DossierCore", "DossierUI", "BundledDossier"],
             path: "Sources/dossier-bench"
         ),
+        // Fuzzing (see README): the mutator and the target in a library, so a short run is a test
+        // and a long one is `dossier-fuzz`.
+        .target(
+            name: "DossierFuzz",
+            dependencies: ["DossierCore", "DossierUI", "DossierOutput", "BundledDossier"],
+            path: "Sources/DossierFuzz"
+        ),
+        .executableTarget(
+            name: "dossier-fuzz",
+            dependencies: ["DossierCore", "DossierFuzz"],
+            path: "Sources/dossier-fuzz"
+        ),
         .testTarget(
             name: "DossierCoreTests",
             dependencies: ["DossierCore", "DossierOutput", "BundledDossier"],
@@ -92,6 +104,11 @@ let package = Package(
             dependencies: ["DossierCore", "DossierUI"],
             path: "Tests/DossierUITests",
             exclude: ["Golden"]
+        ),
+        .testTarget(
+            name: "HardeningTests",
+            dependencies: ["DossierCore", "DossierUI", "DossierOutput", "DossierTerminal", "DossierFuzz", "BundledDossier"],
+            path: "Tests/HardeningTests"
         ),
         .testTarget(
             name: "DossierCLITests",

@@ -30,6 +30,51 @@ public enum ColorMode: Sendable { case color, monochrome }
 /// The last signal that asked the explorer to stop; polled by the key loop.
 nonisolated(unsafe) private var pendingSignal: Int32 = 0
 
+/// State the fatal-signal handler needs, in globals a signal handler may touch.
+nonisolated(unsafe) private var cursesOpen = false
+nonisolated(unsafe) private var savedStandardError: Int32 = -1
+nonisolated(unsafe) private var capturedStandardError: Int32 = -1
+nonisolated(unsafe) private var drainBuffer = UnsafeMutableRawPointer.allocate(byteCount: 4096, alignment: 8)
+nonisolated(unsafe) private var previousFatalActions: [sigaction] = Array(repeating: sigaction(), count: 65)
+private let fatalSignals = [SIGSEGV, SIGBUS, SIGILL, SIGTRAP, SIGABRT, SIGFPE]
+
+/// Puts standard error back where it was and copies what was written meanwhile (a Swift runtime
+/// "Fatal error: …" message, a warning) to it, now that the terminal shows the normal screen.
+/// Only async-signal-safe calls: it also runs in the fatal-signal handler.
+private func releaseStandardError() {
+    guard savedStandardError >= 0 else { return }
+    dup2(savedStandardError, 2)
+    close(savedStandardError)
+    savedStandardError = -1
+    while true {
+        let count = read(capturedStandardError, drainBuffer, 4096)
+        guard count > 0 else { break }
+        _ = write(2, drainBuffer, count)
+    }
+    close(capturedStandardError)
+    capturedStandardError = -1
+}
+
+/// A crash (a Swift runtime trap is SIGILL or SIGTRAP; SIGSEGV, SIGBUS, SIGABRT, SIGFPE) while the
+/// explorer is open: restore the terminal first, then hand the signal to whoever had it before (the
+/// Swift runtime's backtracer, or the default action), which reports on the normal screen and ends
+/// the process with the signal's status.
+private func fatalSignalHandler(_ received: Int32) {
+    if cursesOpen {
+        cursesOpen = false
+        endwin()
+    }
+    releaseStandardError()
+    if received >= 0 && received < Int32(previousFatalActions.count) {
+        sigaction(received, &previousFatalActions[Int(received)], nil)
+    } else {
+        signal(received, SIG_DFL)
+    }
+    // A fault re-executes its instruction on return and meets the previous handler; a signal sent
+    // with kill() is raised again and delivered as soon as this handler returns.
+    raise(received)
+}
+
 /// The only code that talks to ncurses: it opens and restores the terminal, paints grids and
 /// reads keys.
 public final class Terminal {
@@ -59,6 +104,9 @@ public final class Terminal {
         }
         Terminal.prepareSignals()
         guard newterm(nil, dossier_stdout(), dossier_stdin()) != nil else { throw .cannotStart }
+        cursesOpen = true
+        Terminal.captureStandardError()
+        Terminal.installFatalSignalHandlers()
         if !escapeDelaySet { set_escdelay(25) }
         cbreak()
         noecho()
@@ -83,7 +131,9 @@ public final class Terminal {
     public func close() {
         guard !closed else { return }
         closed = true
+        cursesOpen = false
         endwin()
+        releaseStandardError()
     }
 
     public var size: (width: Int, height: Int) {
@@ -219,6 +269,36 @@ public final class Terminal {
             sigemptyset(&action.sa_mask)
             action.sa_flags = 0
             sigaction(signal, &action, nil)
+        }
+    }
+
+    /// While the explorer is open, standard error goes into a pipe instead of the screen, where a
+    /// message would be drawn over the explorer and lost when the alternate screen goes away; it is
+    /// copied out when the terminal is restored, normally or in the fatal-signal handler. Writes do
+    /// not block: past the pipe's 64 KiB a message would be dropped, never hang the explorer.
+    private static func captureStandardError() {
+        guard savedStandardError < 0 else { return }
+        var ends: [Int32] = [-1, -1]
+        guard pipe(&ends) == 0 else { return }
+        let saved = dup(2)
+        guard saved >= 0 else { Glibc.close(ends[0]); Glibc.close(ends[1]); return }
+        for fd in [ends[0], ends[1], saved] { _ = fcntl(fd, F_SETFD, FD_CLOEXEC) }
+        for fd in [ends[0], ends[1]] { _ = fcntl(fd, F_SETFL, fcntl(fd, F_GETFL) | O_NONBLOCK) }
+        savedStandardError = saved
+        capturedStandardError = ends[0]
+        dup2(ends[1], 2)
+        Glibc.close(ends[1])
+    }
+
+    /// See `fatalSignalHandler`. Installed once the terminal is open, after the Swift runtime's
+    /// own handlers, which are kept and called afterwards.
+    private static func installFatalSignalHandlers() {
+        for number in fatalSignals {
+            var action = sigaction()
+            action.__sigaction_handler.sa_handler = fatalSignalHandler
+            sigemptyset(&action.sa_mask)
+            action.sa_flags = 0
+            sigaction(number, &action, &previousFatalActions[Int(number)])
         }
     }
 

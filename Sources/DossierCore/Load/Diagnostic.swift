@@ -5,11 +5,14 @@ public struct Diagnostic: Sendable, Hashable, Comparable, CustomStringConvertibl
     public var column: Int
     public var message: String
 
+    /// The file name and the message are sanitised: both can carry text from a hostile dossier
+    /// (a file named with an escape sequence, an unknown key, a duplicate key) and are printed on
+    /// standard error, often a terminal.
     public init(file: String, line: Int, column: Int, message: String) {
-        self.file = file
+        self.file = Sanitizer.clean(file, multiline: false)
         self.line = line
         self.column = column
-        self.message = message
+        self.message = Sanitizer.clean(message, multiline: false)
     }
 
     public init(_ origin: Origin, _ message: String) {

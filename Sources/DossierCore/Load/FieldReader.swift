@@ -194,13 +194,14 @@ struct FieldReader {
             return nil
         }
         var ids: [String] = []
+        var seen: Set<String> = []   // not `ids.contains`: a list of 100,000 ids must stay linear
         for item in items {
             guard case .scalar(let raw, let itemMark) = item, FieldReader.isValidID(trim(raw)) else {
                 report(item.mark, "'\(key)' items must be ids")
                 return nil
             }
             let id = trim(raw)
-            if ids.contains(id) {
+            if !seen.insert(id).inserted {
                 report(itemMark, "'\(key)' lists '\(id)' twice")
                 continue
             }

@@ -100,7 +100,7 @@ public enum SyntheticDossier {
 }
 
 /// A small, fast, deterministic random generator (SplitMix64).
-public struct SplitMix64: Sendable {
+public struct SplitMix64: RandomNumberGenerator, Sendable {
     private var state: UInt64
     public init(seed: UInt64) { state = seed }
     public mutating func next() -> UInt64 {

@@ -9,6 +9,7 @@ public enum Sanitizer {
         case 0x00...0x08, 0x0B...0x1F, 0x7F...0x9F: return true      // C0 (not tab, LF), DEL, C1
         case 0x202A...0x202E, 0x2066...0x2069: return true           // bidi embeddings, overrides, isolates
         case 0x200E, 0x200F, 0x061C: return true                     // bidi marks
+        case 0x2028, 0x2029: return true                             // line and paragraph separators (no agreed width)
         case 0xFFF9...0xFFFB: return true                            // interlinear annotation controls
         default: return false
         }
@@ -29,10 +30,10 @@ public enum Sanitizer {
                 case 0x00...0x1F, 0x7F: return true
                 case 0xC2: if i + 1 < count, bytes[i + 1] <= 0x9F { return true }                // C1 controls
                 case 0xD8: if i + 1 < count, bytes[i + 1] == 0x9C { return true }                // U+061C
-                case 0xE2:                                                                        // U+200E/F, 202A–E, 2066–9
+                case 0xE2:                                                                        // U+200E/F, 2028–9, 202A–E, 2066–9
                     if i + 2 < count {
                         let b1 = bytes[i + 1], b2 = bytes[i + 2]
-                        if b1 == 0x80 && (b2 == 0x8E || b2 == 0x8F || (0xAA...0xAE).contains(b2)) { return true }
+                        if b1 == 0x80 && (b2 == 0x8E || b2 == 0x8F || (0xA8...0xAE).contains(b2)) { return true }
                         if b1 == 0x81 && (0xA6...0xA9).contains(b2) { return true }
                     }
                 case 0xEF: if i + 2 < count, bytes[i + 1] == 0xBF, (0xB9...0xBB).contains(bytes[i + 2]) { return true }
@@ -45,12 +46,24 @@ public enum Sanitizer {
     }
 
     /// Cleans one text. With `multiline` false, line feeds become spaces too. Tabs become a space.
+    ///
+    /// A carriage return means a line break, as it does in YAML itself (which already turns the
+    /// CR and CRLF line ends of a file into line feeds): CRLF or a lone CR written as `\r` in a
+    /// quoted text becomes one line feed (a space in one-line fields), never a bare CR that would
+    /// send the cursor back over the start of the line.
     public static func clean(_ text: String, multiline: Bool = true) -> String {
         guard mayNeedCleaning(text, multiline: multiline) else { return text }
         var result = String.UnicodeScalarView()
         var changed = false
+        var afterCR = false
         for scalar in text.unicodeScalars {
-            if scalar == "\t" || (!multiline && scalar == "\n") {
+            defer { afterCR = scalar == "\r" }
+            if scalar == "\n" && afterCR {
+                changed = true            // the LF of a CRLF: the CR already made the break
+            } else if scalar == "\r" {
+                result.append(multiline ? "\n" : " ")
+                changed = true
+            } else if scalar == "\t" || (!multiline && scalar == "\n") {
                 result.append(" ")
                 changed = true
             } else if isUnsafe(scalar) {

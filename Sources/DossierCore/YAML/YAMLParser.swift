@@ -1,9 +1,14 @@
 import CYaml
 
-/// Limits that keep a hostile or broken file from exhausting time or memory.
+/// Limits that keep a hostile or broken file from exhausting time or memory. Anchors and aliases
+/// need no expansion limit: they are refused outright, so nothing can expand. The README's
+/// SECURITY section lists these numbers.
 public struct YAMLLimits: Sendable {
+    /// Nested lists and mappings, the file's top-level mapping included (a dossier needs 4).
     public var maxDepth = 32
-    public var maxNodes = 2_000_000
+    /// Values (texts, lists, mappings, keys included) in one file.
+    public var maxNodes = 4_000_000
+    /// Bytes in one text value (1 MiB).
     public var maxScalarBytes = 1 << 20
     public static let standard = YAMLLimits()
 }
@@ -23,7 +28,13 @@ public enum YAMLParser {
             throw YAMLError(mark: SourceMark(line: 1, column: 1), message: "the YAML parser could not start (out of memory)")
         }
         defer { yaml_parser_delete(&parser) }
-        if let base = bytes.baseAddress {
+        // A UTF-8 byte order mark is accepted and dropped. (With the encoding set, libyaml would skip
+        // it but count it as a column, and the file's top-level keys would seem indented.)
+        var bytes = bytes
+        if bytes.count >= 3, bytes[0] == 0xEF, bytes[1] == 0xBB, bytes[2] == 0xBF {
+            bytes = UnsafeBufferPointer(rebasing: bytes[3...])
+        }
+        if let base = bytes.baseAddress, bytes.count > 0 {
             yaml_parser_set_input_string(&parser, base, bytes.count)
         } else {
             return nil
@@ -70,10 +81,18 @@ public enum YAMLParser {
 }
 
 /// Turns the event stream into a tree, enforcing the limits as it goes.
+///
+/// Frames are mutated in place on the stack (never popped, changed and pushed back, which copies
+/// the array each time under -Onone: quadratic on a list of 100,000 records), and each mapping keeps
+/// a set of its keys, so the duplicate-key check stays linear in the number of keys.
 private struct TreeBuilder {
-    enum Frame {
-        case sequence([YAMLNode], SourceMark)
-        case mapping([(key: String, keyMark: SourceMark, value: YAMLNode)], pendingKey: (String, SourceMark)?, SourceMark)
+    struct Frame {
+        var isMapping: Bool
+        var start: SourceMark
+        var items: [YAMLNode] = []
+        var pairs: [(key: String, keyMark: SourceMark, value: YAMLNode)] = []
+        var keys: Set<String> = []
+        var pendingKey: (String, SourceMark)?
     }
 
     let limits: YAMLLimits
@@ -113,19 +132,14 @@ private struct TreeBuilder {
         case YAML_SEQUENCE_START_EVENT:
             let start = event.data.sequence_start
             try refuseAnchorAndTag(anchor: start.anchor, tag: start.tag, implicit: start.implicit == 1, mark: mark)
-            try push(.sequence([], mark), mark: mark)
+            try push(Frame(isMapping: false, start: mark), mark: mark)
         case YAML_MAPPING_START_EVENT:
             let start = event.data.mapping_start
             try refuseAnchorAndTag(anchor: start.anchor, tag: start.tag, implicit: start.implicit == 1, mark: mark)
-            try push(.mapping([], pendingKey: nil, mark), mark: mark)
+            try push(Frame(isMapping: true, start: mark), mark: mark)
         case YAML_SEQUENCE_END_EVENT, YAML_MAPPING_END_EVENT:
             guard let frame = stack.popLast() else { break }
-            switch frame {
-            case .sequence(let items, let start):
-                try add(.sequence(items, start), mark: start)
-            case .mapping(let pairs, _, let start):
-                try add(.mapping(pairs, start), mark: start)
-            }
+            try add(frame.isMapping ? .mapping(frame.pairs, frame.start) : .sequence(frame.items, frame.start), mark: frame.start)
         default:
             break
         }
@@ -153,27 +167,26 @@ private struct TreeBuilder {
         guard nodes <= limits.maxNodes else {
             throw YAMLError(mark: mark, message: "more than \(limits.maxNodes) values in one file")
         }
-        guard let top = stack.popLast() else {
+        let top = stack.count - 1
+        guard top >= 0 else {
             root = node
             return
         }
-        switch top {
-        case .sequence(var items, let start):
-            items.append(node)
-            stack.append(.sequence(items, start))
-        case .mapping(var pairs, let pending, let start):
-            if let (key, keyMark) = pending {
-                if pairs.contains(where: { $0.key == key }) {
-                    throw YAMLError(mark: keyMark, message: "the key '\(key)' appears twice in the same mapping")
-                }
-                pairs.append((key: key, keyMark: keyMark, value: node))
-                stack.append(.mapping(pairs, pendingKey: nil, start))
-            } else {
-                guard case .scalar(let key, let keyMark) = node else {
-                    throw YAMLError(mark: mark, message: "a mapping key must be plain text")
-                }
-                stack.append(.mapping(pairs, pendingKey: (key, keyMark), start))
+        guard stack[top].isMapping else {
+            stack[top].items.append(node)
+            return
+        }
+        if let (key, keyMark) = stack[top].pendingKey {
+            guard stack[top].keys.insert(key).inserted else {
+                throw YAMLError(mark: keyMark, message: "the key '\(key)' appears twice in the same mapping")
             }
+            stack[top].pairs.append((key: key, keyMark: keyMark, value: node))
+            stack[top].pendingKey = nil
+        } else {
+            guard case .scalar(let key, let keyMark) = node else {
+                throw YAMLError(mark: mark, message: "a mapping key must be plain text")
+            }
+            stack[top].pendingKey = (key, keyMark)
         }
     }
 }

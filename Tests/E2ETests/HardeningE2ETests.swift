@@ -1,0 +1,197 @@
+import Foundation
+import Testing
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// Hostile data, hostile input and odd terminals against the real binary in tmux.
+@Suite(.serialized, .enabled(if: Tmux.available), .timeLimit(.minutes(2)))
+struct HardeningE2ETests {
+    static let hostile = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+        .appendingPathComponent("DossierCoreTests/Fixtures/hostile").path
+
+    /// Starts a shell line in a detached session (the pane stays open for 30 s after it ends).
+    func start(_ tmux: Tmux, _ line: String, width: Int = 100, height: Int = 30) throws {
+        try tmux.run(["new-session", "-d", "-s", "e2e", "-x", "\(width)", "-y", "\(height)", line + "; sleep 30"])
+        try tmux.run(["set-option", "-t", "e2e", "status", "off"])
+    }
+
+    func appPID(_ tmux: Tmux) throws -> pid_t {
+        let shell = try #require(Int32(try tmux.value("#{pane_pid}")))
+        return try #require(Tmux.childProcess(of: shell), "no process under the pane's shell")
+    }
+
+    /// OSC 52 (clipboard), OSC 0 (title), ESC[2J, ESC[?1049l and C1 CSI in every text: the screen
+    /// shows them as text, tmux's clipboard and the pane title are untouched, the alternate screen
+    /// stays on until `q`, and the terminal is restored after.
+    @Test func aHostileDossierIsShownAsInertText() throws {
+        let tmux = Tmux()
+        try tmux.run(["start-server", ";", "set-option", "-s", "exit-empty", "off", ";", "set-option", "-s", "set-clipboard", "on"])
+        try start(tmux, "env LANG=C.UTF-8 \(Tmux.binary) --data \(Self.hostile); echo EXIT=$?")
+        let title = try tmux.value("#{pane_title}")
+        var screen = try tmux.waitFor(text: "]52;c;ZXZpbA==")
+        #expect(screen.contains("Ruling"), "the focal event is listed")
+        for key in ["Tab", "Enter", "Escape", "1", "j", "3", "4", "Escape", "2", "?", "Escape"] {
+            try tmux.keys(key)
+            usleep(60_000)
+        }
+        try tmux.keys("1")
+        screen = try tmux.waitFor(text: "Claimant")
+        #expect(screen.contains("RED"), "the text around the colour sequence is shown")
+        #expect(try tmux.value("#{alternate_on}") == "1", "ESC[?1049l in the data did not leave the alternate screen")
+        #expect(try tmux.value("#{pane_title}") == title, "OSC 0 in the data did not set the title")
+        #expect(!(try tmux.value("#{pane_title}")).contains("PWNED"))
+        #expect(try tmux.run(["list-buffers"]).output.isEmpty, "OSC 52 in the data did not reach the clipboard")
+        try tmux.keys("q")
+        _ = try tmux.waitFor(text: "EXIT=0")
+        #expect(try tmux.value("#{alternate_on}") == "0")
+    }
+
+    /// A few hundred random keys as raw bytes — escape sequences, mouse reports, invalid UTF-8,
+    /// control keys — except those the tty itself turns into signals or flow control (Ctrl-C, Ctrl-Z,
+    /// Ctrl-\\, Ctrl-S, Ctrl-Q) and `q`. The explorer is still running afterwards, quits with `q`, exits
+    /// 0 and leaves the terminal restored.
+    @Test func aKeyStormLeavesTheExplorerRunningAndQuitsCleanly() throws {
+        let tmux = Tmux()
+        try start(tmux, "env LANG=C.UTF-8 \(Tmux.binary); echo EXIT=$?", width: 90, height: 30)
+        _ = try tmux.waitFor(text: "[2 Timeline]")
+        var rng = SystemRandomNumberGenerator()
+        let excluded: Set<UInt8> = [0x03, 0x1A, 0x1C, 0x13, 0x11, UInt8(ascii: "q")]
+        let sequences: [[UInt8]] = ["\u{1B}[A", "\u{1B}[B", "\u{1B}[6~", "\u{1B}[1;5C", "\u{1B}[M !!", "\u{1B}[<0;12;5M",
+                                    "\u{1B}[200~paste\u{1B}[201~", "\u{1B}]52;c;ZXZpbA==\u{7}", "\u{1B}OP", "\u{1B}[15~",
+                                    "\u{1B}", "\u{1B}[", "\u{1B}[99;999H"].map { Array($0.utf8) }
+        var sent = 0
+        for _ in 0..<40 {
+            var batch: [UInt8] = []
+            while batch.count < 10 {
+                if Int.random(in: 0..<4, using: &rng) == 0 {
+                    batch += sequences.randomElement(using: &rng)!
+                } else {
+                    let byte = UInt8.random(in: 0...255, using: &rng)
+                    if !excluded.contains(byte) { batch.append(byte) }
+                }
+            }
+            try tmux.run(["send-keys", "-t", "e2e", "-H"] + batch.map { String(format: "%02x", $0) })
+            sent += batch.count
+            if Int.random(in: 0..<8, using: &rng) == 0 {
+                try tmux.run(["resize-window", "-t", "e2e", "-x", "\(Int.random(in: 20...160, using: &rng))", "-y", "\(Int.random(in: 5...50, using: &rng))"])
+            }
+        }
+        print("e2e key storm: \(sent) bytes sent")
+        try tmux.run(["resize-window", "-t", "e2e", "-x", "90", "-y", "30"])
+        usleep(300_000)
+        var screen = try tmux.screen()
+        #expect(!screen.contains("EXIT="), "the explorer is still running:\n\(screen)")
+        #expect(try tmux.value("#{alternate_on}") == "1")
+        // leave any prompt or overlay, then quit
+        for _ in 0..<5 where !screen.contains("EXIT=") {
+            try tmux.keys("Escape")
+            usleep(100_000)
+            try tmux.keys("q")
+            screen = (try? tmux.waitFor(text: "EXIT=", timeout: 1)) ?? screen
+        }
+        #expect(screen.contains("EXIT=0"), "\(screen)")
+        #expect(try tmux.value("#{alternate_on}") == "0")
+    }
+
+    /// Ctrl-Z suspends like any curses program (ncurses handles SIGTSTP: the normal screen comes
+    /// back, the shell shows the stopped job) and `fg` brings the explorer back, redrawn.
+    @Test func ctrlZSuspendsAndFgRedraws() throws {
+        let tmux = Tmux()
+        try start(tmux, "env PS1='$ ' HISTFILE=/dev/null bash --norc --noprofile -i", width: 100, height: 30)
+        _ = try tmux.waitFor(text: "$")
+        // (no `; echo` after it: bash would run that as soon as the job stops)
+        try tmux.literal("env LANG=C.UTF-8 \(Tmux.binary)")
+        try tmux.keys("Enter")
+        _ = try tmux.waitFor(text: "[2 Timeline]")
+        try tmux.keys("j")
+        let before = try tmux.waitFor(text: "Timeline 57/")
+        try tmux.keys("C-z")
+        let suspended = try tmux.waitFor(text: "Stopped")
+        #expect(!suspended.contains("[2 Timeline]"))
+        #expect(try tmux.value("#{alternate_on}") == "0", "suspended, the normal screen is back")
+        try tmux.literal("fg")
+        try tmux.keys("Enter")
+        let back = try tmux.waitFor(text: "Timeline 57/")
+        #expect(try tmux.value("#{alternate_on}") == "1")
+        #expect(back == before, "fg redraws the same screen")
+        try tmux.keys("k")
+        _ = try tmux.waitFor(text: "Timeline 56/")
+        try tmux.keys("q")
+        _ = try tmux.waitFor("the shell prompt") { $0.hasSuffix("$") || $0.contains("\n$ \n") || $0.split(separator: "\n").last == "$" }
+        try tmux.literal("echo EXIT=$?")
+        try tmux.keys("Enter")
+        _ = try tmux.waitFor(text: "EXIT=0")
+        #expect(try tmux.value("#{alternate_on}") == "0")
+    }
+
+    /// A crash while the explorer is open (sent from outside here: the same handler runs for a
+    /// Swift runtime trap) restores the terminal — normal screen, echo and line mode — before the
+    /// process dies with the signal.
+    @Test func aFatalSignalStillRestoresTheTerminal() throws {
+        for (signal, status) in [(SIGSEGV, 139), (SIGABRT, 134), (SIGILL, 132)] {
+            let tmux = Tmux()
+            try start(tmux, "env LANG=C.UTF-8 SWIFT_BACKTRACE=enable=no \(Tmux.binary); echo EXIT=$?; stty -a | grep -q -- ' -echo ' && echo ECHO=off || echo ECHO=on", width: 100, height: 30)
+            _ = try tmux.waitFor(text: "[2 Timeline]")
+            kill(try appPID(tmux), signal)
+            let screen = try tmux.waitFor(text: "ECHO=")
+            #expect(screen.contains("EXIT=\(status)"), "\(screen)")
+            #expect(screen.contains("ECHO=on"), "the tty's modes are restored")
+            #expect(!screen.contains("[2 Timeline]"), "the explorer's screen is gone")
+            #expect(try tmux.value("#{alternate_on}") == "0", "signal \(signal) leaves the terminal restored")
+        }
+    }
+
+    /// Standard input or output not a terminal: the overview is printed, no explorer is opened.
+    @Test(arguments: ["\(Tmux.binary) < /dev/null", "\(Tmux.binary) | cat"])
+    func withoutATerminalAtOneEndTheOverviewIsPrinted(line: String) throws {
+        let tmux = Tmux()
+        try start(tmux, "env LANG=C.UTF-8 \(line); echo EXIT=$?")
+        let screen = try tmux.waitFor(text: "EXIT=")
+        #expect(screen.contains("EXIT=0"), "\(screen)")
+        #expect(screen.contains("dossier --help"), "the hint to the commands is printed: \(screen)")
+        #expect(try tmux.value("#{alternate_on}") == "0")
+    }
+
+    @Test func unsetAndUnknownTermAreRefusedClearly() throws {
+        for (environment, message) in [("-u TERM", "TERM is not set"),
+                                       ("TERM=no-such-terminal-xyz", "TERM=no-such-terminal-xyz is not a terminal type this system knows")] {
+            let tmux = Tmux()
+            try start(tmux, "env \(environment) LANG=C.UTF-8 \(Tmux.binary); echo EXIT=$?")
+            let screen = try tmux.waitFor(text: "EXIT=")
+            #expect(screen.contains("EXIT=2"), "\(screen)")
+            #expect(screen.contains(message), "\(screen)")
+            #expect(try tmux.value("#{alternate_on}") == "0")
+        }
+    }
+
+    @Test func eightAndTwoHundredFiftySixColourTerminals() throws {
+        for term in ["xterm", "xterm-256color", "vt100"] {
+            let tmux = Tmux()
+            try start(tmux, "env LANG=C.UTF-8 TERM=\(term) \(Tmux.binary); echo EXIT=$?")
+            _ = try tmux.waitFor(text: "[2 Timeline]")
+            try tmux.keys("q")
+            _ = try tmux.waitFor(text: "EXIT=0")
+        }
+    }
+
+    /// 1×1 and 20×5 show at most a "too small" notice; 500×200 fills the screen. Every size quits
+    /// with `q` and restores the terminal.
+    @Test(arguments: [(1, 1), (20, 5), (500, 200)])
+    func tinyAndHugeScreens(width: Int, height: Int) throws {
+        let tmux = Tmux()
+        try start(tmux, "env LANG=C.UTF-8 \(Tmux.binary); echo EXIT=$?", width: width, height: height)
+        #expect(try tmux.value("#{window_width}x#{window_height}") == "\(width)x\(height)")
+        usleep(400_000)
+        if width >= 100 {
+            let screen = try tmux.waitFor(text: "[2 Timeline]")
+            let lines = screen.split(separator: "\n", omittingEmptySubsequences: false)
+            #expect(lines.contains { $0.hasPrefix("╔") && $0.count == width }, "a box spans the full width")
+        }
+        #expect(try tmux.value("#{alternate_on}") == "1", "the explorer runs at \(width)×\(height)")
+        try tmux.keys("q")
+        try tmux.run(["resize-window", "-t", "e2e", "-x", "100", "-y", "30"])
+        _ = try tmux.waitFor(text: "EXIT=0")
+        #expect(try tmux.value("#{alternate_on}") == "0")
+    }
+}
