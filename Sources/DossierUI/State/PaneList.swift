@@ -20,6 +20,8 @@ public struct PaneList: Sendable {
     public let itemRows: [Int]
     /// For each item, the index of its group (year, role group, case), for J/K.
     public let itemGroup: [Int]
+    /// Where each record sits, so finding it is not a scan of a long list.
+    private let itemOfRef: [RecordRef: Int]
 
     init(rows: [ListRow]) {
         self.rows = rows
@@ -35,6 +37,12 @@ public struct PaneList: Sendable {
         }
         self.itemRows = itemRows
         self.itemGroup = itemGroup
+        var itemOfRef: [RecordRef: Int] = [:]
+        itemOfRef.reserveCapacity(itemRows.count)
+        for (item, row) in itemRows.enumerated() {
+            if case .item(let ref) = rows[row] { itemOfRef[ref] = item }
+        }
+        self.itemOfRef = itemOfRef
     }
 
     public var count: Int { itemRows.count }
@@ -50,7 +58,7 @@ public struct PaneList: Sendable {
     }
 
     public func item(of ref: RecordRef) -> Int? {
-        itemRows.firstIndex { rows[$0] == .item(ref) }
+        itemOfRef[ref]
     }
 
     /// The item showing an event: the event itself, or the bucket that holds it.
@@ -178,20 +186,25 @@ public struct PaneList: Sendable {
 
     /// Arguments grouped by case (in date order) and, within a case, by side.
     static func arguments(_ store: DossierStore, filter: ListFilter = ListFilter()) -> PaneList {
-        var rows: [ListRow] = []
+        var byCase: [String: [Int]] = [:]
         var cases: [String] = []
-        let shown = store.arguments.indices.filter { filter.matches(.argument($0), in: store) }
-        for i in shown where !cases.contains(store.arguments[i].caseID) { cases.append(store.arguments[i].caseID) }
+        for i in store.arguments.indices where filter.matches(.argument(i), in: store) {
+            let caseID = store.arguments[i].caseID
+            if byCase[caseID] == nil { cases.append(caseID) }
+            byCase[caseID, default: []].append(i)
+        }
         cases.sort { (store.event($0)?.date.firstDay ?? 0, $0) < (store.event($1)?.date.firstDay ?? 0, $1) }
+        var rows: [ListRow] = []
         for caseID in cases {
+            let members = byCase[caseID] ?? []
             for side in Side.allCases {
-                let members = shown.filter { store.arguments[$0].caseID == caseID && store.arguments[$0].side == side }
-                guard !members.isEmpty else { continue }
+                let sideMembers = members.filter { store.arguments[$0].side == side }
+                guard !sideMembers.isEmpty else { continue }
                 let event = store.event(caseID)
                 let date = event?.date.description ?? ""
                 rows.append(.heading(Localized(en: "\(date) \(event?.title.en ?? caseID) — \(side.label.en)",
                                                fr: "\(date) \(event?.title.fr ?? caseID) — \(side.label.fr)")))
-                rows += members.map { .item(.argument($0)) }
+                rows += sideMembers.map { .item(.argument($0)) }
             }
         }
         return PaneList(rows: rows)
