@@ -1,6 +1,8 @@
 /// One search result.
 public struct SearchHit: Sendable, Hashable {
     public var ref: RecordRef
+    /// Position in the index, to narrow a later, longer query to these hits.
+    public var entry: Int
     /// True when every term was found in the record's title (name, claim…): such hits rank first.
     public var inTitle: Bool
 }
@@ -45,6 +47,27 @@ public struct SearchIndex: Sendable {
                             offset = position + 1
                         }
                     }
+                }
+            }
+        }
+
+        /// Whether one entry contains `needle`.
+        func contains(_ entry: Int, _ needle: [UInt8]) -> Bool {
+            guard let first = needle.first else { return true }
+            let start = starts[entry], end = entry + 1 < starts.count ? starts[entry + 1] - 1 : bytes.count - 1
+            guard end - start >= needle.count else { return false }
+            return bytes.withUnsafeBufferPointer { haystack in
+                needle.withUnsafeBufferPointer { pattern in
+                    guard let base = haystack.baseAddress, let p = pattern.baseAddress else { return false }
+                    var offset = start
+                    let last = end - pattern.count
+                    while offset <= last {
+                        guard let hit = memchr(base + offset, Int32(first), last - offset + 1) else { return false }
+                        let position = base.distance(to: hit.assumingMemoryBound(to: UInt8.self))
+                        if memcmp(base + position, p, pattern.count) == 0 { return true }
+                        offset = position + 1
+                    }
+                    return false
                 }
             }
         }
@@ -97,9 +120,26 @@ public struct SearchIndex: Sendable {
     }
 
     /// Records containing every word of `query`, title hits first, then in kind and dossier order.
-    public func search(_ query: String) -> [SearchHit] {
+    /// With `within` (the hits of a query this one extends, as typing does), only those entries are
+    /// looked at: a longer query can only match fewer records.
+    public func search(_ query: String, within candidates: [SearchHit]? = nil) -> [SearchHit] {
         let terms = TextFold.fold(query).split(separator: " ").map { Array($0.utf8) }
         guard !terms.isEmpty else { return [] }
+        if let candidates {
+            var titleHits: [SearchHit] = [], bodyHits: [SearchHit] = []
+            for candidate in candidates.sorted(by: { $0.entry < $1.entry }) {
+                var allInTitle = true, all = true
+                for term in terms {
+                    if titles.contains(candidate.entry, term) { continue }
+                    allInTitle = false
+                    if !bodies.contains(candidate.entry, term) { all = false; break }
+                }
+                guard all else { continue }
+                let hit = SearchHit(ref: refs[candidate.entry], entry: candidate.entry, inTitle: allInTitle)
+                if allInTitle { titleHits.append(hit) } else { bodyHits.append(hit) }
+            }
+            return titleHits + bodyHits
+        }
         var inTitle = [Bool](repeating: true, count: refs.count)
         var inAny = [Bool](repeating: true, count: refs.count)
         for term in terms {
@@ -114,8 +154,8 @@ public struct SearchIndex: Sendable {
         }
         var titleHits: [SearchHit] = [], bodyHits: [SearchHit] = []
         for i in refs.indices where inAny[i] {
-            if inTitle[i] { titleHits.append(SearchHit(ref: refs[i], inTitle: true)) }
-            else { bodyHits.append(SearchHit(ref: refs[i], inTitle: false)) }
+            if inTitle[i] { titleHits.append(SearchHit(ref: refs[i], entry: i, inTitle: true)) }
+            else { bodyHits.append(SearchHit(ref: refs[i], entry: i, inTitle: false)) }
         }
         return titleHits + bodyHits
     }

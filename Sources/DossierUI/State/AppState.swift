@@ -34,6 +34,8 @@ public struct SearchState: Sendable, Hashable {
     public var terms: [String]
     public var hits: [RecordRef]
     public var current: Int?
+    /// Every hit of the query, sources included, to narrow the next keystroke's search.
+    var allHits: [SearchHit] = []
 }
 
 /// Everything the explorer shows is a function of this state; only `reduce` changes it.

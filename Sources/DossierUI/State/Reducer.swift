@@ -327,8 +327,11 @@ extension AppState {
     private mutating func runSearch(_ query: String) {
         let terms = TextFold.fold(query).split(separator: " ").map(String.init)
         guard !terms.isEmpty else { search = nil; return }
-        let hits = store.searchIndex.search(query).map(\.ref).filter { Pane.showing($0.kind) != nil }
-        search = SearchState(query: query, terms: terms, hits: hits, current: nil)
+        // typing extends the query: only the previous hits can still match
+        let previous = search.flatMap { TextFold.fold(query).hasPrefix(TextFold.fold($0.query)) ? $0.allHits : nil }
+        let all = store.searchIndex.search(query, within: previous)
+        let hits = all.map(\.ref).filter { Pane.showing($0.kind) != nil }
+        search = SearchState(query: query, terms: terms, hits: hits, current: nil, allHits: all)
     }
 
     private mutating func stepHit(forward: Bool, times: Int) {
