@@ -2,12 +2,70 @@ import ArgumentParser
 import DossierCore
 import DossierOutput
 import DossierUI
+import DossierTerminal
 
 #if canImport(Glibc)
 import Glibc
 #endif
 
+/// The entry point. Opening the explorer is what people do most, and what must start fastest:
+/// with only explorer options on a terminal it goes straight there, because the argument parser's
+/// first use costs several milliseconds of runtime type lookups. Everything else goes through it.
 @main
+enum Entry {
+    static func main() {
+        if let options = FastStart.explorerOptions(Array(CommandLine.arguments.dropFirst())), isatty(0) == 1, isatty(1) == 1 {
+            let environment = Environment.variables
+            let store: DossierStore
+            do {
+                store = try DossierSource.loadOrExit(data: options.data)
+            } catch {
+                exit(1)
+            }
+            let monochrome = options.noColor || !(environment["NO_COLOR"] ?? "").isEmpty
+            let status = Explorer.run(store: store, lang: options.lang ?? Language.fromEnvironment(environment),
+                                      colorMode: monochrome ? .monochrome : .color, environment: environment,
+                                      mouse: options.mouse, at: nil)
+            exit(status)
+        }
+        DossierCommand.main()
+    }
+}
+
+/// The explorer's own options, read without the argument parser; nil for anything else (which
+/// then gets the parser's full handling, help and errors).
+enum FastStart {
+    struct Options {
+        var noColor = false, mouse = false
+        var lang: Language?
+        var data: String?
+    }
+
+    static func explorerOptions(_ arguments: [String]) -> Options? {
+        var options = Options()
+        var rest = arguments[...]
+        while let argument = rest.popFirst() {
+            switch argument {
+            case "--no-color": options.noColor = true
+            case "--mouse": options.mouse = true
+            case "--lang":
+                guard let value = rest.popFirst(), let lang = Language(rawValue: value) else { return nil }
+                options.lang = lang
+            case "--data":
+                guard let value = rest.popFirst() else { return nil }
+                options.data = value
+            default:
+                if argument.hasPrefix("--lang="), let lang = Language(rawValue: String(argument.dropFirst(7))) {
+                    options.lang = lang
+                } else {
+                    return nil
+                }
+            }
+        }
+        return options
+    }
+}
+
 struct DossierCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "dossier",
