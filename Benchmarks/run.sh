@@ -11,6 +11,9 @@ command -v less >/dev/null || { echo "less is needed for the comparison (apt-get
 swift build -c release --product dossier >/dev/null
 swift build -c release --product dossier-bench >/dev/null
 bin=$(swift build -c release --show-bin-path)
+# the binary people install: static Swift runtime (see README), in its own build folder
+swift build -c release --static-swift-stdlib --product dossier --scratch-path .build-static >/dev/null
+static=$(swift build -c release --static-swift-stdlib --scratch-path .build-static --show-bin-path)
 work=$(mktemp -d /tmp/dossier-bench.XXXXXX)
 trap 'rm -rf "$work"' EXIT
 
@@ -28,4 +31,10 @@ echo
 echo "## In a real terminal: dossier against less on the same content (bundled dossier)"
 echo
 "$bin/dossier" export --format markdown > "$work/dossier.md"
+echo "Installed binary (static Swift runtime):"
+echo
+python3 Benchmarks/pty_bench.py "$static/dossier" "$work/dossier.md" --starts "$starts" --keys "$keys"
+echo
+echo "Default release build (Swift runtime as shared libraries):"
+echo
 python3 Benchmarks/pty_bench.py "$bin/dossier" "$work/dossier.md" --starts "$starts" --keys "$keys"
