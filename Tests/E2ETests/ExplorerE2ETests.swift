@@ -153,5 +153,25 @@ struct ExplorerE2ETests {
         try tmux.keys("q")
         _ = try tmux.waitFor(text: "EXIT=0")
     }
+
+    /// `--mouse`: tmux delivers the terminal's mouse reports (X10 form: ESC [ M, then button,
+    /// column and row, each plus 32) like typed bytes; ncurses turns them into mouse events.
+    @Test func takesClicksAndTheWheelWithMouse() throws {
+        func report(button: Int, column: Int, row: Int) -> String {
+            "\u{1B}[M" + String(UnicodeScalar(UInt8(32 + button))) + String(UnicodeScalar(UInt8(33 + column))) + String(UnicodeScalar(UInt8(33 + row)))
+        }
+        let tmux = Tmux()
+        try tmux.start(Tmux.binary + " --mouse", width: 120, height: 40)
+        _ = try tmux.waitFor(text: "[2 Timeline]")
+        // a click is a press (button 0) then a release (button 3)
+        try tmux.literal(report(button: 0, column: 4, row: 1) + report(button: 3, column: 4, row: 1))   // first tab
+        _ = try tmux.waitFor(text: "[1 Parties]")
+        try tmux.literal(report(button: 0, column: 5, row: 5) + report(button: 3, column: 5, row: 5))   // second party
+        _ = try tmux.waitFor(text: "Parties 2/")
+        try tmux.literal(report(button: 65, column: 5, row: 5))      // wheel down: three rows on
+        _ = try tmux.waitFor(text: "Parties 5/")
+        try tmux.keys("q")
+        _ = try tmux.waitFor(text: "EXIT=0")
+    }
 }
 
