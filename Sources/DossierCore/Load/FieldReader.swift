@@ -84,9 +84,17 @@ struct FieldReader {
         return text
     }
 
+    /// One pass over the bytes (this runs for every id and reference of a dossier).
     static func isValidID(_ text: String) -> Bool {
-        guard !text.isEmpty, text.utf8.count <= 100, text.first != "-", text.last != "-", !text.contains("--") else { return false }
-        return text.utf8.allSatisfy { ($0 >= 0x61 && $0 <= 0x7A) || ($0 >= 0x30 && $0 <= 0x39) || $0 == 0x2D }
+        let bytes = text.utf8
+        guard let first = bytes.first, let last = bytes.last, bytes.count <= 100, first != 0x2D, last != 0x2D else { return false }
+        var previous: UInt8 = 0
+        for byte in bytes {
+            guard (byte >= 0x61 && byte <= 0x7A) || (byte >= 0x30 && byte <= 0x39) || byte == 0x2D else { return false }
+            if byte == 0x2D && previous == 0x2D { return false }
+            previous = byte
+        }
+        return true
     }
 
     /// Text in both languages: `{en: …, fr: …}`; with `allowPlain`, a plain string serves both.
@@ -201,7 +209,9 @@ struct FieldReader {
                 return nil
             }
             let id = trim(raw)
-            if !seen.insert(id).inserted {
+            // short lists (nearly all) are checked in place; long ones through the set
+            let repeated = items.count <= 16 ? ids.contains(id) : !seen.insert(id).inserted
+            if repeated {
                 report(itemMark, "'\(key)' lists '\(id)' twice")
                 continue
             }
