@@ -29,48 +29,57 @@ public struct SearchIndex: Sendable {
 
         /// Marks the entries that contain `needle`.
         func mark(_ needle: [UInt8], into found: inout [Bool]) {
-            guard let first = needle.first, !bytes.isEmpty else { return }
-            bytes.withUnsafeBufferPointer { haystack in
-                needle.withUnsafeBufferPointer { pattern in
-                    guard let base = haystack.baseAddress, let p = pattern.baseAddress else { return }
-                    var offset = 0
-                    let end = haystack.count - pattern.count
-                    while offset <= end {
-                        guard let hit = memchr(base + offset, Int32(first), end - offset + 1) else { return }
-                        let position = base.distance(to: hit.assumingMemoryBound(to: UInt8.self))
-                        if memcmp(base + position, p, pattern.count) == 0 {
-                            let entry = entryIndex(at: position)
-                            found[entry] = true
-                            // skip to the next entry: one match per entry is enough
-                            offset = entry + 1 < starts.count ? starts[entry + 1] : haystack.count
-                        } else {
-                            offset = position + 1
-                        }
-                    }
-                }
+            guard !needle.isEmpty, !bytes.isEmpty else { return }
+            var offset = 0
+            while let position = find(needle, from: offset, to: bytes.count) {
+                let entry = entryIndex(at: position)
+                found[entry] = true
+                // one match per entry is enough: go on from the next entry
+                offset = entry + 1 < starts.count ? starts[entry + 1] : bytes.count
             }
         }
 
         /// Whether one entry contains `needle`.
         func contains(_ entry: Int, _ needle: [UInt8]) -> Bool {
-            guard let first = needle.first else { return true }
             let start = starts[entry], end = entry + 1 < starts.count ? starts[entry + 1] - 1 : bytes.count - 1
-            guard end - start >= needle.count else { return false }
-            return bytes.withUnsafeBufferPointer { haystack in
-                needle.withUnsafeBufferPointer { pattern in
-                    guard let base = haystack.baseAddress, let p = pattern.baseAddress else { return false }
-                    var offset = start
-                    let last = end - pattern.count
+            return find(needle, from: start, to: end) != nil
+        }
+
+        /// The first position of `needle` in bytes[from..<to]. `memchr` looks for the needle's
+        /// rarest letter rather than its first, so common letters do not stop the scan every few bytes.
+        private func find(_ needle: [UInt8], from: Int, to: Int) -> Int? {
+            guard !needle.isEmpty, to - from >= needle.count else { return nil }
+            let anchor = needle.indices.min { Blob.frequency[Int(needle[$0])] < Blob.frequency[Int(needle[$1])] }!
+            return bytes.withUnsafeBufferPointer { haystack -> Int? in
+                needle.withUnsafeBufferPointer { pattern -> Int? in
+                    guard let base = haystack.baseAddress, let p = pattern.baseAddress else { return nil }
+                    // candidates: the anchor byte at position + anchor, for positions from..(to - count)
+                    var offset = from + anchor
+                    let last = to - pattern.count + anchor
                     while offset <= last {
-                        guard let hit = memchr(base + offset, Int32(first), last - offset + 1) else { return false }
-                        let position = base.distance(to: hit.assumingMemoryBound(to: UInt8.self))
-                        if memcmp(base + position, p, pattern.count) == 0 { return true }
-                        offset = position + 1
+                        guard let hit = memchr(base + offset, Int32(pattern[anchor]), last - offset + 1) else { return nil }
+                        let position = base.distance(to: hit.assumingMemoryBound(to: UInt8.self)) - anchor
+                        if memcmp(base + position, p, pattern.count) == 0 { return position }
+                        offset = position + anchor + 1
                     }
-                    return false
+                    return nil
                 }
             }
         }
+
+        /// How common each byte is in English and French text (per mille, roughly); rare bytes make
+        /// the best anchors.
+        static let frequency: [Int] = {
+            var table = [Int](repeating: 5, count: 256)
+            let letters: [(Character, Int)] = [("e", 140), ("a", 80), ("s", 75), ("i", 72), ("t", 72), ("n", 70), ("r", 65),
+                                               ("o", 62), ("u", 45), ("l", 45), ("d", 38), ("c", 33), ("m", 28), ("p", 27),
+                                               ("h", 25), ("g", 15), ("f", 15), ("v", 12), ("b", 12), ("y", 10), ("w", 8),
+                                               ("q", 6), ("k", 4), ("x", 3), ("j", 3), ("z", 2)]
+            for (letter, count) in letters { table[Int(letter.asciiValue!)] = count }
+            table[0x20] = 160
+            table[0x27] = 8
+            return table
+        }()
 
         private func entryIndex(at offset: Int) -> Int {
             var low = 0, high = starts.count - 1
@@ -125,20 +134,28 @@ public struct SearchIndex: Sendable {
     public func search(_ query: String, within candidates: [SearchHit]? = nil) -> [SearchHit] {
         let terms = TextFold.fold(query).split(separator: " ").map { Array($0.utf8) }
         guard !terms.isEmpty else { return [] }
+        // Few candidates: check each one. Many (the first letters of a query match nearly
+        // everything): scanning the blobs is faster, then keep only the candidates.
+        var allowed: [Bool]?
         if let candidates {
-            var titleHits: [SearchHit] = [], bodyHits: [SearchHit] = []
-            for candidate in candidates.sorted(by: { $0.entry < $1.entry }) {
-                var allInTitle = true, all = true
-                for term in terms {
-                    if titles.contains(candidate.entry, term) { continue }
-                    allInTitle = false
-                    if !bodies.contains(candidate.entry, term) { all = false; break }
+            var mask = [Bool](repeating: false, count: refs.count)
+            for candidate in candidates { mask[candidate.entry] = true }
+            if candidates.count * 8 < refs.count {
+                var titleHits: [SearchHit] = [], bodyHits: [SearchHit] = []
+                for entry in refs.indices where mask[entry] {
+                    var allInTitle = true, all = true
+                    for term in terms {
+                        if titles.contains(entry, term) { continue }
+                        allInTitle = false
+                        if !bodies.contains(entry, term) { all = false; break }
+                    }
+                    guard all else { continue }
+                    let hit = SearchHit(ref: refs[entry], entry: entry, inTitle: allInTitle)
+                    if allInTitle { titleHits.append(hit) } else { bodyHits.append(hit) }
                 }
-                guard all else { continue }
-                let hit = SearchHit(ref: refs[candidate.entry], entry: candidate.entry, inTitle: allInTitle)
-                if allInTitle { titleHits.append(hit) } else { bodyHits.append(hit) }
+                return titleHits + bodyHits
             }
-            return titleHits + bodyHits
+            allowed = mask
         }
         var inTitle = [Bool](repeating: true, count: refs.count)
         var inAny = [Bool](repeating: true, count: refs.count)
@@ -153,7 +170,7 @@ public struct SearchIndex: Sendable {
             }
         }
         var titleHits: [SearchHit] = [], bodyHits: [SearchHit] = []
-        for i in refs.indices where inAny[i] {
+        for i in refs.indices where inAny[i] && (allowed?[i] ?? true) {
             if inTitle[i] { titleHits.append(SearchHit(ref: refs[i], entry: i, inTitle: true)) }
             else { bodyHits.append(SearchHit(ref: refs[i], entry: i, inTitle: false)) }
         }
