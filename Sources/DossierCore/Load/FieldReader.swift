@@ -23,9 +23,10 @@ struct FieldReader {
     let owner: String
     let mark: SourceMark
     let sink: DiagnosticSink
-    private var values: [String: (mark: SourceMark, node: YAMLNode)] = [:]
-    private var order: [String] = []
-    private var used: Set<String> = []
+    /// The mapping's fields in order (keys are unique: the parser refuses repeats), and which ones
+    /// an accessor asked for. A record has a dozen fields: a scan beats hashing them.
+    private let pairs: [(key: String, keyMark: SourceMark, value: YAMLNode)]
+    private var used: [Bool]
 
     init?(_ node: YAMLNode, file: String, owner: String, sink: DiagnosticSink) {
         self.file = file
@@ -36,27 +37,27 @@ struct FieldReader {
             sink.report(file, node.mark, "\(owner): expected a mapping of fields, found \(node.kindDescription)")
             return nil
         }
-        for pair in pairs {
-            values[pair.key] = (pair.keyMark, pair.value)
-            order.append(pair.key)
-        }
+        self.pairs = pairs
+        used = [Bool](repeating: false, count: pairs.count)
     }
 
-    func has(_ key: String) -> Bool { values[key] != nil }
+    private func index(of key: String) -> Int? { pairs.firstIndex { $0.key == key } }
 
-    func markOf(_ key: String) -> SourceMark { values[key]?.mark ?? mark }
+    func has(_ key: String) -> Bool { index(of: key) != nil }
+
+    func markOf(_ key: String) -> SourceMark { index(of: key).map { pairs[$0].keyMark } ?? mark }
 
     private func report(_ mark: SourceMark, _ message: String) {
         sink.report(file, mark, "\(owner): \(message)")
     }
 
     private mutating func node(_ key: String, required: Bool) -> (mark: SourceMark, node: YAMLNode)? {
-        used.insert(key)
-        guard let value = values[key] else {
+        guard let i = index(of: key) else {
             if required { report(mark, "missing field '\(key)'") }
             return nil
         }
-        return value
+        used[i] = true
+        return (pairs[i].keyMark, pairs[i].value)
     }
 
     /// One line of text (no line breaks), sanitised.
@@ -263,8 +264,8 @@ struct FieldReader {
 
     /// Reports every field that no accessor asked for: a typo must never drop text silently.
     func finish() {
-        for key in order where !used.contains(key) {
-            report(values[key]!.mark, "unknown field '\(key)'")
+        for (i, pair) in pairs.enumerated() where !used[i] {
+            report(pair.keyMark, "unknown field '\(pair.key)'")
         }
     }
 
