@@ -43,3 +43,18 @@ import Testing
         #expect(state.lists[Pane.arguments.rawValue].count == 20_000)
     }
 }
+
+/// A record with 100,000 fields: each is looked up by scanning the record's fields, which must
+/// stay linear in their number (a dozen accessors × the fields, one report per unknown field).
+@Suite struct WideRecordTests {
+    @Test func aRecordWithAHundredThousandFieldsIsRefusedQuickly() throws {
+        var text = "parties:\n  - id: p\n"
+        for i in 0..<100_000 { text += "    f\(i): x\n" }
+        let start = ContinuousClock.now
+        let error = try #require(throws: DossierLoadError.self) { try DossierLoader.load(texts: [("wide.yaml", text)]) }
+        let elapsed = ContinuousClock.now - start
+        #expect(error.diagnostics.filter { $0.message.contains("unknown field") }.count == 100_000)
+        #expect(error.diagnostics.contains { $0.description.hasPrefix("wide.yaml:4:5: party 'p': unknown field 'f1'") })
+        #expect(elapsed < .seconds(20), "\(elapsed)")
+    }
+}
