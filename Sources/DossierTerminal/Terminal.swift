@@ -185,6 +185,18 @@ public final class Terminal {
     }
 
     private func put(_ cell: Cell, row: Int, column: Int) {
+        // A character whose width the C library (and so ncurses and most terminals) sees
+        // differently from the grid, or not at all (newer than its Unicode tables), would shift the
+        // rest of the row on screen: it is drawn as question marks filling its cells instead.
+        guard Terminal.libcAgrees(with: cell) else {
+            let (attributes, pair) = Palette.look(of: cell.style, monochrome: monochrome)
+            for offset in 0..<Int(cell.width) {
+                var cchar = cchar_t()
+                setcchar(&cchar, [wchar_t(0x3F), 0], attributes, pair, nil)
+                mvwadd_wch(dossier_stdscr(), Int32(row), Int32(column + offset), &cchar)
+            }
+            return
+        }
         var characters = cell.text.unicodeScalars.prefix(4).map { wchar_t(bitPattern: $0.value) }
         characters.append(0)
         var cchar = cchar_t()
@@ -300,6 +312,26 @@ public final class Terminal {
             action.sa_flags = 0
             sigaction(number, &action, &previousFatalActions[Int(number)])
         }
+    }
+
+    /// glibc's `wcwidth`, looked up at run time (Glibc does not export it to Swift).
+    nonisolated(unsafe) private static let wcwidth: (@convention(c) (Int32) -> Int32)? = {
+        guard let symbol = dlsym(dlopen(nil, RTLD_NOW), "wcwidth") else { return nil }
+        return unsafeBitCast(symbol, to: (@convention(c) (Int32) -> Int32).self)
+    }()
+
+    /// Whether the C library gives the cell's text the width the grid gave it. ASCII is always fine.
+    static func libcAgrees(with cell: Cell) -> Bool {
+        let scalars = cell.text.unicodeScalars
+        if cell.width == 1, scalars.count == 1, let first = scalars.first, first.value < 0x7F { return true }
+        guard let wcwidth else { return true }
+        var total: Int32 = 0
+        for scalar in scalars.prefix(4) {
+            let width = wcwidth(Int32(bitPattern: scalar.value))
+            guard width >= 0 else { return false }
+            total += width
+        }
+        return Int(total) == Int(cell.width)
     }
 
     static func milliseconds() -> Int {

@@ -144,6 +144,27 @@ struct HardeningE2ETests {
         }
     }
 
+    /// Characters whose width the C library (so ncurses and tmux) sees differently from the grid,
+    /// here hexagrams (U+4DC0…: one cell for the grid, two for glibc), are drawn as `?` in their
+    /// cells, so the row keeps its layout instead of shifting.
+    @Test func charactersOfDisputedWidthAreDrawnAsQuestionMarks() throws {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("dossier-width-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let valid = URL(fileURLWithPath: Self.hostile).deletingLastPathComponent().appendingPathComponent("valid")
+        try FileManager.default.copyItem(at: valid.appendingPathComponent("dossier.yaml"), to: dir.appendingPathComponent("dossier.yaml"))
+        let records = try String(contentsOf: valid.appendingPathComponent("records.yaml"), encoding: .utf8)
+            .replacingOccurrences(of: "name: Claimant Ltd", with: "name: Claimant \u{4DC0}\u{4DC1}\u{4DC2} Ltd")
+        try records.write(to: dir.appendingPathComponent("records.yaml"), atomically: true, encoding: .utf8)
+        let tmux = Tmux()
+        try start(tmux, "env LANG=C.UTF-8 \(Tmux.binary) --data \(dir.path); echo EXIT=$?", width: 100, height: 30)
+        let screen = try tmux.waitFor(text: "Claimant ")
+        #expect(screen.contains("Claimant ??? Ltd"), "\(screen)")
+        #expect(!screen.contains("\u{4DC0}"))
+        try tmux.keys("q")
+        _ = try tmux.waitFor(text: "EXIT=0")
+    }
+
     /// Standard input or output not a terminal: the overview is printed, no explorer is opened.
     @Test(arguments: ["\(Tmux.binary) < /dev/null", "\(Tmux.binary) | cat"])
     func withoutATerminalAtOneEndTheOverviewIsPrinted(line: String) throws {

@@ -1,5 +1,7 @@
 import DossierCore
-import DossierUI
+@testable import DossierTerminal
+import Glibc
+@testable import DossierUI
 import Testing
 
 /// The hostile dossier (escape sequences, C1, BEL, BS, CR, bidi in every text) in the explorer:
@@ -42,5 +44,48 @@ import Testing
         }
         state.reduce(.closeDetail)
         return screens
+    }
+}
+
+/// Where the grid and the C library (ncurses, most terminals) disagree on a character's width, the
+/// backend draws question marks in the grid's cells rather than let the row shift on screen.
+@Suite struct WidthAgreementTests {
+    @Test func cellsWhoseWidthTheCLibrarySeesDifferentlyAreFlagged() {
+        setlocale(LC_CTYPE, "C.UTF-8")
+        #expect(Terminal.libcAgrees(with: Cell(text: "a", style: .normal, width: 1)))
+        #expect(Terminal.libcAgrees(with: Cell(text: "é", style: .normal, width: 1)))
+        #expect(Terminal.libcAgrees(with: Cell(text: "e\u{301}", style: .normal, width: 1)))
+        #expect(Terminal.libcAgrees(with: Cell(text: "法", style: .normal, width: 2)))
+        #expect(Terminal.libcAgrees(with: Cell(text: "’", style: .normal, width: 1)))
+        // U+4DC0 (a hexagram): one cell in the grid's tables, two for glibc
+        #expect(!Terminal.libcAgrees(with: Cell(text: "\u{4DC0}", style: .normal, width: UInt8(DisplayWidth.of(Unicode.Scalar(0x4DC0)!)))))
+        // U+0600 (an Arabic number sign, a format character): no cell in the grid, one for glibc
+        #expect(!Terminal.libcAgrees(with: Cell(text: "x\u{600}", style: .normal, width: 1)))
+    }
+
+    /// Every character of the bundled dossier has the same width for the grid and the C library,
+    /// so none of it is ever drawn as question marks.
+    @Test func theBundledDossierNeedsNoQuestionMarks() throws {
+        setlocale(LC_CTYPE, "C.UTF-8")
+        let store = try HardeningFixtures.bundled()
+        var state = AppState(store: store, lang: .en, width: 160, height: 50)
+        var disagreements: Set<String> = []
+        for lang in [Language.en, .fr] {
+            state.lang = lang
+            for pane in Pane.allCases {
+                state.reduce(.focus(pane))
+                state.reduce(.first)
+                for _ in 0..<state.list.count {
+                    let grid = ScreenView.render(state)
+                    for row in 0..<grid.height {
+                        for column in 0..<grid.width where grid[row, column].width > 0 && !Terminal.libcAgrees(with: grid[row, column]) {
+                            disagreements.insert(grid[row, column].text)
+                        }
+                    }
+                    state.reduce(.moveDown)
+                }
+            }
+        }
+        #expect(disagreements.isEmpty, "\(disagreements.map { $0.unicodeScalars.map { String($0.value, radix: 16) } })")
     }
 }
