@@ -1,6 +1,7 @@
 // libFuzzer entry point for the loader, validator, store, views and printers (see build.sh).
 // The first byte of an input picks which file of the bundled dossier the rest replaces, so inputs
 // resolve across files and reach the store and the views as often as they can.
+import DossierCore
 import DossierFuzz
 
 let bundled = Mutator.bundledSeed
