@@ -98,9 +98,10 @@ final class Tmux {
         try run(["display-message", "-p", "-t", "e2e", format]).output.trimmingCharacters(in: .whitespacesAndNewlines)
     }
 
-    /// Polls the screen every 20 ms until `condition` holds, for up to 5 s.
+    /// Polls the screen every 20 ms until `condition` holds, for up to 20 s (a loaded CI machine
+    /// runs the other test suites at the same time).
     @discardableResult
-    func waitFor(_ what: String, timeout: Double = 5, _ condition: (String) -> Bool) throws -> String {
+    func waitFor(_ what: String, timeout: Double = 20, _ condition: (String) -> Bool) throws -> String {
         let deadline = Date().addingTimeInterval(timeout)
         var last = ""
         while Date() < deadline {
@@ -111,7 +112,7 @@ final class Tmux {
         throw E2EError.timeout(what, last)
     }
 
-    func waitFor(text: String, timeout: Double = 5) throws -> String {
+    func waitFor(text: String, timeout: Double = 20) throws -> String {
         try waitFor("'\(text)' on screen", timeout: timeout) { $0.contains(text) }
     }
 }
