@@ -6,7 +6,6 @@ public struct Origin: Sendable, Hashable {
         self.file = file
         self.mark = mark
     }
-    public static let none = Origin(file: "", mark: SourceMark(line: 0, column: 0))
 }
 
 public struct Source: Sendable, Hashable {

@@ -81,13 +81,6 @@ public enum TextLayout {
         return w < width ? fitted + String(repeating: " ", count: width - w) : fitted
     }
 
-    /// Pads on the left, for right-aligned columns.
-    public static func padLeft(_ text: String, to width: Int) -> String {
-        let fitted = truncate(text, to: width)
-        let w = DisplayWidth.of(fitted)
-        return w < width ? String(repeating: " ", count: width - w) + fitted : fitted
-    }
-
     /// Word-wraps `text` to lines of at most `width` cells. Lines break only at ordinary spaces
     /// (U+0020) and at line feeds, so French no-break spaces (before « : ; ! ? » and inside
     /// guillemets) keep their words together. A word wider than a line is cut between graphemes.
