@@ -111,6 +111,12 @@ public enum FuzzTarget {
 
     @discardableResult
     public static func run<R: RandomNumberGenerator>(_ input: FuzzInput, using rng: inout R) throws(FuzzFailure) -> Outcome {
+        // the fast YAML reader must agree with libyaml wherever it reads a file at all
+        for file in input {
+            if let problem = file.bytes.withUnsafeBufferPointer({ YAMLParser.crossCheck($0) }) {
+                throw FuzzFailure(description: "\(file.path): \(problem)")
+            }
+        }
         let dossier: Dossier
         do {
             dossier = try DossierLoader.load(bytes: input)

@@ -10,7 +10,7 @@ public struct SourceMark: Sendable, Hashable {
 
 /// The part of YAML a hand-edited dossier uses: scalars, sequences and mappings, each with the mark
 /// of where it starts so every problem can be reported as file:line:column.
-public indirect enum YAMLNode: Sendable {
+public enum YAMLNode: Sendable {
     case scalar(String, SourceMark)
     case sequence([YAMLNode], SourceMark)
     case mapping([(key: String, keyMark: SourceMark, value: YAMLNode)], SourceMark)

@@ -18,11 +18,21 @@ public struct YAMLError: Error, Sendable {
     public var message: String
 }
 
-/// Parses YAML text with libyaml's event API into `YAMLNode`s. Anchors, aliases, tags and
-/// multi-document streams are refused: a hand-edited dossier needs none of them, and aliases are
-/// how "billion laughs" files blow up memory.
+/// Parses YAML text into `YAMLNode`s. Anchors, aliases, tags and multi-document streams are
+/// refused: a hand-edited dossier needs none of them, and aliases are how "billion laughs" files
+/// blow up memory.
+///
+/// Two readers give the same trees: `FastYAMLReader`, for the plain subset dossiers are written in
+/// (several times faster, and allocation-light), and libyaml, the reference, for everything else
+/// and for every error message. A test and the fuzzer check that they agree.
 public enum YAMLParser {
     public static func parse(_ bytes: UnsafeBufferPointer<UInt8>, limits: YAMLLimits = .standard) throws(YAMLError) -> YAMLNode? {
+        if case .parsed(let root) = FastYAMLReader.parse(bytes, limits: limits) { return root }
+        return try parseWithLibYAML(bytes, limits: limits)
+    }
+
+    /// The reference reader: libyaml's event API.
+    public static func parseWithLibYAML(_ bytes: UnsafeBufferPointer<UInt8>, limits: YAMLLimits = .standard) throws(YAMLError) -> YAMLNode? {
         var parser = yaml_parser_t()
         guard yaml_parser_initialize(&parser) == 1 else {
             throw YAMLError(mark: SourceMark(line: 1, column: 1), message: "the YAML parser could not start (out of memory)")
@@ -30,10 +40,7 @@ public enum YAMLParser {
         defer { yaml_parser_delete(&parser) }
         // A UTF-8 byte order mark is accepted and dropped. (With the encoding set, libyaml would skip
         // it but count it as a column, and the file's top-level keys would seem indented.)
-        var bytes = bytes
-        if bytes.count >= 3, bytes[0] == 0xEF, bytes[1] == 0xBB, bytes[2] == 0xBF {
-            bytes = UnsafeBufferPointer(rebasing: bytes[3...])
-        }
+        let bytes = withoutByteOrderMark(bytes)
         if let base = bytes.baseAddress, bytes.count > 0 {
             yaml_parser_set_input_string(&parser, base, bytes.count)
         } else {
@@ -48,7 +55,7 @@ public enum YAMLParser {
                 throw parserError(parser, bytes)
             }
             defer { yaml_event_delete(&event) }
-            if try builder.consume(event) { break }
+            if try consume(event, into: &builder) { break }
         }
         return builder.root
     }
@@ -59,6 +66,44 @@ public enum YAMLParser {
             do throws(YAMLError) { return .success(try parse(buffer, limits: limits)) } catch { return .failure(error) }
         }
         return try result.get()
+    }
+
+    static func withoutByteOrderMark(_ bytes: UnsafeBufferPointer<UInt8>) -> UnsafeBufferPointer<UInt8> {
+        if bytes.count >= 3, bytes[0] == 0xEF, bytes[1] == 0xBB, bytes[2] == 0xBF {
+            return UnsafeBufferPointer(rebasing: bytes[3...])
+        }
+        return bytes
+    }
+
+    /// Feeds one libyaml event to the tree builder; returns true at the end of the stream.
+    private static func consume(_ event: yaml_event_t, into builder: inout TreeBuilder) throws(YAMLError) -> Bool {
+        let mark = SourceMark(line: Int(event.start_mark.line) + 1, column: Int(event.start_mark.column) + 1)
+        switch event.type {
+        case YAML_STREAM_END_EVENT:
+            return true
+        case YAML_DOCUMENT_START_EVENT:
+            try builder.startDocument(mark: mark)
+        case YAML_ALIAS_EVENT:
+            throw YAMLError(mark: mark, message: "YAML aliases (*name) are not allowed in a dossier; write the value out")
+        case YAML_SCALAR_EVENT:
+            let scalar = event.data.scalar
+            try refuseAnchorAndTag(anchor: scalar.anchor, tag: scalar.tag, implicit: scalar.plain_implicit == 1 || scalar.quoted_implicit == 1, mark: mark)
+            let bytes = UnsafeBufferPointer(start: scalar.value, count: scalar.value == nil ? 0 : scalar.length)
+            try builder.scalar(bytes, mark: mark)
+        case YAML_SEQUENCE_START_EVENT:
+            let start = event.data.sequence_start
+            try refuseAnchorAndTag(anchor: start.anchor, tag: start.tag, implicit: start.implicit == 1, mark: mark)
+            try builder.startCollection(mapping: false, mark: mark)
+        case YAML_MAPPING_START_EVENT:
+            let start = event.data.mapping_start
+            try refuseAnchorAndTag(anchor: start.anchor, tag: start.tag, implicit: start.implicit == 1, mark: mark)
+            try builder.startCollection(mapping: true, mark: mark)
+        case YAML_SEQUENCE_END_EVENT, YAML_MAPPING_END_EVENT:
+            try builder.endCollection()
+        default:
+            break
+        }
+        return false
     }
 
     private static func parserError(_ parser: yaml_parser_t, _ bytes: UnsafeBufferPointer<UInt8>) -> YAMLError {
@@ -78,23 +123,46 @@ public enum YAMLParser {
         }
         return YAMLError(mark: SourceMark(line: Int(mark.line) + 1, column: Int(mark.column) + 1), message: message)
     }
+
+    private static func refuseAnchorAndTag(anchor: UnsafeMutablePointer<yaml_char_t>?, tag: UnsafeMutablePointer<yaml_char_t>?, implicit: Bool, mark: SourceMark) throws(YAMLError) {
+        if anchor != nil {
+            throw YAMLError(mark: mark, message: "YAML anchors (&name) are not allowed in a dossier")
+        }
+        if tag != nil && !implicit {
+            throw YAMLError(mark: mark, message: "YAML tags (!tag) are not allowed in a dossier")
+        }
+    }
 }
 
-/// Turns the event stream into a tree, enforcing the limits as it goes.
+/// Turns a stream of parse events (from either reader) into a tree, enforcing the limits as it goes.
 ///
 /// Frames are mutated in place on the stack (never popped, changed and pushed back, which copies
-/// the array each time under -Onone: quadratic on a list of 100,000 records), and each mapping keeps
-/// a set of its keys, so the duplicate-key check stays linear in the number of keys.
-private struct TreeBuilder {
+/// the array each time under -Onone: quadratic on a list of 100,000 records). Duplicate keys are
+/// found by a scan while a mapping is small (a record has a dozen fields) and by a set beyond.
+struct TreeBuilder {
     struct Frame {
         var isMapping: Bool
         var start: SourceMark
         var items: [YAMLNode] = []
         var pairs: [(key: String, keyMark: SourceMark, value: YAMLNode)] = []
-        var keys: Set<String> = []
+        var keys: Set<String>?
         var pendingKey: (String, SourceMark)?
+
+        /// Whether `key` is new in this mapping (and remembers it). A method of the frame, so the
+        /// set is changed in place, never copied.
+        mutating func claim(_ key: String) -> Bool {
+            if keys == nil {
+                if pairs.count < TreeBuilder.scanLimit {
+                    return !pairs.contains { $0.key == key }
+                }
+                keys = Set(pairs.map(\.key))
+            }
+            return keys!.insert(key).inserted
+        }
     }
 
+    /// Mappings up to this many keys are checked for repeats by a scan, not a set.
+    private static let scanLimit = 24
     let limits: YAMLLimits
     var stack: [Frame] = []
     var root: YAMLNode?
@@ -103,63 +171,30 @@ private struct TreeBuilder {
 
     init(limits: YAMLLimits) { self.limits = limits }
 
-    /// Returns true at the end of the stream.
-    mutating func consume(_ event: yaml_event_t) throws(YAMLError) -> Bool {
-        let mark = SourceMark(line: Int(event.start_mark.line) + 1, column: Int(event.start_mark.column) + 1)
-        switch event.type {
-        case YAML_STREAM_END_EVENT:
-            return true
-        case YAML_DOCUMENT_START_EVENT:
-            documents += 1
-            if documents > 1 {
-                throw YAMLError(mark: mark, message: "only one YAML document per file is allowed (found a second '---')")
-            }
-        case YAML_ALIAS_EVENT:
-            throw YAMLError(mark: mark, message: "YAML aliases (*name) are not allowed in a dossier; write the value out")
-        case YAML_SCALAR_EVENT:
-            let scalar = event.data.scalar
-            try refuseAnchorAndTag(anchor: scalar.anchor, tag: scalar.tag, implicit: scalar.plain_implicit == 1 || scalar.quoted_implicit == 1, mark: mark)
-            guard scalar.length <= limits.maxScalarBytes else {
-                throw YAMLError(mark: mark, message: "text longer than \(limits.maxScalarBytes) bytes")
-            }
-            let text: String
-            if let value = scalar.value {
-                text = String(decoding: UnsafeBufferPointer(start: value, count: scalar.length), as: UTF8.self)
-            } else {
-                text = ""
-            }
-            try add(.scalar(text, mark), mark: mark)
-        case YAML_SEQUENCE_START_EVENT:
-            let start = event.data.sequence_start
-            try refuseAnchorAndTag(anchor: start.anchor, tag: start.tag, implicit: start.implicit == 1, mark: mark)
-            try push(Frame(isMapping: false, start: mark), mark: mark)
-        case YAML_MAPPING_START_EVENT:
-            let start = event.data.mapping_start
-            try refuseAnchorAndTag(anchor: start.anchor, tag: start.tag, implicit: start.implicit == 1, mark: mark)
-            try push(Frame(isMapping: true, start: mark), mark: mark)
-        case YAML_SEQUENCE_END_EVENT, YAML_MAPPING_END_EVENT:
-            guard let frame = stack.popLast() else { break }
-            try add(frame.isMapping ? .mapping(frame.pairs, frame.start) : .sequence(frame.items, frame.start), mark: frame.start)
-        default:
-            break
-        }
-        return false
-    }
-
-    private func refuseAnchorAndTag(anchor: UnsafeMutablePointer<yaml_char_t>?, tag: UnsafeMutablePointer<yaml_char_t>?, implicit: Bool, mark: SourceMark) throws(YAMLError) {
-        if anchor != nil {
-            throw YAMLError(mark: mark, message: "YAML anchors (&name) are not allowed in a dossier")
-        }
-        if tag != nil && !implicit {
-            throw YAMLError(mark: mark, message: "YAML tags (!tag) are not allowed in a dossier")
+    mutating func startDocument(mark: SourceMark) throws(YAMLError) {
+        documents += 1
+        if documents > 1 {
+            throw YAMLError(mark: mark, message: "only one YAML document per file is allowed (found a second '---')")
         }
     }
 
-    private mutating func push(_ frame: Frame, mark: SourceMark) throws(YAMLError) {
+    mutating func scalar(_ bytes: UnsafeBufferPointer<UInt8>, mark: SourceMark) throws(YAMLError) {
+        guard bytes.count <= limits.maxScalarBytes else {
+            throw YAMLError(mark: mark, message: "text longer than \(limits.maxScalarBytes) bytes")
+        }
+        try add(.scalar(String(decoding: bytes, as: UTF8.self), mark), mark: mark)
+    }
+
+    mutating func startCollection(mapping: Bool, mark: SourceMark) throws(YAMLError) {
         guard stack.count < limits.maxDepth else {
             throw YAMLError(mark: mark, message: "nesting deeper than \(limits.maxDepth) levels")
         }
-        stack.append(frame)
+        stack.append(Frame(isMapping: mapping, start: mark))
+    }
+
+    mutating func endCollection() throws(YAMLError) {
+        guard let frame = stack.popLast() else { return }
+        try add(frame.isMapping ? .mapping(frame.pairs, frame.start) : .sequence(frame.items, frame.start), mark: frame.start)
     }
 
     private mutating func add(_ node: YAMLNode, mark: SourceMark) throws(YAMLError) {
@@ -177,7 +212,7 @@ private struct TreeBuilder {
             return
         }
         if let (key, keyMark) = stack[top].pendingKey {
-            guard stack[top].keys.insert(key).inserted else {
+            guard stack[top].claim(key) else {
                 throw YAMLError(mark: keyMark, message: "the key '\(key)' appears twice in the same mapping")
             }
             stack[top].pairs.append((key: key, keyMark: keyMark, value: node))
@@ -189,4 +224,5 @@ private struct TreeBuilder {
             stack[top].pendingKey = (key, keyMark)
         }
     }
+
 }

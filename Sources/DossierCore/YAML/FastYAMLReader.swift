@@ -1,0 +1,615 @@
+/// A fast reader for the plain subset of YAML that dossiers are written in: block mappings and
+/// sequences, one-line flow collections (`[a, b]`, `{k: v}`), plain, single- and double-quoted
+/// one-line texts, and literal blocks (`|`, `|-`, `|+`), with comments and blank lines.
+///
+/// It exists for speed (libyaml allocates for every token and event, and large dossiers spend most
+/// of their load time there) and is deliberately narrow: on anything outside that subset, or
+/// anything it is not sure libyaml would read the same way — a tab, a carriage return, an
+/// anchor, a multi-line plain text, an empty value, any error at all — it gives up and says so,
+/// and the caller reads the file with libyaml, the reference, which also writes every error
+/// message. The tree it builds, marks included, must equal libyaml's: a test and the fuzzer
+/// compare them.
+enum FastYAMLReader {
+    enum Outcome {
+        case parsed(YAMLNode?)
+        /// Outside the subset (or invalid): read it with libyaml.
+        case unsupported
+    }
+
+    static func parse(_ input: UnsafeBufferPointer<UInt8>, limits: YAMLLimits) -> Outcome {
+        let bytes = YAMLParser.withoutByteOrderMark(input)
+        guard let base = bytes.baseAddress, bytes.count > 0 else { return .parsed(nil) }
+        guard PlainText.check(bytes) else { return .unsupported }
+        var reader = Reader(base: base, count: bytes.count, builder: TreeBuilder(limits: limits))
+        do throws(Unsupported) {
+            return .parsed(try reader.document())
+        } catch {
+            return .unsupported
+        }
+    }
+}
+
+struct Unsupported: Error {}
+
+/// The characters the fast reader accepts: valid UTF-8 that libyaml reads as printable text, with
+/// LF as the only line break and no tabs. (libyaml also allows tabs, CR, NEL, LS and PS, whose
+/// rules the fast reader does not follow; it refuses C0 and C1 controls, DEL, U+FEFF inside the
+/// text, U+FFFE and U+FFFF.)
+enum PlainText {
+    static func check(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        let count = bytes.count
+        let base = bytes.baseAddress!
+        var i = 0
+        while i < count {
+            // eight printable ASCII bytes at a time: none below 0x20, none 0x7F or above
+            if i + 8 <= count {
+                let word = UnsafeRawPointer(base + i).loadUnaligned(as: UInt64.self)
+                let high: UInt64 = 0x8080_8080_8080_8080, ones: UInt64 = 0x0101_0101_0101_0101
+                let below = (word &- ones &* 0x20) & ~word & high
+                let del = ((word ^ (ones &* 0x7F)) &- ones) & ~(word ^ (ones &* 0x7F)) & high
+                if (word & high) | below | del == 0 { i += 8; continue }
+            }
+            let b = base[i]
+            if b < 0x80 {
+                if (b < 0x20 && b != 0x0A) || b == 0x7F { return false }
+                i += 1
+                continue
+            }
+            guard let (scalar, length) = decode(base, i, count) else { return false }
+            switch scalar {
+            case 0x80...0x9F, 0x2028, 0x2029, 0xFEFF, 0xFFFE, 0xFFFF: return false
+            default: break
+            }
+            i += length
+        }
+        return true
+    }
+
+    /// One UTF-8 sequence at `i`: the scalar and its length, or nil if it is not valid UTF-8
+    /// (overlong forms, surrogates and values above U+10FFFF included).
+    static func decode(_ base: UnsafePointer<UInt8>, _ i: Int, _ count: Int) -> (UInt32, Int)? {
+        let b0 = UInt32(base[i])
+        func continuation(_ k: Int) -> UInt32? {
+            guard i + k < count else { return nil }
+            let b = base[i + k]
+            return b & 0xC0 == 0x80 ? UInt32(b & 0x3F) : nil
+        }
+        switch b0 {
+        case 0xC2...0xDF:
+            guard let c1 = continuation(1) else { return nil }
+            return ((b0 & 0x1F) << 6 | c1, 2)
+        case 0xE0...0xEF:
+            guard let c1 = continuation(1), let c2 = continuation(2) else { return nil }
+            let v = (b0 & 0x0F) << 12 | c1 << 6 | c2
+            guard v >= 0x800, !(0xD800...0xDFFF).contains(v) else { return nil }
+            return (v, 3)
+        case 0xF0...0xF4:
+            guard let c1 = continuation(1), let c2 = continuation(2), let c3 = continuation(3) else { return nil }
+            let v = (b0 & 0x07) << 18 | c1 << 12 | c2 << 6 | c3
+            guard v >= 0x10000, v <= 0x10FFFF else { return nil }
+            return (v, 4)
+        default:
+            return nil
+        }
+    }
+}
+
+/// The reader proper: recursive descent over lines. Positions are byte offsets; marks count lines
+/// from 1 and columns in characters from 1, as libyaml does.
+private struct Reader {
+    let base: UnsafePointer<UInt8>
+    let count: Int
+    var builder: TreeBuilder
+    var position = 0
+    var line = 1
+    var lineStart = 0
+    /// The last column computed on the current line, so that marks along a long line cost a
+    /// single pass over it.
+    var columnCache = (position: 0, column: 1)
+    /// Where texts with escapes are decoded.
+    var scratch: [UInt8] = []
+
+    init(base: UnsafePointer<UInt8>, count: Int, builder: TreeBuilder) {
+        self.base = base
+        self.count = count
+        self.builder = builder
+    }
+
+    // MARK: characters and lines
+
+    func byte(_ at: Int) -> UInt8 { at < count ? base[at] : 0 }
+    var current: UInt8 { byte(position) }
+    var atEnd: Bool { position >= count }
+
+    mutating func mark(_ at: Int) -> SourceMark {
+        if columnCache.position < lineStart || columnCache.position > at {
+            columnCache = (lineStart, 1)
+        }
+        var column = columnCache.column
+        for i in columnCache.position..<at where base[i] & 0xC0 != 0x80 { column += 1 }
+        columnCache = (at, column)
+        return SourceMark(line: line, column: column)
+    }
+
+    mutating func newLine() {
+        // at a line feed
+        position += 1
+        line += 1
+        lineStart = position
+    }
+
+    func isBlankOrEnd(_ at: Int) -> Bool { at >= count || base[at] == 0x20 || base[at] == 0x0A }
+
+    /// Skips blank and comment-only lines; stops at the first character of the next content line
+    /// (or the end). Returns that line's indentation.
+    mutating func skipToContent() -> Int {
+        while !atEnd {
+            var i = position
+            while i < count && base[i] == 0x20 { i += 1 }
+            if i >= count { position = count; return 0 }
+            if base[i] == 0x0A { position = i; newLine(); continue }
+            if base[i] == 0x23 { // # comment line
+                while i < count && base[i] != 0x0A { i += 1 }
+                position = i
+                if !atEnd { newLine() }
+                continue
+            }
+            position = i
+            return i - lineStart
+        }
+        return 0
+    }
+
+    /// After a value: spaces, an optional comment, then the end of the line.
+    mutating func endOfLine() throws(Unsupported) {
+        while current == 0x20 { position += 1 }
+        if current == 0x23 {
+            // a comment needs a space before it
+            guard position > 0, base[position - 1] == 0x20 else { throw Unsupported() }
+            while !atEnd && current != 0x0A { position += 1 }
+        }
+        if atEnd { return }
+        guard current == 0x0A else { throw Unsupported() }
+        newLine()
+    }
+
+    // MARK: block structure
+
+    mutating func document() throws(Unsupported) -> YAMLNode? {
+        let indent = skipToContent()
+        if atEnd { return nil }
+        try blockNode(indent: indent)
+        _ = skipToContent()
+        guard atEnd, builder.stack.isEmpty else { throw Unsupported() }
+        return builder.root
+    }
+
+    /// A block mapping or sequence whose first line starts here, at `indent`.
+    mutating func blockNode(indent: Int) throws(Unsupported) {
+        if isSequenceEntry(position) {
+            try blockSequence(indent: indent)
+        } else if keyEnd(position) != nil {
+            try blockMapping(indent: indent)
+        } else {
+            throw Unsupported()
+        }
+    }
+
+    func isSequenceEntry(_ at: Int) -> Bool { byte(at) == 0x2D && isBlankOrEnd(at + 1) }
+
+    /// A plain key (letters, digits, `_`, `-`; starting with a letter, digit or `_`) followed by
+    /// `:` and a space or the end of the line: returns where the colon is.
+    func keyEnd(_ at: Int) -> Int? {
+        guard at < count, isKeyStart(base[at]) else { return nil }
+        var i = at + 1
+        while i < count, isKeyStart(base[i]) || base[i] == 0x2D { i += 1 }
+        guard byte(i) == 0x3A, isBlankOrEnd(i + 1) else { return nil }
+        return i
+    }
+
+    func isKeyStart(_ b: UInt8) -> Bool {
+        (b >= 0x61 && b <= 0x7A) || (b >= 0x41 && b <= 0x5A) || (b >= 0x30 && b <= 0x39) || b == 0x5F
+    }
+
+    mutating func blockSequence(indent: Int) throws(Unsupported) {
+        try begin(mapping: false)
+        while true {
+            position += 1 // the dash
+            if current == 0x20 { while current == 0x20 { position += 1 } }
+            if atEnd || current == 0x0A || current == 0x23 {
+                // the item starts on a following line, indented further
+                try endOfLine()
+                let inner = skipToContent()
+                guard !atEnd, inner > indent else { throw Unsupported() }
+                try blockNode(indent: inner)
+            } else if isSequenceEntry(position) {
+                throw Unsupported() // "- - a"
+            } else if keyEnd(position) != nil {
+                // "- key: value": a mapping indented to the key
+                try blockMapping(indent: position - lineStart)
+            } else {
+                try inlineValue(parentIndent: indent)
+            }
+            let next = skipToContent()
+            if atEnd || next < indent { break }
+            guard next == indent else { throw Unsupported() }
+            if !isSequenceEntry(position) {
+                // a key at the sequence's indentation ends an indentless sequence ("key:\n- a")
+                break
+            }
+        }
+        try end()
+    }
+
+    mutating func blockMapping(indent: Int) throws(Unsupported) {
+        try begin(mapping: true)
+        while true {
+            guard let colon = keyEnd(position) else { throw Unsupported() }
+            try scalar(from: position, to: colon, mark: mark(position))
+            position = colon + 1
+            while current == 0x20 { position += 1 }
+            if atEnd || current == 0x0A || current == 0x23 {
+                try endOfLine()
+                let inner = skipToContent()
+                if !atEnd && inner > indent {
+                    try blockNode(indent: inner)
+                } else if !atEnd && inner == indent && isSequenceEntry(position) {
+                    try blockSequence(indent: indent)
+                } else {
+                    throw Unsupported() // an empty value
+                }
+            } else {
+                try inlineValue(parentIndent: indent)
+            }
+            let next = skipToContent()
+            if atEnd || next < indent { break }
+            guard next == indent, !isSequenceEntry(position) else { throw Unsupported() }
+        }
+        try end()
+    }
+
+    /// A value that starts on the current line, after `key: ` or `- `; consumes the line.
+    mutating func inlineValue(parentIndent: Int) throws(Unsupported) {
+        switch current {
+        case 0x22: try doubleQuoted(); try endOfLine()
+        case 0x27: try singleQuoted(); try endOfLine()
+        case 0x5B, 0x7B: try flowNode(); try endOfLine()
+        case 0x7C: try literalBlock(parentIndent: parentIndent)
+        default: try blockPlain()
+        }
+    }
+
+    /// A one-line plain text in block context, up to a comment or the end of the line.
+    mutating func blockPlain() throws(Unsupported) {
+        let start = position
+        guard !isIndicator(current) else { throw Unsupported() }
+        var end = start
+        while !atEnd && current != 0x0A {
+            let b = current
+            if b == 0x3A && isBlankOrEnd(position + 1) { throw Unsupported() } // "a: b" would be a mapping
+            if b == 0x23 && base[position - 1] == 0x20 { break }                 // a comment
+            position += 1
+            if b != 0x20 { end = position }
+        }
+        try scalar(from: start, to: end, mark: mark(start))
+        position = end
+        try endOfLine()
+    }
+
+    /// Characters that cannot start a plain text (or that the fast reader leaves to libyaml).
+    func isIndicator(_ b: UInt8) -> Bool {
+        switch b {
+        case 0x2D, 0x3F, 0x3A, 0x2C, 0x5B, 0x5D, 0x7B, 0x7D, 0x23, 0x26, 0x2A, 0x21, 0x7C, 0x3E, 0x27, 0x22, 0x25, 0x40, 0x60,
+             0x20, 0x0A:
+            return true
+        default:
+            return false
+        }
+    }
+
+    // MARK: flow collections (on one line)
+
+    mutating func flowNode() throws(Unsupported) {
+        switch current {
+        case 0x5B: try flowCollection(mapping: false)
+        case 0x7B: try flowCollection(mapping: true)
+        case 0x22: try doubleQuoted()
+        case 0x27: try singleQuoted()
+        default: try flowPlain()
+        }
+    }
+
+    mutating func flowCollection(mapping: Bool) throws(Unsupported) {
+        let close: UInt8 = mapping ? 0x7D : 0x5D
+        try begin(mapping: mapping)
+        position += 1
+        skipSpaces()
+        if current == close {
+            position += 1
+            try end()
+            return
+        }
+        while true {
+            if mapping {
+                guard current != 0x22, current != 0x27, current != 0x5B, current != 0x7B else { throw Unsupported() }
+                try flowPlain()
+                guard current == 0x3A, byte(position + 1) == 0x20 else { throw Unsupported() }
+                position += 1
+                skipSpaces()
+            }
+            try flowNode()
+            skipSpaces()
+            if current == 0x2C {
+                position += 1
+                skipSpaces()
+                guard current != close else { throw Unsupported() } // a trailing comma
+                continue
+            }
+            guard current == close else { throw Unsupported() }
+            position += 1
+            break
+        }
+        try end()
+    }
+
+    mutating func skipSpaces() { while current == 0x20 { position += 1 } }
+
+    /// A plain text inside `[...]` or `{...}`: up to `,`, a closing bracket, or `: `.
+    mutating func flowPlain() throws(Unsupported) {
+        let start = position
+        guard !isIndicator(current) else { throw Unsupported() }
+        var end = start
+        scan: while !atEnd {
+            switch current {
+            case 0x0A: throw Unsupported() // the collection goes on to another line
+            case 0x2C, 0x5B, 0x5D, 0x7B, 0x7D: break scan
+            case 0x3A:
+                guard byte(position + 1) == 0x20 else { throw Unsupported() }
+                break scan
+            case 0x23:
+                if base[position - 1] == 0x20 { throw Unsupported() }
+            case 0x20:
+                position += 1
+                continue scan
+            default: break
+            }
+            position += 1
+            end = position
+        }
+        try scalar(from: start, to: end, mark: mark(start))
+        position = end
+        skipSpaces()
+    }
+
+    // MARK: quoted texts (on one line)
+
+    mutating func singleQuoted() throws(Unsupported) {
+        let start = position
+        position += 1
+        scratch.removeAll(keepingCapacity: true)
+        var run = position
+        var simple = true
+        while true {
+            guard !atEnd, current != 0x0A else { throw Unsupported() }
+            if current == 0x27 {
+                if byte(position + 1) == 0x27 {
+                    simple = false
+                    scratch.append(contentsOf: UnsafeBufferPointer(start: base + run, count: position + 1 - run))
+                    position += 2
+                    run = position
+                    continue
+                }
+                break
+            }
+            position += 1
+        }
+        let mark = mark(start)
+        if simple {
+            try scalar(from: run, to: position, mark: mark)
+        } else {
+            scratch.append(contentsOf: UnsafeBufferPointer(start: base + run, count: position - run))
+            try scratchScalar(mark: mark)
+        }
+        position += 1
+    }
+
+    mutating func doubleQuoted() throws(Unsupported) {
+        let start = position
+        position += 1
+        var run = position
+        var simple = true
+        scratch.removeAll(keepingCapacity: true)
+        while true {
+            guard !atEnd, current != 0x0A else { throw Unsupported() }
+            let b = current
+            if b == 0x22 { break }
+            if b != 0x5C { position += 1; continue }
+            simple = false
+            scratch.append(contentsOf: UnsafeBufferPointer(start: base + run, count: position - run))
+            position += 1
+            try escape()
+            run = position
+        }
+        let mark = mark(start)
+        if simple {
+            try scalar(from: run, to: position, mark: mark)
+        } else {
+            scratch.append(contentsOf: UnsafeBufferPointer(start: base + run, count: position - run))
+            try scratchScalar(mark: mark)
+        }
+        position += 1
+    }
+
+    /// The escape after a backslash, as libyaml decodes it.
+    mutating func escape() throws(Unsupported) {
+        let b = current
+        position += 1
+        switch b {
+        case 0x30: scratch.append(0)
+        case 0x61: scratch.append(0x07)
+        case 0x62: scratch.append(0x08)
+        case 0x74: scratch.append(0x09)
+        case 0x6E: scratch.append(0x0A)
+        case 0x76: scratch.append(0x0B)
+        case 0x66: scratch.append(0x0C)
+        case 0x72: scratch.append(0x0D)
+        case 0x65: scratch.append(0x1B)
+        case 0x20, 0x22, 0x2F, 0x5C: scratch.append(b)
+        case 0x4E: append(0x85)
+        case 0x5F: append(0xA0)
+        case 0x4C: append(0x2028)
+        case 0x50: append(0x2029)
+        case 0x78: try hexEscape(2)
+        case 0x75: try hexEscape(4)
+        case 0x55: try hexEscape(8)
+        default: throw Unsupported()
+        }
+    }
+
+    mutating func hexEscape(_ digits: Int) throws(Unsupported) {
+        var value: UInt32 = 0
+        for _ in 0..<digits {
+            let b = current
+            let digit: UInt32
+            switch b {
+            case 0x30...0x39: digit = UInt32(b - 0x30)
+            case 0x41...0x46: digit = UInt32(b - 0x41 + 10)
+            case 0x61...0x66: digit = UInt32(b - 0x61 + 10)
+            default: throw Unsupported()
+            }
+            value = value << 4 | digit
+            position += 1
+        }
+        guard value <= 0x10FFFF, !(0xD800...0xDFFF).contains(value) else { throw Unsupported() }
+        append(value)
+    }
+
+    mutating func append(_ v: UInt32) {
+        switch v {
+        case 0..<0x80: scratch.append(UInt8(v))
+        case 0x80..<0x800:
+            scratch.append(UInt8(0xC0 | (v >> 6))); scratch.append(UInt8(0x80 | (v & 0x3F)))
+        case 0x800..<0x10000:
+            scratch.append(UInt8(0xE0 | (v >> 12))); scratch.append(UInt8(0x80 | ((v >> 6) & 0x3F)))
+            scratch.append(UInt8(0x80 | (v & 0x3F)))
+        default:
+            scratch.append(UInt8(0xF0 | (v >> 18))); scratch.append(UInt8(0x80 | ((v >> 12) & 0x3F)))
+            scratch.append(UInt8(0x80 | ((v >> 6) & 0x3F))); scratch.append(UInt8(0x80 | (v & 0x3F)))
+        }
+    }
+
+    // MARK: literal blocks
+
+    /// `|`, `|-` or `|+` at the end of its line, then lines indented deeper than the parent.
+    mutating func literalBlock(parentIndent: Int) throws(Unsupported) {
+        let start = mark(position)
+        position += 1
+        var chomp: UInt8 = 0
+        if current == 0x2D || current == 0x2B { chomp = current; position += 1 }
+        skipSpaces()
+        guard !atEnd, current == 0x0A else { throw Unsupported() } // indentation digits, comments
+        newLine()
+        // the first line sets the indentation; leading blank lines are left to libyaml
+        var first = position
+        while first < count && base[first] == 0x20 { first += 1 }
+        let indent = first - position
+        guard first < count, base[first] != 0x0A, indent > parentIndent else { throw Unsupported() }
+        scratch.removeAll(keepingCapacity: true)
+        var trailingBreaks = 0
+        while !atEnd {
+            var i = position
+            while i < count && base[i] == 0x20 && i - position < indent { i += 1 }
+            if i >= count { throw Unsupported() } // spaces, then the end of the file
+            if base[i] == 0x0A {
+                if i - position > indent { throw Unsupported() }
+                trailingBreaks += 1
+                position = i
+                newLine()
+                continue
+            }
+            if i - position < indent { break } // a less indented line ends the block
+            var end = i
+            while end < count && base[end] != 0x0A { end += 1 }
+            guard end < count else { throw Unsupported() } // no line break after the last line
+            for _ in 0..<trailingBreaks { scratch.append(0x0A) }
+            trailingBreaks = 0
+            scratch.append(contentsOf: UnsafeBufferPointer(start: base + i, count: end - i))
+            scratch.append(0x0A)
+            position = end
+            newLine()
+        }
+        if !atEnd {
+            // the block ended on a less indented line: the caller reads it
+            position = lineStart
+        }
+        switch chomp {
+        case 0x2D: scratch.removeLast()
+        case 0x2B: for _ in 0..<trailingBreaks { scratch.append(0x0A) }
+        default: break
+        }
+        try scratchScalar(mark: start)
+    }
+
+    // MARK: values
+
+    /// The fast reader gives up on any error: libyaml reads the file again and reports it.
+    mutating func begin(mapping: Bool) throws(Unsupported) {
+        let mark = mark(position)
+        do { try builder.startCollection(mapping: mapping, mark: mark) } catch { throw Unsupported() }
+    }
+
+    mutating func end() throws(Unsupported) {
+        do { try builder.endCollection() } catch { throw Unsupported() }
+    }
+
+    mutating func scalar(from: Int, to: Int, mark: SourceMark) throws(Unsupported) {
+        do {
+            try builder.scalar(UnsafeBufferPointer(start: base + from, count: to - from), mark: mark)
+        } catch {
+            throw Unsupported() // libyaml reads the file again and reports it
+        }
+    }
+
+    mutating func scratchScalar(mark: SourceMark) throws(Unsupported) {
+        let result: Bool = scratch.withUnsafeBufferPointer { buffer in
+            do { try builder.scalar(buffer, mark: mark); return true } catch { return false }
+        }
+        guard result else { throw Unsupported() }
+    }
+}
+
+extension YAMLParser {
+    /// For the fuzzer: reads `bytes` with both readers and describes how they disagree — the fast
+    /// reader read a text libyaml refuses, or built another tree — or returns nil.
+    public static func crossCheck(_ bytes: UnsafeBufferPointer<UInt8>) -> String? {
+        guard case .parsed(let fast) = FastYAMLReader.parse(bytes, limits: .standard) else { return nil }
+        let reference: YAMLNode?
+        do throws(YAMLError) {
+            reference = try parseWithLibYAML(bytes)
+        } catch {
+            return "the fast reader read a text libyaml refuses (\(error.mark.line):\(error.mark.column): \(error.message))"
+        }
+        switch (fast, reference) {
+        case (nil, nil): return nil
+        case (let a?, let b?): return a.isIdentical(to: b) ? nil : "the two readers built different trees"
+        default: return "one reader found a document, the other none"
+        }
+    }
+}
+
+extension YAMLNode {
+    /// Same shape, texts, keys and marks.
+    func isIdentical(to other: YAMLNode) -> Bool {
+        switch (self, other) {
+        case (.scalar(let a, let m), .scalar(let b, let n)):
+            return m == n && a == b
+        case (.sequence(let a, let m), .sequence(let b, let n)):
+            return m == n && a.count == b.count && zip(a, b).allSatisfy { $0.isIdentical(to: $1) }
+        case (.mapping(let a, let m), .mapping(let b, let n)):
+            return m == n && a.count == b.count
+                && zip(a, b).allSatisfy { $0.key == $1.key && $0.keyMark == $1.keyMark && $0.value.isIdentical(to: $1.value) }
+        default:
+            return false
+        }
+    }
+}
