@@ -40,18 +40,31 @@ public enum DossierLoader {
         if names.count > limits.maxFiles {
             throw DossierLoadError([Diagnostic(file: directory, line: 0, column: 0, message: "more than \(limits.maxFiles) .yaml files")])
         }
+        // Sizes first, so the total is checked before any file is read.
         var assembler = Assembler(limits: limits)
+        var paths: [String] = []
         var totalBytes = 0
         for name in names {
             let path = base + name
-            do {
+            totalBytes += FileSystem.size(of: path) ?? 0 // a file that cannot be read is reported below
+            guard totalBytes <= limits.maxTotalBytes else {
+                assembler.sink.report(path, SourceMark(line: 0, column: 0), "the dossier's files together are larger than the limit of \(limits.maxTotalBytes) bytes")
+                break
+            }
+            paths.append(path)
+        }
+        // Files are read and decoded on every core, each into its own part; the parts are then
+        // joined in file order, which is where duplicates across files and dangling references
+        // are found.
+        let parts = UnsafeMutableBufferPointer<Assembler?>.allocate(capacity: paths.count)
+        parts.initialize(repeating: nil)
+        defer { parts.deinitialize(); parts.deallocate() }
+        Parallel.forEach(paths.count) { index in
+            var part = Assembler(limits: limits)
+            let path = paths[index]
+            do throws(FileSystem.Failure) {
                 let bytes = try FileSystem.read(path, limit: limits.maxFileBytes)
-                totalBytes += bytes.count
-                guard totalBytes <= limits.maxTotalBytes else {
-                    assembler.sink.report(path, SourceMark(line: 0, column: 0), "the dossier's files together are larger than the limit of \(limits.maxTotalBytes) bytes")
-                    break
-                }
-                bytes.withUnsafeBufferPointer { assembler.add(file: path, bytes: $0) }
+                bytes.withUnsafeBufferPointer { part.add(file: path, bytes: $0) }
             } catch {
                 let why: String
                 switch error {
@@ -59,8 +72,13 @@ public enum DossierLoader {
                 case .unreadable(let reason): why = "cannot be read: \(reason)"
                 default: why = "cannot be read"
                 }
-                assembler.sink.report(path, SourceMark(line: 0, column: 0), why)
+                part.sink.report(path, SourceMark(line: 0, column: 0), why)
             }
+            parts[index] = part
+        }
+        for index in parts.indices {
+            if let part = parts[index] { assembler.join(part, file: paths[index]) }
+            parts[index] = nil // frees the part's arrays as soon as they are copied
         }
         return try assembler.finish(location: directory)
     }
@@ -152,6 +170,39 @@ struct Assembler {
                 sink.report(file, pair.keyMark, "unknown collection '\(pair.key)' (expected sources, parties, events, arguments, accords or dossier)")
             }
         }
+    }
+
+    /// Adds what another assembler decoded from a later file: its records, references and
+    /// problems; ids it shares with files before it are duplicates.
+    mutating func join(_ part: Assembler, file: String) {
+        sink.diagnostics += part.sink.diagnostics
+        pending += part.pending
+        unparsedFiles += part.unparsedFiles
+        for (id, declaration) in part.declared {
+            if let previous = declared[id] {
+                sink.report(declaration.file, declaration.mark, "duplicate id '\(id)': already used by the \(previous.kind.rawValue) at \(previous.file):\(previous.mark.line)")
+            } else {
+                declared[id] = declaration
+            }
+        }
+        if let second = part.info {
+            if let existing = info {
+                sink.report(second.origin.file, second.origin.mark, "a second 'dossier' record (the first is in \(existing.origin.file):\(existing.origin.mark.line))")
+            } else {
+                info = second
+            }
+        }
+        sawInfo = sawInfo || part.sawInfo
+        let before = recordCount
+        recordCount += part.recordCount
+        if recordCount > limits.maxRecords && before <= limits.maxRecords {
+            sink.report(file, SourceMark(line: 0, column: 0), "more than \(limits.maxRecords) records: refusing to load more")
+        }
+        sources += part.sources
+        parties += part.parties
+        events += part.events
+        arguments += part.arguments
+        accords += part.accords
     }
 
     // MARK: records

@@ -27,6 +27,13 @@ public enum FileSystem {
         return names.sorted()
     }
 
+    /// The size of a file, or nil if it cannot be examined.
+    public static func size(of path: String) -> Int? {
+        var info = stat()
+        guard stat(path, &info) == 0 else { return nil }
+        return Int(info.st_size)
+    }
+
     /// The whole content of a regular file, refusing anything larger than `limit` bytes.
     public static func read(_ path: String, limit: Int) throws(Failure) -> [UInt8] {
         var info = stat()
@@ -36,6 +43,7 @@ public enum FileSystem {
         guard let file = fopen(path, "rb") else { throw .unreadable(errnoText()) }
         defer { fclose(file) }
         var bytes: [UInt8] = []
+        bytes.reserveCapacity(Int(info.st_size) + 1)
         var chunk = [UInt8](repeating: 0, count: 1 << 16)
         while true {
             let count = chunk.withUnsafeMutableBytes { fread($0.baseAddress, 1, $0.count, file) }
