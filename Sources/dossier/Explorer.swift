@@ -27,6 +27,7 @@ enum Explorer {
         state.mouseEnabled = mouse
         if let start { state.open(at: start) }
         terminal.draw(ScreenView.render(state))
+        store.prepareSearchIndexInBackground()
         while !state.shouldQuit {
             if let signal = terminal.stopSignal {
                 terminal.close()

@@ -55,12 +55,22 @@ public struct DossierStore: Sendable {
         lazySearchIndex.get { SearchIndex(parties: parties, events: events, arguments: arguments, accords: accords, sources: sources) }
     }
 
+    /// Builds the search index on another thread, so that it is usually ready before the first
+    /// search (the explorer calls this once its first frame is on screen). A search that comes
+    /// sooner waits for it.
+    public func prepareSearchIndexInBackground() {
+        let store = self
+        Parallel.detach { _ = store.searchIndex }
+    }
+
     public init(_ dossier: Dossier) {
         info = dossier.info
         parties = dossier.parties
-        events = dossier.events.enumerated()
-            .sorted { ($0.element.date, $0.offset) < ($1.element.date, $1.offset) }
-            .map(\.element)
+        // sort positions, not events: moving an event copies a dozen references
+        let unsorted = dossier.events
+        events = unsorted.indices
+            .sorted { (unsorted[$0].date, $0) < (unsorted[$1].date, $1) }
+            .map { unsorted[$0] }
         arguments = dossier.arguments
         accords = dossier.accords
         sources = dossier.sources

@@ -21,15 +21,32 @@ public struct SearchIndex: Sendable {
         /// Offset where each entry starts.
         var starts: [Int] = []
 
-        mutating func append(_ text: String) {
+        /// Starts the next entry.
+        mutating func begin() {
+            if !starts.isEmpty { bytes.append(0) }
             starts.append(bytes.count)
-            bytes.append(contentsOf: text.utf8)
-            bytes.append(0)
+        }
+
+        /// Adds one text, folded, to the current entry.
+        mutating func add(_ text: String) {
+            TextFold.fold(text, into: &bytes)
+            bytes.append(0x0A)
+        }
+
+        /// Closes the last entry.
+        mutating func end() {
+            if !starts.isEmpty { bytes.append(0) }
+        }
+
+        mutating func add(_ text: Localized?) {
+            guard let text else { return }
+            add(text.en)
+            add(text.fr)
         }
 
         /// Marks the entries that contain `needle`.
-        func mark(_ needle: [UInt8], into found: inout [Bool]) {
-            guard !needle.isEmpty, !bytes.isEmpty else { return }
+        func mark(_ needle: Needle, into found: inout [Bool]) {
+            guard !bytes.isEmpty else { return }
             var offset = 0
             while let position = find(needle, from: offset, to: bytes.count) {
                 let entry = entryIndex(at: position)
@@ -40,26 +57,30 @@ public struct SearchIndex: Sendable {
         }
 
         /// Whether one entry contains `needle`.
-        func contains(_ entry: Int, _ needle: [UInt8]) -> Bool {
+        func contains(_ entry: Int, _ needle: Needle) -> Bool {
             let start = starts[entry], end = entry + 1 < starts.count ? starts[entry + 1] - 1 : bytes.count - 1
             return find(needle, from: start, to: end) != nil
         }
 
         /// The first position of `needle` in bytes[from..<to]. `memchr` looks for the needle's
-        /// rarest letter rather than its first, so common letters do not stop the scan every few bytes.
-        private func find(_ needle: [UInt8], from: Int, to: Int) -> Int? {
-            guard !needle.isEmpty, to - from >= needle.count else { return nil }
-            let anchor = needle.indices.min { Blob.frequency[Int(needle[$0])] < Blob.frequency[Int(needle[$1])] }!
+        /// rarest letter rather than its first, so common letters do not stop the scan every few
+        /// bytes; the first and last letters are compared before the whole needle.
+        private func find(_ needle: Needle, from: Int, to: Int) -> Int? {
+            let count = needle.bytes.count
+            guard count > 0, to - from >= count else { return nil }
+            let anchor = needle.anchor
             return bytes.withUnsafeBufferPointer { haystack -> Int? in
-                needle.withUnsafeBufferPointer { pattern -> Int? in
+                needle.bytes.withUnsafeBufferPointer { pattern -> Int? in
                     guard let base = haystack.baseAddress, let p = pattern.baseAddress else { return nil }
+                    let key = Int32(pattern[anchor]), first = pattern[0], final = pattern[count - 1]
                     // candidates: the anchor byte at position + anchor, for positions from..(to - count)
                     var offset = from + anchor
-                    let last = to - pattern.count + anchor
+                    let last = to - count + anchor
                     while offset <= last {
-                        guard let hit = memchr(base + offset, Int32(pattern[anchor]), last - offset + 1) else { return nil }
+                        guard let hit = memchr(base + offset, key, last - offset + 1) else { return nil }
                         let position = base.distance(to: hit.assumingMemoryBound(to: UInt8.self)) - anchor
-                        if memcmp(base + position, p, pattern.count) == 0 { return position }
+                        if base[position] == first && base[position + count - 1] == final
+                            && memcmp(base + position, p, count) == 0 { return position }
                         offset = position + anchor + 1
                     }
                     return nil
@@ -91,71 +112,100 @@ public struct SearchIndex: Sendable {
         }
     }
 
+    /// A folded search term and the position of its rarest byte, found once per query.
+    struct Needle {
+        let bytes: [UInt8]
+        let anchor: Int
+
+        init(_ bytes: [UInt8]) {
+            self.bytes = bytes
+            anchor = bytes.indices.min { Blob.frequency[Int(bytes[$0])] < Blob.frequency[Int(bytes[$1])] } ?? 0
+        }
+    }
+
     private let refs: [RecordRef]
     private let titles: Blob
     private let bodies: Blob
 
+    /// Folds every text of the dossier: titles on one core, the rest on another.
     init(parties: [Party], events: [Event], arguments: [Argument], accords: [Accord], sources: [Source]) {
-        func both(_ text: Localized?) -> String { text.map { $0.en + "\n" + $0.fr } ?? "" }
-        var refs: [RecordRef] = []
-        var titles = Blob(), bodies = Blob()
-        func add(_ ref: RecordRef, _ title: String, _ body: [String]) {
-            refs.append(ref)
-            titles.append(TextFold.fold(title))
-            bodies.append(TextFold.fold(body.joined(separator: "\n")))
+        refs = parties.indices.map { .party($0) } + events.indices.map { .event($0) } + arguments.indices.map { .argument($0) }
+            + accords.indices.map { .accord($0) } + sources.indices.map { .source($0) }
+        let blobs = UnsafeMutableBufferPointer<Blob>.allocate(capacity: 2)
+        blobs.initialize(repeating: Blob())
+        defer { blobs.deinitialize(); blobs.deallocate() }
+        Parallel.forEach(2) { part in
+            blobs[part] = part == 0
+                ? SearchIndex.titles(parties: parties, events: events, arguments: arguments, accords: accords, sources: sources)
+                : SearchIndex.bodies(parties: parties, events: events, arguments: arguments, accords: accords, sources: sources)
         }
-        for (i, p) in parties.enumerated() {
-            add(.party(i), both(p.name) + "\n" + p.id,
-                [both(p.summary), both(p.note), p.country, p.website ?? "", p.roles.map { both($0.label) }.joined(separator: " "), both(p.kind.label)])
+        titles = blobs[0]
+        bodies = blobs[1]
+    }
+
+    /// Names, titles, claims and ids: hits there rank first. One entry per record, in `refs` order.
+    private static func titles(parties: [Party], events: [Event], arguments: [Argument], accords: [Accord], sources: [Source]) -> Blob {
+        var blob = Blob()
+        for p in parties { blob.begin(); blob.add(p.name); blob.add(p.id) }
+        for e in events { blob.begin(); blob.add(e.title); blob.add(e.id) }
+        for a in arguments { blob.begin(); blob.add(a.claim); blob.add(a.id) }
+        for a in accords { blob.begin(); blob.add(a.name); blob.add(a.id) }
+        for s in sources { blob.begin(); blob.add(s.publisher); blob.add(s.title); blob.add(s.id) }
+        blob.end()
+        return blob
+    }
+
+    /// Every other text of each record.
+    private static func bodies(parties: [Party], events: [Event], arguments: [Argument], accords: [Accord], sources: [Source]) -> Blob {
+        var blob = Blob()
+        for p in parties {
+            blob.begin()
+            blob.add(p.summary); blob.add(p.note); blob.add(p.country); blob.add(p.website ?? "")
+            for role in p.roles { blob.add(role.label) }
+            blob.add(p.kind.label)
         }
-        for (i, e) in events.enumerated() {
-            add(.event(i), both(e.title) + "\n" + e.id,
-                [both(e.summary), both(e.note), e.date.description, both(e.kind.label), both(e.track.label)])
+        for e in events {
+            blob.begin()
+            blob.add(e.summary); blob.add(e.note); blob.add(e.date.description); blob.add(e.kind.label); blob.add(e.track.label)
         }
-        for (i, a) in arguments.enumerated() {
-            add(.argument(i), both(a.claim) + "\n" + a.id,
-                [both(a.detail), both(a.outcome), both(a.note), a.basis.joined(separator: "\n"), both(a.side.label)])
+        for a in arguments {
+            blob.begin()
+            blob.add(a.detail); blob.add(a.outcome); blob.add(a.note)
+            for basis in a.basis { blob.add(basis) }
+            blob.add(a.side.label)
         }
-        for (i, a) in accords.enumerated() {
-            add(.accord(i), both(a.name) + "\n" + a.id,
-                [a.instrument, both(a.summary), both(a.status), both(a.note), a.mechanisms.map(both).joined(separator: "\n")])
+        for a in accords {
+            blob.begin()
+            blob.add(a.instrument); blob.add(a.summary); blob.add(a.status); blob.add(a.note)
+            for mechanism in a.mechanisms { blob.add(mechanism) }
         }
-        for (i, s) in sources.enumerated() {
-            add(.source(i), s.publisher + "\n" + s.title + "\n" + s.id, [s.url, s.date.description])
-        }
-        self.refs = refs
-        self.titles = titles
-        self.bodies = bodies
+        for s in sources { blob.begin(); blob.add(s.url); blob.add(s.date.description) }
+        blob.end()
+        return blob
     }
 
     /// Records containing every word of `query`, title hits first, then in kind and dossier order.
     /// With `within` (the hits of a query this one extends, as typing does), only those entries are
     /// looked at: a longer query can only match fewer records.
     public func search(_ query: String, within candidates: [SearchHit]? = nil) -> [SearchHit] {
-        let terms = TextFold.fold(query).split(separator: " ").map { Array($0.utf8) }
+        let terms = TextFold.fold(query).split(separator: " ").map { Needle(Array($0.utf8)) }
         guard !terms.isEmpty else { return [] }
-        // Few candidates: check each one. Many (the first letters of a query match nearly
-        // everything): scanning the blobs is faster, then keep only the candidates.
-        var allowed: [Bool]?
+        // With the hits of a shorter query, only they are checked, each in its own text: what
+        // did not match "cons" is never read again for "conse".
         if let candidates {
-            var mask = [Bool](repeating: false, count: refs.count)
-            for candidate in candidates { mask[candidate.entry] = true }
-            if candidates.count * 8 < refs.count {
-                var titleHits: [SearchHit] = [], bodyHits: [SearchHit] = []
-                for entry in refs.indices where mask[entry] {
-                    var allInTitle = true, all = true
-                    for term in terms {
-                        if titles.contains(entry, term) { continue }
-                        allInTitle = false
-                        if !bodies.contains(entry, term) { all = false; break }
-                    }
-                    guard all else { continue }
-                    let hit = SearchHit(ref: refs[entry], entry: entry, inTitle: allInTitle)
-                    if allInTitle { titleHits.append(hit) } else { bodyHits.append(hit) }
+            var titleHits: [SearchHit] = [], bodyHits: [SearchHit] = []
+            for entry in candidates.map(\.entry).sorted() {
+                var allInTitle = true, all = true
+                for term in terms {
+                    if titles.contains(entry, term) { continue }
+                    allInTitle = false
+                    if !bodies.contains(entry, term) { all = false; break }
                 }
-                return titleHits + bodyHits
+                guard all else { continue }
+                let hit = SearchHit(ref: refs[entry], entry: entry, inTitle: allInTitle)
+                if allInTitle { titleHits.append(hit) } else { bodyHits.append(hit) }
             }
-            allowed = mask
+            return titleHits + bodyHits
         }
         var inTitle = [Bool](repeating: true, count: refs.count)
         var inAny = [Bool](repeating: true, count: refs.count)
@@ -170,7 +220,7 @@ public struct SearchIndex: Sendable {
             }
         }
         var titleHits: [SearchHit] = [], bodyHits: [SearchHit] = []
-        for i in refs.indices where inAny[i] && (allowed?[i] ?? true) {
+        for i in refs.indices where inAny[i] {
             if inTitle[i] { titleHits.append(SearchHit(ref: refs[i], entry: i, inTitle: true)) }
             else { bodyHits.append(SearchHit(ref: refs[i], entry: i, inTitle: false)) }
         }

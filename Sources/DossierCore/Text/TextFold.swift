@@ -4,6 +4,34 @@ public enum TextFold {
     public static func fold(_ text: String) -> String {
         var out: [UInt8] = []
         out.reserveCapacity(text.utf8.count)
+        fold(text, into: &out)
+        return String(decoding: out, as: UTF8.self)
+    }
+
+    /// Appends the folded UTF-8 of `text` to `out` (the search index folds 100 MB this way).
+    /// ASCII runs take a byte loop; only other characters are decoded.
+    public static func fold(_ text: String, into out: inout [UInt8]) {
+        var text = text
+        text.withUTF8 { bytes in
+            var i = 0
+            let count = bytes.count
+            while i < count {
+                let b = bytes[i]
+                if b < 0x80 {
+                    out.append(b >= 0x41 && b <= 0x5A ? b + 32 : b)
+                    i += 1
+                    continue
+                }
+                // a run of non-ASCII: fold it scalar by scalar
+                var end = i + 1
+                while end < count && bytes[end] >= 0x80 { end += 1 }
+                foldScalars(String(decoding: UnsafeBufferPointer(rebasing: bytes[i..<end]), as: UTF8.self), into: &out)
+                i = end
+            }
+        }
+    }
+
+    private static func foldScalars(_ text: String, into out: inout [UInt8]) {
         for scalar in text.unicodeScalars {
             let v = scalar.value
             if v < 0x80 {
@@ -24,7 +52,6 @@ public enum TextFold {
                 }
             }
         }
-        return String(decoding: out, as: UTF8.self)
     }
 
     private static func append(_ scalar: Unicode.Scalar, to out: inout [UInt8]) {

@@ -107,8 +107,9 @@ public struct AppState: Sendable {
     static func countYears(_ store: DossierStore, filter: ListFilter) -> [Int] {
         guard let first = store.events.first?.date.year, let last = store.events.last?.date.year else { return [] }
         var counts = [Int](repeating: 0, count: last - first + 1)
-        for (index, event) in store.events.enumerated() where filter.isEmpty || filter.matches(.event(index), in: store) {
-            counts[event.date.year - first] += 1
+        let all = filter.isEmpty
+        for index in store.events.indices where all || filter.matches(.event(index), in: store) {
+            counts[store.events[index].date.year - first] += 1
         }
         return counts
     }

@@ -74,6 +74,8 @@ public struct ListFilter: Sendable, Hashable {
     /// Whether a record passes. Conditions that do not apply to a kind of record are ignored
     /// (a `kind:` filter does not hide parties).
     public func matches(_ ref: RecordRef, in store: DossierStore) -> Bool {
+        // no filter (nearly always): do not even look at the record
+        if party == nil && kind == nil && track == nil && certainty == nil && side == nil && role == nil && words.isEmpty { return true }
         switch ref {
         case .event(let i):
             let e = store.events[i]

@@ -87,10 +87,10 @@ public struct PaneList: Sendable {
         case .events:
             var year: Int?
             for i in shown {
-                let event = store.events[i]
-                if event.date.year != year {
-                    year = event.date.year
-                    rows.append(.heading(Localized(String(event.date.year))))
+                let eventYear = store.events[i].date.year
+                if eventYear != year {
+                    year = eventYear
+                    rows.append(.heading(Localized(String(eventYear))))
                 }
                 rows.append(.item(.event(i)))
             }
@@ -175,8 +175,9 @@ public struct PaneList: Sendable {
 
     static func parties(_ store: DossierStore, filter: ListFilter = ListFilter()) -> PaneList {
         var rows: [ListRow] = []
+        let groupOf = store.parties.map(PartyGroup.of)
         for group in PartyGroup.allCases {
-            let members = store.parties.indices.filter { PartyGroup.of(store.parties[$0]) == group && filter.matches(.party($0), in: store) }
+            let members = store.parties.indices.filter { groupOf[$0] == group && filter.matches(.party($0), in: store) }
             guard !members.isEmpty else { continue }
             rows.append(.heading(group.title))
             rows += members.map { .item(.party($0)) }
@@ -193,7 +194,11 @@ public struct PaneList: Sendable {
             if byCase[caseID] == nil { cases.append(caseID) }
             byCase[caseID, default: []].append(i)
         }
-        cases.sort { (store.event($0)?.date.firstDay ?? 0, $0) < (store.event($1)?.date.firstDay ?? 0, $1) }
+        // one lookup per case, not two per comparison (an event is a large value to copy)
+        cases = cases.map { caseID -> (Int, String) in
+            guard case .event(let i)? = store.ref(caseID) else { return (0, caseID) }
+            return (store.events[i].date.firstDay, caseID)
+        }.sorted { $0 < $1 }.map(\.1)
         var rows: [ListRow] = []
         for caseID in cases {
             let members = byCase[caseID] ?? []
