@@ -1,3 +1,4 @@
+import BundledDossier
 import DossierCore
 import Testing
 
@@ -55,6 +56,30 @@ import Testing
         #expect(store.searchIndex.search("hypothétique").count == 1)
         #expect(store.searchIndex.search("   ").isEmpty)
         #expect(store.searchIndex.search("zzzz").isEmpty)
+    }
+
+    /// Typing narrows the previous hits instead of searching again: at every keystroke of these
+    /// queries, on the bundled and a synthetic dossier, the narrowed hits (order and title flags
+    /// included) equal a fresh search's.
+    @Test func narrowingWhileTypingEqualsAFreshSearch() throws {
+        let bundled = DossierStore(try DossierLoader.load(files: BundledDossier.files))
+        let texts = SyntheticDossier.generate(events: 2_000, seed: 5).map { (path: $0.name, text: $0.text) }
+        let synthetic = DossierStore(try DossierLoader.load(texts: texts))
+        for store in [bundled, synthetic] {
+            for query in ["conseil d'état", "schrems ii", "  privacy  shield ", "cnil microsoft azure", "Health data hub", "ev-1"] {
+                var previous: (query: String, hits: [SearchHit])?
+                var typed = ""
+                for character in query {
+                    typed.append(character)
+                    let narrowed = store.searchIndex.search(typed, extending: previous)
+                    let fresh = store.searchIndex.search(typed)
+                    #expect(narrowed == fresh, "\(typed.debugDescription)")
+                    previous = (typed, narrowed)
+                }
+            }
+        }
+        // the comparisons are not all of empty results
+        #expect(!bundled.searchIndex.search("conseil d'état").isEmpty && !synthetic.searchIndex.search("conseil d'état").isEmpty)
     }
 
     @Test func detailListsEveryRelatedRecordAsALink() throws {

@@ -33,6 +33,18 @@ public struct SearchIndex: Sendable {
             bytes.append(0x0A)
         }
 
+        /// Room for `bytes` of text in `entries` entries (each text also takes a line break).
+        mutating func reserve(bytes count: Int, entries: Int) {
+            bytes.reserveCapacity(count + entries * 8)
+            starts.reserveCapacity(entries)
+        }
+
+        /// The bytes of a text in both languages, before folding.
+        static func size(_ text: Localized?) -> Int {
+            guard let text else { return 0 }
+            return text.en.utf8.count + text.fr.utf8.count
+        }
+
         /// Closes the last entry.
         mutating func end() {
             if !starts.isEmpty { bytes.append(0) }
@@ -146,6 +158,14 @@ public struct SearchIndex: Sendable {
     /// Names, titles, claims and ids: hits there rank first. One entry per record, in `refs` order.
     private static func titles(parties: [Party], events: [Event], arguments: [Argument], accords: [Accord], sources: [Source]) -> Blob {
         var blob = Blob()
+        // sized in advance: growing a 100 MB array by doubling would briefly hold it twice
+        var size = 0
+        for p in parties { size += Blob.size(p.name) + p.id.utf8.count }
+        for e in events { size += Blob.size(e.title) + e.id.utf8.count }
+        for a in arguments { size += Blob.size(a.claim) + a.id.utf8.count }
+        for a in accords { size += Blob.size(a.name) + a.id.utf8.count }
+        for s in sources { size += s.publisher.utf8.count + s.title.utf8.count + s.id.utf8.count }
+        blob.reserve(bytes: size, entries: parties.count + events.count + arguments.count + accords.count + sources.count)
         for p in parties { blob.begin(); blob.add(p.name); blob.add(p.id) }
         for e in events { blob.begin(); blob.add(e.title); blob.add(e.id) }
         for a in arguments { blob.begin(); blob.add(a.claim); blob.add(a.id) }
@@ -158,6 +178,13 @@ public struct SearchIndex: Sendable {
     /// Every other text of each record.
     private static func bodies(parties: [Party], events: [Event], arguments: [Argument], accords: [Accord], sources: [Source]) -> Blob {
         var blob = Blob()
+        var size = 0
+        for p in parties { size += Blob.size(p.summary) + Blob.size(p.note) + p.country.utf8.count + (p.website?.utf8.count ?? 0) + 64 }
+        for e in events { size += Blob.size(e.summary) + Blob.size(e.note) + 64 }
+        for a in arguments { size += Blob.size(a.detail) + Blob.size(a.outcome) + Blob.size(a.note) + a.basis.reduce(0) { $0 + $1.utf8.count } + 32 }
+        for a in accords { size += Blob.size(a.summary) + Blob.size(a.status) + Blob.size(a.note) + a.mechanisms.reduce(0) { $0 + Blob.size($1) } + 64 }
+        for s in sources { size += s.url.utf8.count + 16 }
+        blob.reserve(bytes: size, entries: parties.count + events.count + arguments.count + accords.count + sources.count)
         for p in parties {
             blob.begin()
             blob.add(p.summary); blob.add(p.note); blob.add(p.country); blob.add(p.website ?? "")
@@ -185,35 +212,36 @@ public struct SearchIndex: Sendable {
     }
 
     /// Records containing every word of `query`, title hits first, then in kind and dossier order.
-    /// With `within` (the hits of a query this one extends, as typing does), only those entries are
-    /// looked at: a longer query can only match fewer records.
-    public func search(_ query: String, within candidates: [SearchHit]? = nil) -> [SearchHit] {
-        let terms = TextFold.fold(query).split(separator: " ").map { Needle(Array($0.utf8)) }
+    /// With `previous` (a query this one extends, as typing does, and its hits), only those hits
+    /// are looked at, and only for the words that changed: a longer query can only match fewer
+    /// records.
+    public func search(_ query: String, extending previous: (query: String, hits: [SearchHit])? = nil) -> [SearchHit] {
+        let folded = TextFold.fold(query)
+        let terms = folded.split(separator: " ").map { Needle(Array($0.utf8)) }
         guard !terms.isEmpty else { return [] }
-        // With the hits of a shorter query, only they are checked, each in its own text: what
-        // did not match "cons" is never read again for "conse".
-        if let candidates {
-            var titleHits: [SearchHit] = [], bodyHits: [SearchHit] = []
-            for entry in candidates.map(\.entry).sorted() {
-                var allInTitle = true, all = true
-                for term in terms {
-                    if titles.contains(entry, term) { continue }
-                    allInTitle = false
-                    if !bodies.contains(entry, term) { all = false; break }
-                }
-                guard all else { continue }
-                let hit = SearchHit(ref: refs[entry], entry: entry, inTitle: allInTitle)
-                if allInTitle { titleHits.append(hit) } else { bodyHits.append(hit) }
+        if let previous {
+            let before = TextFold.fold(previous.query)
+            let previousTerms = before.split(separator: " ")
+            if !previousTerms.isEmpty, folded.hasPrefix(before) {
+                // the previous words are settled, except the last one if it may have grown
+                let complete = before.hasSuffix(" ") || folded.utf8.count == before.utf8.count
+                    || folded.utf8[folded.utf8.index(folded.utf8.startIndex, offsetBy: before.utf8.count)] == 0x20
+                return narrow(previous.hits, terms: terms, settled: min(terms.count, previousTerms.count - (complete ? 0 : 1)))
             }
-            return titleHits + bodyHits
         }
         var inTitle = [Bool](repeating: true, count: refs.count)
         var inAny = [Bool](repeating: true, count: refs.count)
         for term in terms {
-            var title = [Bool](repeating: false, count: refs.count)
-            var body = [Bool](repeating: false, count: refs.count)
-            titles.mark(term, into: &title)
-            bodies.mark(term, into: &body)
+            // titles on one core, bodies on the other
+            let found = UnsafeMutableBufferPointer<[Bool]>.allocate(capacity: 2)
+            found.initialize(repeating: [])
+            defer { found.deinitialize(); found.deallocate() }
+            Parallel.forEach(2) { part in
+                var marks = [Bool](repeating: false, count: refs.count)
+                (part == 0 ? titles : bodies).mark(term, into: &marks)
+                found[part] = marks
+            }
+            let title = found[0], body = found[1]
             for i in refs.indices {
                 inTitle[i] = inTitle[i] && title[i]
                 inAny[i] = inAny[i] && (title[i] || body[i])
@@ -225,5 +253,43 @@ public struct SearchIndex: Sendable {
             else { bodyHits.append(SearchHit(ref: refs[i], entry: i, inTitle: false)) }
         }
         return titleHits + bodyHits
+    }
+
+    /// Keeps the hits that also contain `terms[settled...]`, in the same order (title hits first,
+    /// each group in entry order). A hit that was not a title hit cannot become one.
+    private func narrow(_ hits: [SearchHit], terms: [Needle], settled: Int) -> [SearchHit] {
+        let open = terms[settled...]
+        if open.isEmpty { return hits }
+        // back into entry order: the title hits and the body hits are each sorted already
+        let split = hits.firstIndex { !$0.inTitle } ?? hits.count
+        var ordered: [SearchHit] = []
+        ordered.reserveCapacity(hits.count)
+        var t = 0, b = split
+        while t < split || b < hits.count {
+            if b >= hits.count || (t < split && hits[t].entry < hits[b].entry) { ordered.append(hits[t]); t += 1 }
+            else { ordered.append(hits[b]); b += 1 }
+        }
+        // many hits (the first letters of a query match nearly everything): two cores
+        let parts = ordered.count > 20_000 ? 2 : 1
+        let results = UnsafeMutableBufferPointer<(titles: [SearchHit], bodies: [SearchHit])>.allocate(capacity: parts)
+        results.initialize(repeating: ([], []))
+        defer { results.deinitialize(); results.deallocate() }
+        Parallel.forEach(parts, threads: parts) { part in
+            let range = part == 0 ? 0..<(ordered.count / parts) : (ordered.count / parts)..<ordered.count
+            var titleHits: [SearchHit] = [], bodyHits: [SearchHit] = []
+            for hit in ordered[range] {
+                var inTitle = hit.inTitle, all = true
+                for term in open {
+                    if titles.contains(hit.entry, term) { continue }
+                    inTitle = false
+                    if !bodies.contains(hit.entry, term) { all = false; break }
+                }
+                guard all else { continue }
+                let kept = SearchHit(ref: hit.ref, entry: hit.entry, inTitle: inTitle)
+                if inTitle { titleHits.append(kept) } else { bodyHits.append(kept) }
+            }
+            results[part] = (titleHits, bodyHits)
+        }
+        return results.flatMap(\.titles) + results.flatMap(\.bodies)
     }
 }

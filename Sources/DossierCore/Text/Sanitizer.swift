@@ -24,6 +24,11 @@ public enum Sanitizer {
             let count = bytes.count
             var i = 0
             while i < count {
+                // most text is printable ASCII: eight bytes at a time
+                if i + 8 <= count, PrintableASCII.word(UnsafeRawPointer(bytes.baseAddress! + i).loadUnaligned(as: UInt64.self)) {
+                    i += 8
+                    continue
+                }
                 let byte = bytes[i]
                 switch byte {
                 case 0x0A: if !multiline { return true }
@@ -81,5 +86,17 @@ extension Sanitizer {
     /// C0 and C1 controls and DEL: never a printable key or cell.
     public static func isControl(_ scalar: Unicode.Scalar) -> Bool {
         scalar.value < 0x20 || (0x7F...0x9F).contains(scalar.value)
+    }
+}
+
+/// Eight bytes at once: are they all printable ASCII (0x20–0x7E)?
+enum PrintableASCII {
+    @inline(__always)
+    static func word(_ word: UInt64) -> Bool {
+        let high: UInt64 = 0x8080_8080_8080_8080, ones: UInt64 = 0x0101_0101_0101_0101
+        let below = (word &- ones &* 0x20) & ~word & high        // a byte under 0x20
+        let flipped = word ^ (ones &* 0x7F)
+        let del = (flipped &- ones) & ~flipped & high             // a byte equal to 0x7F
+        return (word & high) | below | del == 0
     }
 }

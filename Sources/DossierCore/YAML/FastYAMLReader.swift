@@ -1,3 +1,7 @@
+#if canImport(Glibc)
+import Glibc
+#endif
+
 /// A fast reader for the plain subset of YAML that dossiers are written in: block mappings and
 /// sequences, one-line flow collections (`[a, b]`, `{k: v}`), plain, single- and double-quoted
 /// one-line texts, and literal blocks (`|`, `|-`, `|+`), with comments and blank lines.
@@ -42,12 +46,9 @@ enum PlainText {
         var i = 0
         while i < count {
             // eight printable ASCII bytes at a time: none below 0x20, none 0x7F or above
-            if i + 8 <= count {
-                let word = UnsafeRawPointer(base + i).loadUnaligned(as: UInt64.self)
-                let high: UInt64 = 0x8080_8080_8080_8080, ones: UInt64 = 0x0101_0101_0101_0101
-                let below = (word &- ones &* 0x20) & ~word & high
-                let del = ((word ^ (ones &* 0x7F)) &- ones) & ~(word ^ (ones &* 0x7F)) & high
-                if (word & high) | below | del == 0 { i += 8; continue }
+            if i + 8 <= count, PrintableASCII.word(UnsafeRawPointer(base + i).loadUnaligned(as: UInt64.self)) {
+                i += 8
+                continue
             }
             let b = base[i]
             if b < 0x80 {
@@ -126,7 +127,18 @@ private struct Reader {
             columnCache = (lineStart, 1)
         }
         var column = columnCache.column
-        for i in columnCache.position..<at where base[i] & 0xC0 != 0x80 { column += 1 }
+        // a column per character: count the bytes that are not UTF-8 continuations, eight at a time
+        var i = columnCache.position
+        while i + 8 <= at {
+            let word = UnsafeRawPointer(base + i).loadUnaligned(as: UInt64.self)
+            let continuations = (word & 0x8080_8080_8080_8080) & ~(word << 1)
+            column += 8 - continuations.nonzeroBitCount
+            i += 8
+        }
+        while i < at {
+            if base[i] & 0xC0 != 0x80 { column += 1 }
+            i += 1
+        }
         columnCache = (at, column)
         return SourceMark(line: line, column: column)
     }
@@ -415,6 +427,17 @@ private struct Reader {
 
     mutating func doubleQuoted() throws(Unsupported) {
         let start = position
+        // most texts have no escape: find the closing quote with memchr and take the bytes as they are
+        let from = position + 1
+        if from < count, let quote = memchr(base + from, 0x22, count - from) {
+            let close = from + (UnsafeRawPointer(quote) - UnsafeRawPointer(base + from))
+            if memchr(base + from, 0x5C, close - from) == nil && memchr(base + from, 0x0A, close - from) == nil {
+                let mark = mark(start)
+                try scalar(from: from, to: close, mark: mark)
+                position = close + 1
+                return
+            }
+        }
         position += 1
         var run = position
         var simple = true

@@ -328,8 +328,7 @@ extension AppState {
         let terms = TextFold.fold(query).split(separator: " ").map(String.init)
         guard !terms.isEmpty else { search = nil; return }
         // typing extends the query: only the previous hits can still match
-        let previous = search.flatMap { TextFold.fold(query).hasPrefix(TextFold.fold($0.query)) ? $0.allHits : nil }
-        let all = store.searchIndex.search(query, within: previous)
+        let all = store.searchIndex.search(query, extending: search.map { ($0.query, $0.allHits) })
         let hits = all.map(\.ref).filter { Pane.showing($0.kind) != nil }
         search = SearchState(query: query, terms: terms, hits: hits, current: nil, allHits: all)
     }
