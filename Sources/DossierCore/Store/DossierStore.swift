@@ -49,8 +49,8 @@ public struct DossierStore: Sendable {
     private let citedBy: [String: [RecordRef]]
     private let lazySearchIndex = LazySearchIndex()
 
-    /// Built on the first search, not at start-up: folding every text costs time the first frame
-    /// should not pay.
+    /// Built on first use (or by `prepareSearchIndexInBackground`), not at start-up: folding every
+    /// text costs time the first frame should not pay.
     public var searchIndex: SearchIndex {
         lazySearchIndex.get { SearchIndex(parties: parties, events: events, arguments: arguments, accords: accords, sources: sources) }
     }
