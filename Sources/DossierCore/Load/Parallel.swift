@@ -15,18 +15,8 @@ enum Parallel {
         let helpers = min(threads, count) - 1
         var started: [pthread_t] = []
         for _ in 0..<max(0, helpers) {
-            var thread = pthread_t()
-            let context = Unmanaged.passRetained(job).toOpaque()
-            let result = pthread_create(&thread, nil, { context in
-                let job = Unmanaged<Job>.fromOpaque(context!).takeRetainedValue()
-                job.drain()
-                return nil
-            }, context)
-            if result == 0 {
-                started.append(thread)
-            } else {
-                Unmanaged<Job>.fromOpaque(context).release() // no thread: the caller does the work
-            }
+            // no thread to be had: the caller does the work
+            if let thread = start(job) { started.append(thread) }
         }
         job.drain()
         for thread in started { pthread_join(thread, nil) }
@@ -35,6 +25,15 @@ enum Parallel {
     /// Runs `work` on a thread of its own and returns at once.
     static func detach(_ work: @escaping @Sendable () -> Void) {
         let job = Job(count: 1) { _ in work() }
+        if let thread = start(job) {
+            pthread_detach(thread)
+        } else {
+            job.drain() // no thread to be had: do it now
+        }
+    }
+
+    /// A thread that drains `job`, or nil if none could be created.
+    private static func start(_ job: Job) -> pthread_t? {
         var thread = pthread_t()
         let context = Unmanaged.passRetained(job).toOpaque()
         let result = pthread_create(&thread, nil, { context in
@@ -42,12 +41,11 @@ enum Parallel {
             job.drain()
             return nil
         }, context)
-        if result == 0 {
-            pthread_detach(thread)
-        } else {
+        guard result == 0 else {
             Unmanaged<Job>.fromOpaque(context).release()
-            work() // no thread to be had: do it now
+            return nil
         }
+        return thread
     }
 
     private final class Job: @unchecked Sendable {

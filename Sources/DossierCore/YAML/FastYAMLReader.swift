@@ -415,14 +415,7 @@ private struct Reader {
             }
             position += 1
         }
-        let mark = mark(start)
-        if simple {
-            try scalar(from: run, to: position, mark: mark)
-        } else {
-            scratch.append(contentsOf: UnsafeBufferPointer(start: base + run, count: position - run))
-            try scratchScalar(mark: mark)
-        }
-        position += 1
+        try closeQuoted(start: start, run: run, simple: simple)
     }
 
     mutating func doubleQuoted() throws(Unsupported) {
@@ -453,6 +446,12 @@ private struct Reader {
             try escape()
             run = position
         }
+        try closeQuoted(start: start, run: run, simple: simple)
+    }
+
+    /// At the closing quote: the text is the bytes since the opening quote when nothing was
+    /// unescaped, else what was gathered in `scratch` plus the last run.
+    mutating func closeQuoted(start: Int, run: Int, simple: Bool) throws(Unsupported) {
         let mark = mark(start)
         if simple {
             try scalar(from: run, to: position, mark: mark)
@@ -507,18 +506,9 @@ private struct Reader {
         append(value)
     }
 
+    /// Appends one code point as UTF-8 (escapes are checked to be scalar values first).
     mutating func append(_ v: UInt32) {
-        switch v {
-        case 0..<0x80: scratch.append(UInt8(v))
-        case 0x80..<0x800:
-            scratch.append(UInt8(0xC0 | (v >> 6))); scratch.append(UInt8(0x80 | (v & 0x3F)))
-        case 0x800..<0x10000:
-            scratch.append(UInt8(0xE0 | (v >> 12))); scratch.append(UInt8(0x80 | ((v >> 6) & 0x3F)))
-            scratch.append(UInt8(0x80 | (v & 0x3F)))
-        default:
-            scratch.append(UInt8(0xF0 | (v >> 18))); scratch.append(UInt8(0x80 | ((v >> 12) & 0x3F)))
-            scratch.append(UInt8(0x80 | ((v >> 6) & 0x3F))); scratch.append(UInt8(0x80 | (v & 0x3F)))
-        }
+        UTF8.encode(Unicode.Scalar(v)!) { scratch.append($0) }
     }
 
     // MARK: literal blocks
