@@ -117,7 +117,7 @@ let package = Package(
         ),
         .testTarget(
             name: "E2ETests",
-            dependencies: ["dossier"],
+            dependencies: ["dossier", "DossierCore"],
             path: "Tests/E2ETests"
         ),
     ]

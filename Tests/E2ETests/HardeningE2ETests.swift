@@ -1,3 +1,4 @@
+import DossierCore
 import Foundation
 import Testing
 #if canImport(Glibc)
@@ -55,7 +56,7 @@ struct HardeningE2ETests {
         let tmux = Tmux()
         try start(tmux, "env LANG=C.UTF-8 \(Tmux.binary); echo EXIT=$?", width: 90, height: 30)
         _ = try tmux.waitFor(text: "[2 Timeline]")
-        var rng = E2ERandom(seed: 0xD055_1E2)     // fixed: a failure can be replayed
+        var rng = SplitMix64(seed: 0xD055_1E2)     // fixed: a failure can be replayed
         let excluded: Set<UInt8> = [0x03, 0x1A, 0x1C, 0x13, 0x11, UInt8(ascii: "q")]
         let sequences: [[UInt8]] = ["\u{1B}[A", "\u{1B}[B", "\u{1B}[6~", "\u{1B}[1;5C", "\u{1B}[M !!", "\u{1B}[<0;12;5M",
                                     "\u{1B}[200~paste\u{1B}[201~", "\u{1B}]52;c;ZXZpbA==\u{7}", "\u{1B}OP", "\u{1B}[15~",
@@ -216,18 +217,5 @@ struct HardeningE2ETests {
         try tmux.run(["resize-window", "-t", "e2e", "-x", "100", "-y", "30"])
         _ = try tmux.waitFor(text: "EXIT=0")
         #expect(try tmux.value("#{alternate_on}") == "0")
-    }
-}
-
-/// SplitMix64, so the end-to-end storm sends the same bytes on every run.
-struct E2ERandom: RandomNumberGenerator {
-    var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
     }
 }
