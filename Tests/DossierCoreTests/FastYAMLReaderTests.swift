@@ -129,6 +129,62 @@ import Testing
         #expect(Self.fast(Array(text.utf8)) == .unsupported, "\(text.debugDescription)")
     }
 
+    /// libyaml's error, as `line:column: message`, or nil if it reads the text.
+    static func libYAMLError(_ bytes: [UInt8]) -> String? {
+        bytes.withUnsafeBufferPointer { buffer in
+            do throws(YAMLError) { _ = try YAMLParser.parseWithLibYAML(buffer); return nil } catch {
+                return "\(error.mark.line):\(error.mark.column): \(error.message)"
+            }
+        }
+    }
+
+    /// The error the loader's path (fast reader first, then libyaml) gives, or nil.
+    static func parseError(_ bytes: [UInt8]) -> String? {
+        bytes.withUnsafeBufferPointer { buffer in
+            do throws(YAMLError) { _ = try YAMLParser.parse(buffer); return nil } catch {
+                return "\(error.mark.line):\(error.mark.column): \(error.message)"
+            }
+        }
+    }
+
+    /// libyaml refuses a key longer than 1,024 characters (its simple-key limit); the fast reader
+    /// leaves such a key to libyaml, so the message is libyaml's, as if the fast reader did not
+    /// exist. A key of exactly 1,024 characters is still the fast reader's.
+    /// (`KEY` in each text stands for the key; the last one is of two-byte characters: libyaml
+    /// counts characters, not bytes.)
+    @Test(arguments: [
+        ("id: x\nKEY: v\n", "k"),
+        ("dossier:\n  KEY: v\n", "k"),
+        ("events:\n  - KEY: v\n", "k"),
+        ("t: {en: a, KEY: v}\n", "k"),
+        ("t: {KEY: v}\n", "é"),
+    ])
+    func keysOverLibYAMLsLimitAreLeftToLibYAML(template: String, character: String) {
+        func text(_ length: Int) -> [UInt8] {
+            Array(template.replacingOccurrences(of: "KEY", with: String(repeating: character, count: length)).utf8)
+        }
+        let long = text(1_025)
+        #expect(Self.fast(long) == .unsupported, "\(template.debugDescription): a 1,025-character key is left to libyaml")
+        let expected = Self.libYAMLError(long)
+        #expect(expected != nil, "\(template.debugDescription): libyaml refuses a 1,025-character key")
+        #expect(Self.parseError(long) == expected, "\(template.debugDescription): the message is libyaml's")
+
+        #expect(Self.agree(text(1_024), "\(template.debugDescription), 1,024 characters"),
+                "\(template.debugDescription): the fast reader reads a 1,024-character key")
+    }
+
+    /// Through the loader, the 1,025-character key is reported with libyaml's message at its place.
+    @Test func theLoaderReportsLibYAMLsMessageForALongKey() throws {
+        let text = "dossier:\n  \(String(repeating: "k", count: 1_025)): v\n"
+        let expected = try #require(Self.libYAMLError(Array(text.utf8)))
+        do {
+            _ = try DossierLoader.load(texts: [(path: "dossier.yaml", text: text)])
+            Issue.record("a 1,025-character key loaded")
+        } catch {
+            #expect(error.diagnostics.map(\.description) == ["dossier.yaml:\(expected)"])
+        }
+    }
+
     @Test func givesUpOnInvalidUTF8() {
         for bytes: [UInt8] in [[0x61, 0x3A, 0x20, 0xFF, 0x0A], [0x61, 0x3A, 0x20, 0xC3, 0x0A], [0x61, 0x3A, 0x20, 0xED, 0xA0, 0x80, 0x0A],
                                [0x61, 0x3A, 0x20, 0xC0, 0xAF, 0x0A], [0x61, 0x3A, 0x20, 0xC2, 0x9B, 0x0A], [0x61, 0x3A, 0x20, 0x1B, 0x0A]] {

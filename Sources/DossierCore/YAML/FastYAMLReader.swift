@@ -9,9 +9,9 @@ import Glibc
 /// It exists for speed (libyaml allocates for every token and event, and large dossiers spend most
 /// of their load time there) and is deliberately narrow: on anything outside that subset, or
 /// anything it is not sure libyaml would read the same way — a tab, a carriage return, an
-/// anchor, a multi-line plain text, an empty value, any error at all — it gives up and says so,
-/// and the caller reads the file with libyaml, the reference, which also writes every error
-/// message. The tree it builds, marks included, must equal libyaml's: a test and the fuzzer
+/// anchor, a multi-line plain text, an empty value, a key longer than libyaml's limit of 1,024
+/// characters, any error at all — it gives up and says so, and the caller reads the file with
+/// libyaml, the reference, which also writes every error message. The tree it builds, marks included, must equal libyaml's: a test and the fuzzer
 /// compare them.
 enum FastYAMLReader {
     enum Outcome {
@@ -209,6 +209,21 @@ private struct Reader {
 
     func isSequenceEntry(_ at: Int) -> Bool { byte(at) == 0x2D && isBlankOrEnd(at + 1) }
 
+    /// libyaml's limit on a simple key (one without `?`): more than 1,024 characters from the
+    /// key's start to its colon is an error there ("mapping values are not allowed in this
+    /// context" in a block, "did not find expected ',' or '}'" in a flow mapping). The fast
+    /// reader leaves such a key to libyaml, so that libyaml writes that error.
+    static let maxSimpleKeyLength = 1024
+
+    /// Whether the key from `start` to the colon at `colon` is within libyaml's limit, counted in
+    /// characters as libyaml counts (UTF-8 continuation bytes are not characters).
+    func isShortKey(from start: Int, colon: Int) -> Bool {
+        if colon - start <= Reader.maxSimpleKeyLength { return true }
+        var characters = 0
+        for at in start..<colon where base[at] & 0xC0 != 0x80 { characters += 1 }
+        return characters <= Reader.maxSimpleKeyLength
+    }
+
     /// A plain key (letters, digits, `_`, `-`; starting with a letter, digit or `_`) followed by
     /// `:` and a space or the end of the line: returns where the colon is.
     func keyEnd(_ at: Int) -> Int? {
@@ -256,7 +271,7 @@ private struct Reader {
     mutating func blockMapping(indent: Int) throws(Unsupported) {
         try begin(mapping: true)
         while true {
-            guard let colon = keyEnd(position) else { throw Unsupported() }
+            guard let colon = keyEnd(position), isShortKey(from: position, colon: colon) else { throw Unsupported() }
             try scalar(from: position, to: colon, mark: mark(position))
             position = colon + 1
             while current == 0x20 { position += 1 }
@@ -344,8 +359,9 @@ private struct Reader {
         while true {
             if mapping {
                 guard current != 0x22, current != 0x27, current != 0x5B, current != 0x7B else { throw Unsupported() }
+                let keyStart = position
                 try flowPlain()
-                guard current == 0x3A, byte(position + 1) == 0x20 else { throw Unsupported() }
+                guard current == 0x3A, byte(position + 1) == 0x20, isShortKey(from: keyStart, colon: position) else { throw Unsupported() }
                 position += 1
                 skipSpaces()
             }
