@@ -34,7 +34,7 @@ struct HardeningE2ETests {
         #expect(screen.contains("Ruling"), "the focal event is listed")
         for key in ["Tab", "Enter", "Escape", "1", "j", "3", "4", "Escape", "2", "?", "Escape"] {
             try tmux.keys(key)
-            usleep(60_000)
+            usleep(60_000)  // a gap longer than ESCDELAY (25 ms): Escape and the next key stay two keys
         }
         try tmux.keys("1")
         screen = try tmux.waitFor(text: "Claimant")
@@ -56,6 +56,7 @@ struct HardeningE2ETests {
         let tmux = Tmux()
         try start(tmux, "env LANG=C.UTF-8 \(Tmux.binary); echo EXIT=$?", width: 90, height: 30)
         _ = try tmux.waitFor(text: "[2 Timeline]")
+        let pid = try appPID(tmux)
         var rng = SplitMix64(seed: 0xD055_1E2)     // fixed: a failure can be replayed
         let excluded: Set<UInt8> = [0x03, 0x1A, 0x1C, 0x13, 0x11, UInt8(ascii: "q")]
         let sequences: [[UInt8]] = ["\u{1B}[A", "\u{1B}[B", "\u{1B}[6~", "\u{1B}[1;5C", "\u{1B}[M !!", "\u{1B}[<0;12;5M",
@@ -79,15 +80,19 @@ struct HardeningE2ETests {
             }
         }
         print("e2e key storm: \(sent) bytes sent")
-        try tmux.run(["resize-window", "-t", "e2e", "-x", "90", "-y", "30"])
-        usleep(300_000)
-        var screen = try tmux.screen()
+        // A size the storm never picks (its widths are 20…160): the "too small" notice naming it,
+        // drawn whatever mode the storm left, shows the explorer still handles events after it.
+        try tmux.run(["resize-window", "-t", "e2e", "-x", "19", "-y", "12"])
+        var screen = try tmux.waitFor(text: "19×12")
+        #expect(Tmux.isRunning(pid), "the explorer is still running:\n\(screen)")
         #expect(!screen.contains("EXIT="), "the explorer is still running:\n\(screen)")
         #expect(try tmux.value("#{alternate_on}") == "1")
+        try tmux.run(["resize-window", "-t", "e2e", "-x", "90", "-y", "30"])
+        screen = try tmux.waitFor("the explorer redrawn at 90×30") { !$0.contains("19×12") }
         // leave any prompt or overlay, then quit
         for _ in 0..<5 where !screen.contains("EXIT=") {
             try tmux.keys("Escape")
-            usleep(100_000)
+            usleep(100_000)  // a gap longer than ESCDELAY (25 ms), so that Escape and q are not read as Alt-q
             try tmux.keys("q")
             screen = (try? tmux.waitFor(text: "EXIT=", timeout: 1)) ?? screen
         }
@@ -106,7 +111,11 @@ struct HardeningE2ETests {
         try tmux.keys("Enter")
         _ = try tmux.waitFor(text: "[2 Timeline]")
         try tmux.keys("j")
-        let before = try tmux.waitFor(text: "Timeline 57/")
+        // the whole frame: ncurses writes rows top to bottom, and the box title above says
+        // "Timeline 57/" too, before the detail pane is redrawn, so wait for the status bar
+        let before = try tmux.waitFor("the frame after j, down to the status bar") {
+            $0.split(separator: "\n").last?.contains("Timeline 57/") == true
+        }
         try tmux.keys("C-z")
         let suspended = try tmux.waitFor(text: "Stopped")
         #expect(!suspended.contains("[2 Timeline]"))
@@ -206,16 +215,18 @@ struct HardeningE2ETests {
         let tmux = Tmux()
         try start(tmux, "env LANG=C.UTF-8 \(Tmux.binary); echo EXIT=$?", width: width, height: height)
         #expect(try tmux.value("#{window_width}x#{window_height}") == "\(width)x\(height)")
-        usleep(400_000)
+        try tmux.waitUntil("the alternate screen at \(width)×\(height)") { try tmux.value("#{alternate_on}") == "1" }
         if width >= 100 {
             let screen = try tmux.waitFor(text: "[2 Timeline]")
             let lines = screen.split(separator: "\n", omittingEmptySubsequences: false)
             #expect(lines.contains { $0.hasPrefix("╔") && $0.count == width }, "a box spans the full width")
+        } else if width >= 20 {
+            _ = try tmux.waitFor(text: "\(width)×\(height)") // the "too small" notice names the size
         }
-        #expect(try tmux.value("#{alternate_on}") == "1", "the explorer runs at \(width)×\(height)")
         try tmux.keys("q")
         try tmux.run(["resize-window", "-t", "e2e", "-x", "100", "-y", "30"])
-        _ = try tmux.waitFor(text: "EXIT=0")
+        let screen = try tmux.waitFor(text: "EXIT=")
+        #expect(screen.contains("EXIT=0"), "the explorer ran at \(width)×\(height) and quit with q:\n\(screen)")
         #expect(try tmux.value("#{alternate_on}") == "0")
     }
 }

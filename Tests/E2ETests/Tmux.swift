@@ -115,6 +115,25 @@ final class Tmux {
     func waitFor(text: String, timeout: Double = 20) throws -> String {
         try waitFor("'\(text)' on screen", timeout: timeout) { $0.contains(text) }
     }
+
+    /// Polls `condition` (anything tmux can tell: a pane option, a window size) every 20 ms until
+    /// it holds, for up to 20 s, instead of sleeping a fixed time and hoping.
+    func waitUntil(_ what: String, timeout: Double = 20, _ condition: () throws -> Bool) throws {
+        let deadline = Date().addingTimeInterval(timeout)
+        while Date() < deadline {
+            if try condition() { return }
+            usleep(20_000)
+        }
+        throw E2EError.timeout(what, (try? screen()) ?? "")
+    }
+
+    /// Whether `pid` is a live process (not gone, not a zombie waiting for its parent).
+    static func isRunning(_ pid: pid_t) -> Bool {
+        guard let stat = try? String(contentsOfFile: "/proc/\(pid)/stat", encoding: .utf8),
+              let close = stat.lastIndex(of: ")") else { return false }
+        let state = stat[stat.index(after: close)...].split(separator: " ").first
+        return state != nil && state != "Z" && state != "X"
+    }
 }
 
 enum E2EError: Error, CustomStringConvertible {
