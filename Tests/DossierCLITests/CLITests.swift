@@ -98,13 +98,58 @@ struct CLI {
         #expect(unknown.stderr.contains("no record with id 'ev-rulin'"))
     }
 
+    /// Every command that prints records, in every format, and each output valid for its format:
+    /// JSON parses and has the command's top-level shape (fields are checked elsewhere), Markdown
+    /// opens with a `#` heading (search prints a list of links instead, with no heading), and no
+    /// output holds a control character other than the line feed.
     @Test func everyCommandWorksInEveryFormat() throws {
-        for command in [["timeline"], ["parties"], ["arguments"], ["accords"], ["show", "test-accord"], ["search", "court"], ["export"]] {
+        enum Shape { case records, object }
+        let commands: [(arguments: [String], json: Shape)] = [
+            (["timeline"], .records), (["parties"], .records), (["arguments"], .records), (["accords"], .records),
+            (["show", "test-accord"], .object), (["search", "court"], .records), (["export"], .object), (["tour"], .records),
+        ]
+        for (command, shape) in commands {
             for format in ["text", "json", "markdown"] {
                 let result = try CLI.run(command + ["--format", format] + valid)
-                #expect(result.status == 0, "\(command) \(format): \(result.stderr)")
-                #expect(!result.stdout.isEmpty)
-                if format == "json" { _ = try result.json() }
+                let what = (command + ["--format", format]).joined(separator: " ")
+                #expect(result.status == 0, "\(what): \(result.stderr)")
+                #expect(!result.stdout.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty, "\(what) printed nothing")
+                let controls = result.stdout.unicodeScalars.filter { $0 != "\n" && $0.properties.generalCategory == .control }
+                #expect(controls.isEmpty, "\(what) printed control characters \(controls.map { String($0.value, radix: 16) })")
+                switch format {
+                case "json":
+                    let json: Any
+                    do { json = try result.json() } catch {
+                        Issue.record("\(what) is not JSON: \(error)")
+                        continue
+                    }
+                    switch shape {
+                    case .records:
+                        let records = json as? [[String: Any]]
+                        #expect(records != nil, "\(what): not an array of objects")
+                        #expect(records?.isEmpty == false, "\(what): no record")
+                    case .object:
+                        let object = json as? [String: Any]
+                        #expect(object != nil, "\(what): not an object")
+                        if command[0] == "export" {
+                            let keys = Set(object.map { Array($0.keys) } ?? [])
+                            #expect(keys.isSuperset(of: ["dossier", "sources", "parties", "events", "arguments", "accords"]),
+                                    "\(what): keys \(keys.sorted())")
+                        } else {
+                            #expect(object?["id"] as? String == command[1], "\(what): not the record asked for")
+                        }
+                    }
+                case "markdown":
+                    let lines = result.stdout.split(separator: "\n")
+                    if command[0] == "search" {
+                        #expect(lines.allSatisfy { $0.hasPrefix("- ") && $0.contains("](#") }, "\(what): not a list of links:\n\(result.stdout)")
+                    } else {
+                        #expect(lines.first?.hasPrefix("# ") == true, "\(what) does not open with a heading:\n\(result.stdout.prefix(200))")
+                        #expect(lines.count > 1, "\(what): only a heading")
+                    }
+                default:
+                    #expect(!result.stdout.hasPrefix("# ") && !result.stdout.hasPrefix("["), "\(what) looks like Markdown or JSON, not text")
+                }
             }
         }
     }
