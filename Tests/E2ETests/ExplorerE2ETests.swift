@@ -100,7 +100,7 @@ struct ExplorerE2ETests {
 
     @Test func searchesFiltersZoomsToursAndCopiesACitation() throws {
         let tmux = Tmux()
-        try tmux.run(["start-server"])
+        try tmux.run(["start-server", ";", "set-option", "-s", "exit-empty", "off"]) // an empty server exits, maybe under the next new-session
         try tmux.start(Tmux.binary, width: 160, height: 50)
         try tmux.run(["set-option", "-s", "set-clipboard", "on"])
         _ = try tmux.waitFor(text: "[2 Timeline]")
