@@ -283,9 +283,8 @@ public struct Printer {
             return TimelineJSExport(store: store, lang: lang).document().rendered()
         case .json:
             let both = RecordJSON(store: store, texts: .both, resolveSources: false)
-            let info = store.info
             return JSON.object([
-                ("dossier", .object([("title", both.text(info.title)), ("focus", .string(info.focus)), ("overview", both.text(info.overview))])),
+                ("dossier", both.info(store.info)),
                 ("sources", .array(store.sources.map(both.source))),
                 ("parties", .array(store.parties.map(both.party))),
                 ("events", .array(store.events.map(both.event))),

@@ -41,7 +41,7 @@ let dossier: Dossier
 do {
     if let directory {
         dossier = try DossierLoader.load(directory: directory)
-    } else if let compact = BundledDossier.compact.withUTF8Buffer({ CompactCodec.decode($0) }) {
+    } else if let compact = BundledDossier.compact.withUTF8Buffer({ try? CompactCodec.decode($0) }) {
         dossier = compact
     } else {
         dossier = try DossierLoader.load(files: BundledDossier.files)

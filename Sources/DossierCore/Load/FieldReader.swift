@@ -18,7 +18,8 @@ struct PendingReference {
 
 /// Reads the fields of one YAML mapping that describes a record. Each accessor reports what is
 /// wrong (missing, wrong shape, bad value) and returns nil; `finish()` reports unknown fields.
-struct FieldReader {
+/// Public only so that record kinds can declare their cross-field checks (`Declared.check`).
+public struct FieldReader {
     let file: String
     let owner: String
     let mark: SourceMark
@@ -49,6 +50,23 @@ struct FieldReader {
 
     private func report(_ mark: SourceMark, _ message: String) {
         sink.report(file, mark, "\(owner): \(message)")
+    }
+
+    /// Reports a problem at a field's key (or at the record when the field is absent).
+    func report(at key: String, _ message: String) {
+        report(markOf(key), message)
+    }
+
+    /// Queues every `[[id]]` link inside a text, in each language, to be checked against the
+    /// whole dossier (any kind of record).
+    func queueLinks(in text: Localized, field key: String, into pending: inout [PendingReference]) {
+        for language in Language.allCases {
+            for link in OverviewLinks.ids(in: text[language]) {
+                pending.append(PendingReference(file: file, mark: markOf(key), owner: owner,
+                                                field: "\(key) (\(language.rawValue))", target: link,
+                                                kinds: Set(RecordKind.allCases)))
+            }
+        }
     }
 
     private mutating func node(_ key: String, required: Bool) -> (mark: SourceMark, node: YAMLNode)? {
