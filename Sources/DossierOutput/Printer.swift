@@ -178,7 +178,7 @@ public struct Printer {
         for block in store.detail(of: ref, lang) {
             switch block {
             case .heading(let title): out += "\(hashes) \(md(title))\n\n<a id=\"\(store.id(of: ref))\"></a>\n\n"
-            case .field(let label, let value): out += "- **\(md(label))**\(lang == .fr ? "\u{00A0}:" : ":") \(md(value))\n"
+            case .field(let label, let value): out += "- **\(md(label))**\(Strings.colon[lang]) \(md(value))\n"
             case .paragraph(let text): out += "\n\(md(text))\n\n"
             case .section(let title): out += "\n\(hashes)# \(md(title))\n\n"
             case .link(let target, let label):
@@ -331,7 +331,7 @@ public struct Printer {
                          ("text", .string(step.text[lang]))])
             }).rendered()
         case .markdown:
-            var out = "# \(md(store.info.title[lang])) — \(lang == .en ? "guided tour" : "visite guidée")\n"
+            var out = "# \(md(store.info.title[lang])) — \(Strings.guidedTour[lang])\n"
             for (n, step) in steps.enumerated() {
                 let title = store.ref(step.record).map { store.linkLabel($0, lang) } ?? step.record
                 out += "\n## \(n + 1). \(md(title))\n\n\(md(step.text[lang]))\n"

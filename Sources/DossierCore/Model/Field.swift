@@ -153,7 +153,7 @@ extension Field {
               },
               write: { record, w in w.add(record[keyPath: path]) },
               decode: { r, record throws(CompactCodec.Corrupt) in record[keyPath: path] = try r.localized() },
-              texts: { record, body in body(record[keyPath: path].en); body(record[keyPath: path].fr) })
+              texts: { record, body in let text = record[keyPath: path]; body(text.en); body(text.fr) })
     }
 
     public static func optionalText(_ key: String, _ path: WritableKeyPath<Record, Localized?> & Sendable, search: SearchPlace = .body) -> Field {
@@ -247,7 +247,7 @@ extension Field {
               },
               write: { record, w in w.add(record[keyPath: path].rawValue) },
               decode: { r, record throws(CompactCodec.Corrupt) in record[keyPath: path] = try r.value(V.self) },
-              texts: { record, body in body(record[keyPath: path].label.en); body(record[keyPath: path].label.fr) })
+              texts: { record, body in let label = record[keyPath: path].label; body(label.en); body(label.fr) })
     }
 
     /// A non-empty list of values of a closed vocabulary.

@@ -142,8 +142,7 @@ extension DossierStore {
         case .accord(let i): head = "\(accords[i].name[lang]), \(accords[i].instrument) (\(accords[i].adopted))"; sourceIDs = accords[i].sources
         case .source(let i): sourceIDs = [sources[i].id]
         }
-        let label = lang == .en ? "Sources:" : "Sources\u{00A0}:"
-        return ([head, label] + sources(sourceIDs).map { "- " + linkLabel(.source(index(ofSource: $0.id)), lang) }).joined(separator: "\n")
+        return ([head, Strings.sourcesHeading[lang]] + sources(sourceIDs).map { "- " + linkLabel(.source(index(ofSource: $0.id)), lang) }).joined(separator: "\n")
     }
 
     private func index(ofSource id: String) -> Int {

@@ -170,22 +170,32 @@ public struct SearchIndex: Sendable {
         return blob
     }
 
+    /// The text closures of the fields `R` puts in `place`, taken out of the table once: copying
+    /// a whole `Field` per record and field costs a retain per closure it holds.
+    private static func texts<R: DossierRecord>(_ place: SearchPlace, _ type: R.Type) -> [@Sendable (R, (String) -> Void) -> Void] {
+        R.fields.filter { $0.search == place }.map(\.texts)
+    }
+
     private static func bytes<R: DossierRecord>(_ place: SearchPlace, _ records: [R]) -> Int {
-        let fields = R.fields.filter { $0.search == place }
+        let texts = texts(place, R.self)
         var size = 0
-        for record in records {
-            if place == .title { size += record.id.utf8.count }
-            for field in fields { field.texts(record) { size += $0.utf8.count + 1 } }
+        records.withUnsafeBufferPointer { records in
+            for i in records.indices {
+                if place == .title { size += records[i].id.utf8.count }
+                for text in texts { text(records[i]) { size += $0.utf8.count + 1 } }
+            }
         }
         return size
     }
 
     private static func add<R: DossierRecord>(_ place: SearchPlace, _ records: [R], to blob: inout Blob) {
-        let fields = R.fields.filter { $0.search == place }
-        for record in records {
-            blob.begin()
-            for field in fields { field.texts(record) { blob.add($0) } }
-            if place == .title { blob.add(record.id) }
+        let texts = texts(place, R.self)
+        records.withUnsafeBufferPointer { records in
+            for i in records.indices {
+                blob.begin()
+                for text in texts { text(records[i]) { blob.add($0) } }
+                if place == .title { blob.add(records[i].id) }
+            }
         }
     }
 

@@ -39,9 +39,13 @@ public enum Strings {
     public static let noEraAccord = Localized(en: "no accord in force", fr: "aucun accord en vigueur")
     public static let today = Localized(en: "today", fr: "aujourd’hui")
     public static let noResults = Localized(en: "No results.", fr: "Aucun résultat.")
+    public static let guidedTour = Localized(en: "guided tour", fr: "visite guidée")
+    /// The line that opens a citation's list of sources.
+    public static let sourcesHeading = Localized(en: "Sources:", fr: "Sources\u{00A0}:")
     /// What separates a label from its value: French puts a no-break space before the colon.
+    public static let colon = Localized(en: ":", fr: "\u{00A0}:")
     public static func labelled(_ label: String, _ lang: Language) -> String {
-        lang == .fr ? label + "\u{00A0}: " : label + ": "
+        label + colon[lang] + " "
     }
 
     public static let explorerHint = Localized(
