@@ -218,16 +218,17 @@ public struct Printer {
         let text = store.info.overview[lang]
         switch format {
         case .json, .timelinejs:
-            return JSON.object([("title", .string(store.info.title[lang])), ("overview", .string(text)),
+            return JSON.object([("title", .string(store.info.title[lang])), ("as_of", .string(store.info.asOf.description)), ("overview", .string(text)),
                                 ("focus", .string(store.info.focus)),
                                 ("counts", .object([("parties", .number(store.parties.count)), ("events", .number(store.events.count)),
                                                     ("arguments", .number(store.arguments.count)), ("accords", .number(store.accords.count)),
                                                     ("sources", .number(store.sources.count))]))]).rendered()
         case .markdown:
-            return "# \(md(store.info.title[lang]))\n\n" + markdownOverview() + "\n"
+            return "# \(md(store.info.title[lang]))\n\n*\(md(Strings.checkedAsOf(store.info.asOf)[lang]))*\n\n" + markdownOverview() + "\n"
         case .text:
             let title = store.info.title[lang]
             var out = title + "\n" + String(repeating: "=", count: DisplayWidth.of(title)) + "\n\n"
+            out += Strings.checkedAsOf(store.info.asOf)[lang] + "\n\n"
             let (body, notes) = numberLinks(text) { n, _ in "[\(n)]" }
             for paragraph in body.split(separator: "\n", omittingEmptySubsequences: false) {
                 out += TextLayout.wrap(String(paragraph), width: width).joined(separator: "\n") + "\n"
@@ -292,7 +293,7 @@ public struct Printer {
                 ("accords", .array(store.accords.map(both.accord))),
             ]).rendered()
         case .markdown:
-            var out = "# \(md(store.info.title[lang]))\n\n"
+            var out = "# \(md(store.info.title[lang]))\n\n*\(md(Strings.checkedAsOf(store.info.asOf)[lang]))*\n\n"
             let sections = [Strings.overview, Strings.timeline, Strings.parties, Strings.arguments, Strings.accords, Strings.sources]
             out += sections.enumerated().map { "\($0.offset + 1). [\($0.element[lang])](#\(anchor($0.element[lang])))" }.joined(separator: "\n") + "\n\n"
             out += "## \(Strings.overview[lang])\n\n" + markdownOverview() + "\n"

@@ -41,6 +41,9 @@ public struct RecordJSON {
         case .texts(let texts): return .array(texts.map { text($0) })
         case .references(let ids, let kinds): return kinds == [.source] ? sources(ids) : .strings(ids)
         case .records(let items): return .array(items.map { .object($0.map { ($0.key, json($0.value)) }) })
+        case .record(let fields): return .object(fields.map { ($0.key, json($0.value)) })
+        case .flag(let value): return .bool(value)
+        case .participants(let participants): return .strings(participants.map(\.party))
         case .absent: return .null
         }
     }
@@ -61,7 +64,8 @@ public struct RecordJSON {
     public func party(_ p: Party) -> JSON { object(p) }
 
     public func event(_ e: Event) -> JSON {
-        object(e, derived: [("date", "precision", .string(e.date.precision.rawValue))])
+        let roles = JSON.array(e.parties.map { .object([("party", .string($0)), ("role", .optional(e.partyRoles[$0]?.rawValue))]) })
+        return object(e, derived: [("date", "precision", .string(e.date.precision.rawValue)), ("parties", "party_roles", roles)])
     }
 
     public func argument(_ a: Argument) -> JSON { object(a) }

@@ -50,11 +50,12 @@ import Testing
         check(Accord.self)
         check(TourStep.self)
         check(DossierInfo.self)
+        check(LegalIdentifiers.self)
     }
 
     private func check<R: Declared>(_ type: R.Type, sourceLocation: SourceLocation = #_sourceLocation) {
         let stored = Set(Mirror(reflecting: R()).children.compactMap(\.label)).subtracting(["id", "origin"])
-        let declared = R.fields.map { $0.property.split(separator: ".").last.map(String.init) ?? $0.property }
+        let declared = R.fields.flatMap(\.properties).map { $0.split(separator: ".").last.map(String.init) ?? $0 }
         #expect(Set(declared) == stored, "\(R.self): stored \(stored.sorted()), declared \(declared.sorted())", sourceLocation: sourceLocation)
         #expect(Set(declared).count == declared.count, "\(R.self): a property is declared twice", sourceLocation: sourceLocation)
         let keys = R.fields.map(\.key)
@@ -74,7 +75,7 @@ import Testing
         func declared<R: DossierRecord>(_ type: R.Type) -> Set<String> { Set(["id"] + R.fields.map(\.jsonKey)) }
         #expect(try keys("sources") == declared(Source.self))
         #expect(try keys("parties") == declared(Party.self))
-        #expect(try keys("events") == declared(Event.self).union(["precision"]))
+        #expect(try keys("events") == declared(Event.self).union(["precision", "party_roles"]))
         #expect(try keys("arguments") == declared(Argument.self))
         #expect(try keys("accords") == declared(Accord.self).union(["status"]))
         let info = try #require(object["dossier"] as? [String: Any])

@@ -280,6 +280,66 @@ public struct FieldReader {
         return result.isEmpty ? nil : result
     }
 
+    /// The node of an optional field, for a caller that reads it with its own declarations.
+    mutating func node(_ key: String) -> YAMLNode? { node(key, required: false)?.node }
+
+    /// `true` or `false`.
+    mutating func flag(_ key: String) -> Bool? {
+        guard let text = string(key, required: false) else { return nil }
+        switch text {
+        case "true": return true
+        case "false": return false
+        default:
+            report(markOf(key), "'\(key)' value '\(text)' is not true or false")
+            return nil
+        }
+    }
+
+    /// A list of party ids, each either alone (`- cnil`) or with its role in the event
+    /// (`- clever-cloud: claimant`); every id is queued to be resolved.
+    mutating func participants(_ key: String, into pending: inout [PendingReference]) -> [Participant]? {
+        guard let (mark, node) = node(key, required: false) else { return [] }
+        guard case .sequence(let items, _) = node else {
+            report(mark, "'\(key)' must be a list of party ids, found \(node.kindDescription)")
+            return nil
+        }
+        var result: [Participant] = []
+        var seen: Set<String> = []
+        var ok = true
+        for item in items {
+            let id: String, idMark: SourceMark
+            var role: CaseRole?
+            switch item {
+            case .scalar(let raw, let itemMark):
+                id = trim(raw); idMark = itemMark
+            case .mapping(let pairs, _) where pairs.count == 1:
+                id = trim(pairs[0].key); idMark = pairs[0].keyMark
+                guard case .scalar(let raw, _) = pairs[0].value, let value = CaseRole(rawValue: trim(raw)) else {
+                    report(pairs[0].value.mark, "'\(key)': the role of '\(id)' must be one of: \(CaseRole.allowedValues)")
+                    ok = false
+                    continue
+                }
+                role = value
+            default:
+                report(item.mark, "'\(key)' items must be party ids, or `id: role`")
+                ok = false
+                continue
+            }
+            guard FieldReader.isValidID(id) else {
+                report(idMark, "'\(key)' items must be party ids, or `id: role`")
+                ok = false
+                continue
+            }
+            guard seen.insert(id).inserted else {
+                report(idMark, "'\(key)' lists '\(id)' twice")
+                continue
+            }
+            result.append(Participant(party: id, role: role))
+            pending.append(PendingReference(file: file, mark: idMark, owner: owner, field: key, target: id, kinds: [.party]))
+        }
+        return ok ? result : nil
+    }
+
     /// Reports every field that no accessor asked for: a typo must never drop text silently.
     func finish() {
         for (i, pair) in pairs.enumerated() where !used[i] {

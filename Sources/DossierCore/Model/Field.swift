@@ -14,9 +14,9 @@ public struct Field<Record>: Sendable {
     public let jsonKey: String
     /// Where the field's texts go in the search index.
     public let search: SearchPlace
-    /// The stored property this field fills, as `\Event.title` (for the test that checks every
+    /// The stored properties this field fills, as `\Event.title` (for the test that checks every
     /// stored property has a field).
-    public let property: String
+    public let properties: [String]
     /// The field's value in a neutral form (JSON, comparisons).
     public let value: @Sendable (Record) -> FieldValue
     /// Reads the field from YAML into the record; false when a required field is missing or bad
@@ -55,6 +55,11 @@ public enum FieldValue: Sendable, Hashable {
     case references([String], kinds: Set<RecordKind>)
     /// Nested records (the tour's steps), each as its fields in order.
     case records([[KeyedValue]])
+    /// One nested record (an event's legal identifiers).
+    case record([KeyedValue])
+    case flag(Bool)
+    /// Parties of an event, each with its role in it when one is given.
+    case participants([Participant])
     /// An optional field that is not there.
     case absent
 }
@@ -94,7 +99,7 @@ public protocol DossierRecord: Declared {
 // MARK: - factories
 
 extension Field {
-    private init(_ key: String, json: String?, search: SearchPlace, property: AnyKeyPath,
+    private init(_ key: String, json: String?, search: SearchPlace, property: AnyKeyPath, also: [AnyKeyPath] = [],
                  value: @escaping @Sendable (Record) -> FieldValue,
                  read: @escaping @Sendable (inout FieldReader, inout Record, inout [PendingReference]) -> Bool,
                  write: @escaping @Sendable (Record, inout CompactWriter) -> Void,
@@ -103,7 +108,7 @@ extension Field {
         self.key = key
         self.jsonKey = json ?? key
         self.search = search
-        self.property = String(describing: property)
+        self.properties = ([property] + also).map { String(describing: $0) }
         self.value = value
         self.read = read
         self.writeCompact = write
@@ -111,14 +116,17 @@ extension Field {
         self.texts = texts
     }
 
-    /// One line of text; `check` may refuse a value read from YAML (it reports why).
+    /// What may refuse a one-line value read from YAML (it reports why): key, value, reader.
+    public typealias Check = @Sendable (String, String, FieldReader) -> Bool
+
+    /// One line of text; `check` may refuse a value read from YAML.
     public static func line(_ key: String, _ path: WritableKeyPath<Record, String> & Sendable, search: SearchPlace = .none,
-                            check: (@Sendable (String, FieldReader) -> Bool)? = nil) -> Field {
+                            check: Check? = nil) -> Field {
         Field(key, json: nil, search: search, property: path,
               value: { .line($0[keyPath: path]) },
               read: { reader, record, _ in
                   guard let text = reader.string(key) else { return false }
-                  if let check, !check(text, reader) { return false }
+                  if let check, !check(key, text, reader) { return false }
                   record[keyPath: path] = text
                   return true
               },
@@ -127,12 +135,15 @@ extension Field {
               texts: { record, body in body(record[keyPath: path]) })
     }
 
-    public static func optionalLine(_ key: String, _ path: WritableKeyPath<Record, String?> & Sendable, search: SearchPlace = .none) -> Field {
+    public static func optionalLine(_ key: String, _ path: WritableKeyPath<Record, String?> & Sendable, search: SearchPlace = .none,
+                                    check: Check? = nil) -> Field {
         Field(key, json: nil, search: search, property: path,
               value: { $0[keyPath: path].map { .line($0) } ?? .absent },
               read: { reader, record, _ in
-                  record[keyPath: path] = reader.string(key, required: false)
-                  return true
+                  let text = reader.string(key, required: false)
+                  if let text, let check, !check(key, text, reader) { return false }
+                  record[keyPath: path] = text
+                  return text != nil || !reader.has(key)
               },
               write: { record, w in w.add(optional: record[keyPath: path]) },
               decode: { r, record throws(CompactCodec.Corrupt) in record[keyPath: path] = try r.optionalString() },
@@ -341,6 +352,93 @@ extension Field {
                       items.append(item)
                   }
                   record[keyPath: path] = items
+              },
+              texts: { _, _ in })
+    }
+}
+
+/// A party as an event lists it, with its role in that event (claimant, judge…) when known.
+public struct Participant: Sendable, Hashable {
+    public var party: String
+    public var role: CaseRole?
+    public init(party: String, role: CaseRole?) {
+        self.party = party
+        self.role = role
+    }
+}
+
+extension Field {
+    /// One nested record whose fields are all optional (legal identifiers); absent, it is blank.
+    public static func nested<Item: Declared>(_ key: String, _ path: WritableKeyPath<Record, Item> & Sendable, search: SearchPlace) -> Field {
+        Field(key, json: nil, search: search, property: path,
+              value: { .record($0[keyPath: path].fieldValues()) },
+              read: { reader, record, pending in
+                  guard let node = reader.node(key) else { return true }
+                  guard var itemReader = FieldReader(node, file: reader.file, owner: "\(reader.owner) \(key)", sink: reader.sink),
+                        let item = itemReader.decode(Item.self, into: &pending) else { return false }
+                  record[keyPath: path] = item
+                  return true
+              },
+              write: { record, w in for field in Item.fields { field.writeCompact(record[keyPath: path], &w) } },
+              decode: { r, record throws(CompactCodec.Corrupt) in
+                  var item = Item()
+                  for field in Item.fields { try field.readCompact(&r, &item) }
+                  record[keyPath: path] = item
+              },
+              texts: { record, body in
+                  let item = record[keyPath: path]
+                  for field in Item.fields { field.texts(item, body) }
+              })
+    }
+
+    /// `true` or `false`; absent, false.
+    public static func flag(_ key: String, _ path: WritableKeyPath<Record, Bool> & Sendable) -> Field {
+        Field(key, json: nil, search: .none, property: path,
+              value: { .flag($0[keyPath: path]) },
+              read: { reader, record, _ in
+                  guard let value = reader.flag(key) else { return !reader.has(key) }
+                  record[keyPath: path] = value
+                  return true
+              },
+              write: { record, w in w.add(record[keyPath: path] ? "1" : "0") },
+              decode: { r, record throws(CompactCodec.Corrupt) in record[keyPath: path] = try r.flag() },
+              texts: { _, _ in })
+    }
+
+    /// An event's parties: a list of ids, each optionally with its role (`- cnil` or
+    /// `- clever-cloud: claimant`). Stored as the ids in order and the roles by id, so code that
+    /// only needs who took part keeps reading `parties`.
+    public static func participants(_ key: String, _ ids: WritableKeyPath<Record, [String]> & Sendable,
+                                    roles: WritableKeyPath<Record, [String: CaseRole]> & Sendable) -> Field {
+        @Sendable func list(_ record: Record) -> [Participant] {
+            let roleOf = record[keyPath: roles]
+            return record[keyPath: ids].map { Participant(party: $0, role: roleOf[$0]) }
+        }
+        return Field(key, json: nil, search: .none, property: ids, also: [roles],
+              value: { .participants(list($0)) },
+              read: { reader, record, pending in
+                  guard let participants = reader.participants(key, into: &pending) else { return false }
+                  record[keyPath: ids] = participants.map(\.party)
+                  var roleOf: [String: CaseRole] = [:]
+                  for p in participants { if let role = p.role { roleOf[p.party] = role } }
+                  record[keyPath: roles] = roleOf
+                  return true
+              },
+              write: { record, w in
+                  let participants = list(record)
+                  w.add(participants.map(\.party))
+                  w.add(participants.map { $0.role?.rawValue ?? "" })
+              },
+              decode: { r, record throws(CompactCodec.Corrupt) in
+                  let parties = try r.list(), roleNames = try r.list()
+                  guard roleNames.count == parties.count else { throw CompactCodec.Corrupt(at: r.position, "one role per party") }
+                  var roleOf: [String: CaseRole] = [:]
+                  for (party, name) in zip(parties, roleNames) where !name.isEmpty {
+                      guard let role = CaseRole(rawValue: name) else { throw CompactCodec.Corrupt(at: r.position, "a role") }
+                      roleOf[party] = role
+                  }
+                  record[keyPath: ids] = parties
+                  record[keyPath: roles] = roleOf
               },
               texts: { _, _ in })
     }

@@ -37,7 +37,7 @@ public struct Source: DossierRecord {
         .line("publisher", \.publisher, search: .title),
         .line("title", \.title, search: .title),
         .date("date", \.date, search: .body),
-        .line("url", \.url, search: .body, check: { url, reader in
+        .line("url", \.url, search: .body, check: { _, url, reader in
             guard url.hasPrefix("https://") || url.hasPrefix("http://") else {
                 reader.report(at: "url", "'url' must start with https:// or http://")
                 return false
@@ -89,8 +89,13 @@ public struct Event: DossierRecord {
     public var track = Track.courts
     public var title = Localized("")
     public var summary = Localized("")
+    /// Who took part, in the order the data lists them; `partyRoles` says as what, where known.
     public var parties: [String] = []
+    public var partyRoles: [String: CaseRole] = [:]
     public var accord: String?
+    public var identifiers = LegalIdentifiers()
+    /// Still undecided or unfinished as of the dossier's `as_of` date (an appeal, a review).
+    public var pending = false
     public var certainty = Certainty.verified
     public var note: Localized?
     public var sources: [String] = []
@@ -106,8 +111,10 @@ public struct Event: DossierRecord {
         .term("track", \.track, search: .body),
         .text("title", \.title, search: .title),
         .text("summary", \.summary),
-        .references("parties", \.parties, to: [.party]),
+        .participants("parties", \.parties, roles: \.partyRoles),
         .optionalReference("accord", \.accord, to: [.accord]),
+        .nested("identifiers", \.identifiers, search: .title),
+        .flag("pending", \.pending),
         .term("certainty", \.certainty, default: .verified),
         .optionalText("note", \.note),
         .references("sources", \.sources, to: [.source], required: true, nonEmpty: true),
@@ -167,6 +174,7 @@ public struct Accord: DossierRecord {
     public var mechanisms: [Localized] = []
     public var challengedBy: [String] = []
     public var struckDownBy: String?
+    public var identifiers = LegalIdentifiers()
     public var status = Localized("")
     public var certainty = Certainty.verified
     public var note: Localized?
@@ -186,6 +194,7 @@ public struct Accord: DossierRecord {
         .texts("mechanisms", \.mechanisms),
         .references("challenged_by", \.challengedBy, to: [.party]),
         .optionalReference("struck_down_by", \.struckDownBy, to: [.event]),
+        .nested("identifiers", \.identifiers, search: .title),
         // JSON's `status` is the computed in-force / ended / struck-down state (`RecordJSON`)
         .text("status", \.status, json: "status_text"),
         .term("certainty", \.certainty, default: .verified),
@@ -213,9 +222,11 @@ public struct TourStep: Declared {
     ]
 }
 
-/// The `dossier:` record: the dossier's title, focal event, overview and tour.
+/// The `dossier:` record: the dossier's title, how current it is, focal event, overview and tour.
 public struct DossierInfo: Declared {
     public var title = Localized("")
+    /// The day the content was last checked against the public record.
+    public var asOf = DossierDate.blank
     public var focus = ""
     public var overview = Localized("")
     public var tour: [TourStep] = []
@@ -224,6 +235,7 @@ public struct DossierInfo: Declared {
 
     public static let fields: [Field<DossierInfo>] = [
         .text("title", \.title),
+        .date("as_of", \.asOf),
         .reference("focus", \.focus, to: [.event]),
         .text("overview", \.overview, links: true),
         .records("tour", \.tour, owner: { "tour step \($0)" }),
