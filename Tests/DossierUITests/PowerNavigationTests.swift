@@ -189,8 +189,11 @@ import Testing
 @Suite struct CitationAndTourTests {
     @Test func copiesTheCitationWithSources() throws {
         var state = try UIFixtures.state()
-        state.press(.character("y"))
-        let text = try #require(state.clipboard)
+        let effects = state.press(.character("y"))
+        guard case .copyToClipboard(let text)? = effects.first, effects.count == 1 else {
+            Issue.record("y asks for one clipboard copy, not \(effects)")
+            return
+        }
         #expect(text.hasPrefix("The court rejects the request (2024-03-22)\nSources:\n- Conseil d’État, “Ordonnance du 22 mars 2024”, 2024-03-22 — https://example.org/court"))
         #expect(state.message?.en.contains("OSC 52") == true)
     }
@@ -213,14 +216,14 @@ import Testing
     @Test func mouseClicksSelectAndFollowOnlyWhenEnabled() throws {
         var state = try UIFixtures.state(width: 120, height: 40)
         let row = state.layout.list.inner.row + 2 // strip, heading 2000, then the first event
-        state.handle(.mouse(MouseEvent(kind: .click, row: row, column: 5)))
+        state.press(.mouse(MouseEvent(kind: .click, row: row, column: 5)))
         #expect(state.selectedID == "ev-ruling", "ignored without --mouse")
         state.mouseEnabled = true
-        state.handle(.mouse(MouseEvent(kind: .click, row: row, column: 5)))
+        state.press(.mouse(MouseEvent(kind: .click, row: row, column: 5)))
         #expect(state.selectedID == "ev-accord")
-        state.handle(.mouse(MouseEvent(kind: .wheelDown, row: row, column: 5)))
+        state.press(.mouse(MouseEvent(kind: .wheelDown, row: row, column: 5)))
         #expect(state.selectedID == "ev-ruling")
-        state.handle(.mouse(MouseEvent(kind: .click, row: 1, column: 2)))
+        state.press(.mouse(MouseEvent(kind: .click, row: 1, column: 2)))
         #expect(state.pane == .parties, "a click on a tab focuses it")
     }
 

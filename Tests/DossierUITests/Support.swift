@@ -11,8 +11,14 @@ enum UIFixtures {
         DossierStore(try DossierLoader.load(directory: testsRoot.appendingPathComponent("DossierCoreTests/Fixtures/valid").path))
     }
 
+    /// A state as the explorer loop has it once started: the first frame drawn, the search
+    /// index built.
     static func state(width: Int = 80, height: Int = 24, lang: Language = .en) throws -> AppState {
-        AppState(store: try store(), lang: lang, width: width, height: height)
+        var state = AppState(store: try store(), lang: lang, width: width, height: height)
+        _ = state.store.searchIndex
+        state.reduce(.searchIndexReady)
+        state.reduce(.drawn(ScreenView.frame(state).regions))
+        return state
     }
 }
 
@@ -38,12 +44,20 @@ func expectGolden(_ grid: Grid, _ name: String, sourceLocation: SourceLocation =
 }
 
 extension AppState {
-    mutating func press(_ keys: Key...) {
-        for key in keys { handle(key) }
+    /// Keys as the explorer loop sends them: each one, then the frame drawn after it (whose
+    /// regions the next click hits). Returns the effects asked for.
+    @discardableResult
+    mutating func press(_ keys: Key...) -> [Effect] {
+        var effects: [Effect] = []
+        for key in keys {
+            effects += handle(key)
+            reduce(.drawn(ScreenView.frame(self).regions))
+        }
+        return effects
     }
 
     mutating func type(_ text: String) {
-        for character in text { handle(.character(character)) }
+        for character in text { press(.character(character)) }
     }
 
     var selectedID: String? { selectedRef.map { store.id(of: $0) } }

@@ -12,12 +12,12 @@ public enum KeyGroup: Int, Sendable, CaseIterable {
 
     public var title: Localized {
         switch self {
-        case .move: return Localized(en: "Move", fr: "Se déplacer")
-        case .timeline: return Localized(en: "Timeline", fr: "Chronologie")
-        case .panes: return Localized(en: "Panes and detail", fr: "Volets et détail")
-        case .search: return Localized(en: "Search and filter", fr: "Chercher et filtrer")
-        case .links: return Localized(en: "Links, history and marks", fr: "Liens, historique et marques")
-        case .general: return Localized(en: "General", fr: "Général")
+        case .move: return UIText.groupMove.text
+        case .timeline: return UIText.groupTimeline.text
+        case .panes: return UIText.groupPanes.text
+        case .search: return UIText.groupSearch.text
+        case .links: return UIText.groupLinks.text
+        case .general: return UIText.groupGeneral.text
         }
     }
 }
@@ -111,8 +111,8 @@ public enum Keymap {
         Binding(keys: [.control("f")], action: .showResults, scope: .everywhere, group: .search,
                 help: Localized(en: "all matches, grouped by kind", fr: "tous les résultats, par type"), hint: nil),
         Binding(keys: [.character("f")], action: .startPrompt(.filter), scope: .everywhere, group: .search,
-                help: Localized(en: "filter this list: party:ID kind:K track:T certainty:C side:S role:R words",
-                                fr: "filtrer cette liste : party:ID kind:K track:T certainty:C side:S role:R mots"),
+                help: Localized(en: "filter this list: \(FilterKey.synopsis) words",
+                                fr: "filtrer cette liste : \(FilterKey.synopsis) mots"),
                 hint: Localized(en: "filter", fr: "filtrer")),
         Binding(keys: [.escape], action: .clearFilter, scope: .list, group: .search,
                 help: Localized(en: "clear the filter (then the search highlight)", fr: "retirer le filtre (puis la recherche)"), hint: nil),
@@ -213,7 +213,7 @@ public enum Keymap {
 
     /// The key table as Markdown, for the README (a test keeps the two identical).
     public static func markdownTable(_ lang: Language = .en) -> String {
-        var out = "| \(lang == .en ? "Keys" : "Touches") | \(lang == .en ? "Action" : "Action") |\n|---|---|\n"
+        var out = "| \(UIText.keysHeader.text[lang]) | \(UIText.actionHeader.text[lang]) |\n|---|---|\n"
         for group in KeyGroup.allCases {
             out += "| **\(group.title[lang])** | |\n"
             for binding in bindings where binding.group == group {
