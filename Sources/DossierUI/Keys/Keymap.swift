@@ -5,6 +5,11 @@ public enum KeyScope: Sendable, Hashable {
     case everywhere
     case list          // the focused pane's list
     case detail        // the detail, when a link is being chosen
+
+    /// Whether a key could mean two things: both scopes apply in some context.
+    func overlaps(_ other: KeyScope) -> Bool {
+        self == other || self == .everywhere || other == .everywhere
+    }
 }
 
 public enum KeyGroup: Int, Sendable, CaseIterable {
@@ -195,17 +200,15 @@ public enum Keymap {
         }
     }
 
-    /// Keys that are bound twice in overlapping scopes: a mistake the tests catch.
-    public static func conflicts() -> [String] {
-        var seen: [String: KeyScope] = [:]
+    /// Keys bound twice where their scopes overlap (the same scope, or `everywhere` and any):
+    /// a mistake the tests catch. Every pair of bindings is compared, not only neighbours.
+    public static func conflicts(in bindings: [Binding] = Keymap.bindings) -> [String] {
         var problems: [String] = []
-        for binding in bindings {
-            for key in binding.keys {
-                let id = "\(key)"
-                if let scope = seen[id], scope == binding.scope || scope == .everywhere && binding.scope == .everywhere {
-                    problems.append("\(key.name) is bound twice in scope \(binding.scope)")
+        for (i, first) in bindings.enumerated() {
+            for second in bindings[(i + 1)...] where first.scope.overlaps(second.scope) {
+                for key in first.keys where second.keys.contains(key) {
+                    problems.append("\(key.name) is bound to \(first.action) (\(first.scope)) and to \(second.action) (\(second.scope))")
                 }
-                seen[id] = binding.scope
             }
         }
         return problems
