@@ -2,9 +2,10 @@ import DossierCore
 
 /// The reducer: the only place the state changes. No I/O and no threads: the shell reads keys,
 /// draws the result and performs the effects returned. Each mode has its own file:
-/// Reducer+Movement (moves, counts, prefixes, zoom), Reducer+History (links, back/forward,
-/// marks' targets), Reducer+Prompt (the four prompts and search), Commands (the `:` line),
-/// Reducer+Overlay (help, results, tour), Reducer+Mouse (clicks).
+/// Reducer+Movement (moves, counts, two-key prefixes and marks, zoom), Reducer+History (links,
+/// back/forward, going to a record or a date), Reducer+Prompt (the four prompts), Reducer+Search
+/// (search, n/N, Ctrl-F, filters), Commands (the `:` line), Reducer+Overlay (help, results,
+/// tour), Reducer+Mouse (clicks).
 extension AppState {
     @discardableResult
     public mutating func reduce(_ action: Action) -> [Effect] {
