@@ -105,7 +105,7 @@ struct HardeningE2ETests {
         try tmux.keys("Enter")
         _ = try tmux.waitFor(text: "[2 Timeline]")
         try tmux.keys("j")
-        let before = try tmux.waitFor(text: "Timeline 57/")
+        let before = try tmux.waitFor(text: "Timeline 59/")
         try tmux.keys("C-z")
         let suspended = try tmux.waitFor(text: "Stopped")
         #expect(!suspended.contains("[2 Timeline]"))
@@ -116,7 +116,7 @@ struct HardeningE2ETests {
         _ = try tmux.waitFor("the same screen after fg") { $0 == before }
         #expect(try tmux.value("#{alternate_on}") == "1")
         try tmux.keys("k")
-        _ = try tmux.waitFor(text: "Timeline 56/")
+        _ = try tmux.waitFor(text: "Timeline 58/")
         try tmux.keys("q")
         _ = try tmux.waitFor("the shell prompt") { $0.hasSuffix("$") || $0.contains("\n$ \n") || $0.split(separator: "\n").last == "$" }
         try tmux.literal("echo EXIT=$?")
