@@ -21,6 +21,8 @@ public struct LegalIdentifiers: Declared {
     public var federalRegister: String?
     /// US Public Law number: `Pub. L. 118-49`.
     public var publicLaw: String?
+    /// Why a decision's number or ECLI is not given, when it could not be found: said, not left out.
+    public var unavailable: Localized?
     public init() {}
 
     public static let fields: [Field<LegalIdentifiers>] = [
@@ -33,11 +35,13 @@ public struct LegalIdentifiers: Declared {
         .optionalLine("official_journal", \.officialJournal),
         .optionalLine("federal_register", \.federalRegister, check: shape("a Federal Register citation such as 87 FR 62283", isFederalRegister)),
         .optionalLine("public_law", \.publicLaw, check: shape("a Public Law number such as Pub. L. 118-49", isPublicLaw)),
+        .optionalText("unavailable", \.unavailable, search: .none),
     ]
 
     public var isEmpty: Bool { fieldValues().allSatisfy { $0.value == .absent || $0.value == .lines([]) } }
 
     /// Every identifier, labelled, in declaration order: what the detail and citations show.
+    /// (`unavailable` is shown by the detail in the reader's language, not cited.)
     public var labelled: [(label: Localized, value: String)] {
         var result: [(Localized, String)] = []
         if let ecli { result.append((Localized("ECLI"), ecli)) }

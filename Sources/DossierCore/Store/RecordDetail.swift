@@ -31,6 +31,7 @@ extension DossierStore {
         }
         func identifierFields(_ identifiers: LegalIdentifiers) {
             for (label, value) in identifiers.labelled { blocks.append(.field(label: label[lang], value: value)) }
+            if let why = identifiers.unavailable { blocks.append(.field(label: Strings.caseNumber[lang], value: why[lang])) }
         }
         switch ref {
         case .party(let i):
