@@ -57,7 +57,7 @@ import Testing
         #expect(explorer.run() == 0)
         let copies = backend.calls.compactMap { if case .copyToClipboard(let text) = $0 { return text } else { return nil } }
         #expect(copies.count == 1)
-        #expect(copies.first?.hasPrefix("The court rejects the request (2024-03-22)\nSources:") == true)
+        #expect(copies.first?.hasPrefix("The court rejects the request (2024-03-22), ECLI:FR:CEORD:2024:492369.20240322, 492369\nSources:") == true)
         #expect(backend.lastFrame?.text.contains("Citation copied") == true)
     }
 

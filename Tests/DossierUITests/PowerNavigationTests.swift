@@ -194,7 +194,7 @@ import Testing
             Issue.record("y asks for one clipboard copy, not \(effects)")
             return
         }
-        #expect(text.hasPrefix("The court rejects the request (2024-03-22)\nSources:\n- Conseil d’État, “Ordonnance du 22 mars 2024”, 2024-03-22 — https://example.org/court"))
+        #expect(text.hasPrefix("The court rejects the request (2024-03-22), ECLI:FR:CEORD:2024:492369.20240322, 492369\nSources:\n- Conseil d’État, “Ordonnance du 22 mars 2024”, 2024-03-22 — https://example.org/court"))
         #expect(state.message?.en.contains("OSC 52") == true)
     }
 

@@ -56,6 +56,15 @@ public struct LegalIdentifiers: Declared {
         return result
     }
 
+    /// A case number as typed in a filter: folded, without spaces (`c-703/25p`).
+    public static func caseKey(_ text: String) -> String { TextFold.fold(text).filter { $0 != " " } }
+
+    /// Whether one of the case numbers starts with `key` (a `caseKey`): `case:C-703/25` finds
+    /// `C-703/25 P`, and `case:492895` the decision that joined 492895 and 493007.
+    public func hasCase(_ key: String) -> Bool {
+        !key.isEmpty && cases.contains { Self.caseKey($0).hasPrefix(key) }
+    }
+
     // MARK: shapes
 
     private static func shape(_ expected: String, _ test: @escaping @Sendable (String) -> Bool) -> @Sendable (String, String, FieldReader) -> Bool {

@@ -1,7 +1,7 @@
 import DossierCore
 
-/// What a list is narrowed to (`f`): any of a party, a kind, a track, a certainty, and words.
-/// Written as `party:cnil kind:ruling track:courts certainty:reported words…`.
+/// What a list is narrowed to (`f`): any of a party, a kind, a track, a certainty, a side, a
+/// role, a case number, and words. Written as `party:cnil kind:ruling case:492369 words…`.
 public struct ListFilter: Sendable, Hashable {
     public var party: String?
     public var kind: EventKind?
@@ -9,6 +9,8 @@ public struct ListFilter: Sendable, Hashable {
     public var certainty: Certainty?
     public var side: Side?
     public var role: Role?
+    /// A case number (`case:492369`), as `LegalIdentifiers.caseKey` writes it.
+    public var caseNumber: String?
     public var words: [String] = []
 
     public init() {}
@@ -47,7 +49,7 @@ public struct ListFilter: Sendable, Hashable {
     /// (a `kind:` filter does not hide parties).
     public func matches(_ ref: RecordRef, in store: DossierStore) -> Bool {
         // no filter (nearly always): do not even look at the record
-        if party == nil && kind == nil && track == nil && certainty == nil && side == nil && role == nil && words.isEmpty { return true }
+        if isEmpty { return true }
         switch ref {
         case .event(let i):
             let e = store.events[i]
@@ -55,6 +57,7 @@ public struct ListFilter: Sendable, Hashable {
             if let kind, e.kind != kind { return false }
             if let track, e.track != track { return false }
             if let certainty, e.certainty != certainty { return false }
+            if let caseNumber, !e.identifiers.hasCase(caseNumber) { return false }
         case .party(let i):
             let p = store.parties[i]
             if let role, !p.roles.contains(role) { return false }
@@ -64,13 +67,18 @@ public struct ListFilter: Sendable, Hashable {
             if let party, !a.by.contains(party) { return false }
             if let side, a.side != side { return false }
             if let certainty, a.certainty != certainty { return false }
+            if let caseNumber, !(store.event(a.caseID)?.identifiers.hasCase(caseNumber) ?? false) { return false }
         case .accord(let i):
             if let certainty, store.accords[i].certainty != certainty { return false }
         case .source:
             break
         }
         guard !words.isEmpty else { return true }
-        let text = TextFold.fold(store.title(of: ref, .en) + " " + store.title(of: ref, .fr) + " " + store.id(of: ref))
+        var text = TextFold.fold(store.title(of: ref, .en) + " " + store.title(of: ref, .fr) + " " + store.id(of: ref))
+        if case .event(let i) = ref {
+            // case numbers and ECLIs are words of the record too: `f 492369`
+            text += " " + TextFold.fold(store.events[i].identifiers.labelled.map(\.value).joined(separator: " "))
+        }
         return words.allSatisfy { text.contains($0) }
     }
 }
@@ -79,6 +87,7 @@ public struct ListFilter: Sendable, Hashable {
 /// parsing, writing back, completion, the prompt's help and the `f` key's help all come from here.
 public enum FilterKey: String, CaseIterable, Sendable {
     case party, kind, track, certainty, side, role
+    case caseNumber = "case"
 
     /// How the key's value is written in help: `party:ID`.
     var placeholder: String {
@@ -89,6 +98,7 @@ public enum FilterKey: String, CaseIterable, Sendable {
         case .certainty: return "C"
         case .side: return "S"
         case .role: return "R"
+        case .caseNumber: return "N"
         }
     }
 
@@ -107,6 +117,9 @@ public enum FilterKey: String, CaseIterable, Sendable {
         case .certainty: return Certainty.allCases.map(\.rawValue)
         case .side: return Side.allCases.map(\.rawValue)
         case .role: return Role.allCases.map(\.rawValue)
+        case .caseNumber:
+            var seen: Set<String> = []
+            return store.events.flatMap(\.identifiers.cases).map(LegalIdentifiers.caseKey).filter { seen.insert($0).inserted }
         }
     }
 
@@ -132,6 +145,10 @@ public enum FilterKey: String, CaseIterable, Sendable {
         case .role:
             guard let v = Role(rawValue: value) else { return bad(Role.allowedValues) }
             filter.role = v
+        case .caseNumber:
+            let key = LegalIdentifiers.caseKey(value)
+            guard store.events.contains(where: { $0.identifiers.hasCase(key) }) else { return ListFilter.ParseError(UIText.filterNoCase(value)) }
+            filter.caseNumber = key
         }
         return nil
     }
@@ -145,6 +162,7 @@ public enum FilterKey: String, CaseIterable, Sendable {
         case .certainty: return filter.certainty?.rawValue
         case .side: return filter.side?.rawValue
         case .role: return filter.role?.rawValue
+        case .caseNumber: return filter.caseNumber
         }
     }
 }

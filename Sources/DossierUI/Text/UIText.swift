@@ -19,6 +19,7 @@ public enum UIText: CaseIterable, Sendable {
     case zoomEvents, zoomMonths, zoomYears, zoomEras
     case claimants, defence, courts, hosts, others
     case groupMove, groupTimeline, groupPanes, groupSearch, groupLinks, groupGeneral
+    case filterNoCase, asOf
 
     public var template: Localized {
         switch self {
@@ -84,6 +85,8 @@ public enum UIText: CaseIterable, Sendable {
         case .groupSearch: return Localized(en: "Search and filter", fr: "Chercher et filtrer")
         case .groupLinks: return Localized(en: "Links, history and marks", fr: "Liens, historique et marques")
         case .groupGeneral: return Localized(en: "General", fr: "Général")
+        case .filterNoCase: return Localized(en: "no case '{1}'", fr: "aucune affaire «\u{00A0}{1}\u{00A0}»")
+        case .asOf: return Localized(en: "as of {1}", fr: "à jour au {1}")
         }
     }
 

@@ -81,6 +81,10 @@ public enum ScreenView {
             regions.tabs.append(Regions.Tab(pane: pane, rect: Rect(row: strip.row, column: column, width: used + 1, height: 1)))
             column += used + 1
         }
+        // how current the dossier is, at the right of the tabs when there is room for it
+        let asOf = UIText.asOf(state.store.info.asOf.description)[state.lang]
+        let asOfColumn = grid.width - DisplayWidth.of(asOf) - 1
+        if asOfColumn > column + 1 { grid.put(asOf, row: strip.row, column: asOfColumn, style: .tab) }
     }
 
     // MARK: list
