@@ -178,7 +178,7 @@ public struct Printer {
         for block in store.detail(of: ref, lang) {
             switch block {
             case .heading(let title): out += "\(hashes) \(md(title))\n\n<a id=\"\(store.id(of: ref))\"></a>\n\n"
-            case .field(let label, let value): out += "- **\(md(label))**\(lang == .fr ? "\u{00A0}:" : ":") \(md(value))\n"
+            case .field(let label, let value): out += "- **\(md(label))**\(Strings.colon[lang]) \(md(value))\n"
             case .paragraph(let text): out += "\n\(md(text))\n\n"
             case .section(let title): out += "\n\(hashes)# \(md(title))\n\n"
             case .link(let target, let label):
@@ -218,16 +218,17 @@ public struct Printer {
         let text = store.info.overview[lang]
         switch format {
         case .json, .timelinejs:
-            return JSON.object([("title", .string(store.info.title[lang])), ("overview", .string(text)),
+            return JSON.object([("title", .string(store.info.title[lang])), ("as_of", .string(store.info.asOf.description)), ("overview", .string(text)),
                                 ("focus", .string(store.info.focus)),
                                 ("counts", .object([("parties", .number(store.parties.count)), ("events", .number(store.events.count)),
                                                     ("arguments", .number(store.arguments.count)), ("accords", .number(store.accords.count)),
                                                     ("sources", .number(store.sources.count))]))]).rendered()
         case .markdown:
-            return "# \(md(store.info.title[lang]))\n\n" + markdownOverview() + "\n"
+            return "# \(md(store.info.title[lang]))\n\n*\(md(Strings.checkedAsOf(store.info.asOf)[lang]))*\n\n" + markdownOverview() + "\n"
         case .text:
             let title = store.info.title[lang]
             var out = title + "\n" + String(repeating: "=", count: DisplayWidth.of(title)) + "\n\n"
+            out += Strings.checkedAsOf(store.info.asOf)[lang] + "\n\n"
             let (body, notes) = numberLinks(text) { n, _ in "[\(n)]" }
             for paragraph in body.split(separator: "\n", omittingEmptySubsequences: false) {
                 out += TextLayout.wrap(String(paragraph), width: width).joined(separator: "\n") + "\n"
@@ -283,9 +284,8 @@ public struct Printer {
             return TimelineJSExport(store: store, lang: lang).document().rendered()
         case .json:
             let both = RecordJSON(store: store, texts: .both, resolveSources: false)
-            let info = store.info
             return JSON.object([
-                ("dossier", .object([("title", both.text(info.title)), ("focus", .string(info.focus)), ("overview", both.text(info.overview))])),
+                ("dossier", both.info(store.info)),
                 ("sources", .array(store.sources.map(both.source))),
                 ("parties", .array(store.parties.map(both.party))),
                 ("events", .array(store.events.map(both.event))),
@@ -293,7 +293,7 @@ public struct Printer {
                 ("accords", .array(store.accords.map(both.accord))),
             ]).rendered()
         case .markdown:
-            var out = "# \(md(store.info.title[lang]))\n\n"
+            var out = "# \(md(store.info.title[lang]))\n\n*\(md(Strings.checkedAsOf(store.info.asOf)[lang]))*\n\n"
             let sections = [Strings.overview, Strings.timeline, Strings.parties, Strings.arguments, Strings.accords, Strings.sources]
             out += sections.enumerated().map { "\($0.offset + 1). [\($0.element[lang])](#\(anchor($0.element[lang])))" }.joined(separator: "\n") + "\n\n"
             out += "## \(Strings.overview[lang])\n\n" + markdownOverview() + "\n"
@@ -332,7 +332,7 @@ public struct Printer {
                          ("text", .string(step.text[lang]))])
             }).rendered()
         case .markdown:
-            var out = "# \(md(store.info.title[lang])) — \(lang == .en ? "guided tour" : "visite guidée")\n"
+            var out = "# \(md(store.info.title[lang])) — \(Strings.guidedTour[lang])\n"
             for (n, step) in steps.enumerated() {
                 let title = store.ref(step.record).map { store.linkLabel($0, lang) } ?? step.record
                 out += "\n## \(n + 1). \(md(title))\n\n\(md(step.text[lang]))\n"

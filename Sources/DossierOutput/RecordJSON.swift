@@ -25,50 +25,59 @@ public struct RecordJSON {
 
     func text(_ value: Localized?) -> JSON { value.map { text($0) } ?? .null }
 
-    func label<V: Vocabulary>(_ value: V) -> JSON { .string(value.rawValue) }
-
     func sources(_ ids: [String]) -> JSON {
         guard resolveSources else { return .strings(ids) }
         return .array(store.sources(ids).map(source))
     }
 
-    public func source(_ s: Source) -> JSON {
-        .object([("id", .string(s.id)), ("publisher", .string(s.publisher)), ("title", .string(s.title)),
-                 ("date", .string(s.date.description)), ("url", .string(s.url)),
-                 ("language", .string(s.language)), ("kind", label(s.kind))])
+    /// A field's value as JSON; lists of source ids are resolved to sources when asked.
+    func json(_ value: FieldValue) -> JSON {
+        switch value {
+        case .line(let text): return .string(text)
+        case .text(let text): return self.text(text)
+        case .date(let date): return .string(date.description)
+        case .term(let raw, _): return .string(raw)
+        case .terms(let raws), .lines(let raws): return .strings(raws)
+        case .texts(let texts): return .array(texts.map { text($0) })
+        case .references(let ids, let kinds): return kinds == [.source] ? sources(ids) : .strings(ids)
+        case .records(let items): return .array(items.map { .object($0.map { ($0.key, json($0.value)) }) })
+        case .record(let fields): return .object(fields.map { ($0.key, json($0.value)) })
+        case .flag(let value): return .bool(value)
+        case .participants(let participants): return .strings(participants.map(\.party))
+        case .absent: return .null
+        }
     }
 
-    public func party(_ p: Party) -> JSON {
-        .object([("id", .string(p.id)), ("name", text(p.name)), ("kind", label(p.kind)),
-                 ("roles", .array(p.roles.map(label))), ("country", .string(p.country)),
-                 ("summary", text(p.summary)), ("website", .optional(p.website)),
-                 ("certainty", label(p.certainty)), ("note", text(p.note)), ("sources", sources(p.sources))])
+    /// A record as its declared fields in order, with `derived` values (computed, not stored)
+    /// placed after the field they follow.
+    func object<R: DossierRecord>(_ record: R, derived: [(after: String, key: String, value: JSON)] = []) -> JSON {
+        var pairs: [(String, JSON)] = [("id", .string(record.id))]
+        for field in R.fields {
+            pairs.append((field.jsonKey, json(field.value(record))))
+            for extra in derived where extra.after == field.key { pairs.append((extra.key, extra.value)) }
+        }
+        return .object(pairs)
     }
+
+    public func source(_ s: Source) -> JSON { object(s) }
+
+    public func party(_ p: Party) -> JSON { object(p) }
 
     public func event(_ e: Event) -> JSON {
-        .object([("id", .string(e.id)), ("date", .string(e.date.description)),
-                 ("precision", .string(e.date.precision.rawValue)), ("end", .optional(e.end?.description)),
-                 ("kind", label(e.kind)), ("track", label(e.track)), ("title", text(e.title)),
-                 ("summary", text(e.summary)), ("certainty", label(e.certainty)), ("note", text(e.note)),
-                 ("parties", .strings(e.parties)), ("accord", .optional(e.accord)), ("sources", sources(e.sources))])
+        let roles = JSON.array(e.parties.map { .object([("party", .string($0)), ("role", .optional(e.partyRoles[$0]?.rawValue))]) })
+        return object(e, derived: [("date", "precision", .string(e.date.precision.rawValue)), ("parties", "party_roles", roles)])
     }
 
-    public func argument(_ a: Argument) -> JSON {
-        .object([("id", .string(a.id)), ("side", label(a.side)), ("by", .strings(a.by)), ("case", .string(a.caseID)),
-                 ("claim", text(a.claim)), ("detail", text(a.detail)), ("basis", .strings(a.basis)),
-                 ("answers", .strings(a.answers)), ("outcome", text(a.outcome)), ("certainty", label(a.certainty)),
-                 ("note", text(a.note)), ("sources", sources(a.sources))])
-    }
+    public func argument(_ a: Argument) -> JSON { object(a) }
 
     public func accord(_ a: Accord) -> JSON {
         let status: String = a.inForceTo == nil ? "in-force" : (a.struckDownBy == nil ? "ended" : "struck-down")
-        return .object([("id", .string(a.id)), ("name", text(a.name)), ("instrument", .string(a.instrument)),
-                        ("adopted", .string(a.adopted.description)), ("in_force_from", .string(a.inForceFrom.description)),
-                        ("in_force_to", .optional(a.inForceTo?.description)), ("status", .string(status)),
-                        ("status_text", text(a.status)), ("summary", text(a.summary)),
-                        ("mechanisms", .array(a.mechanisms.map { text($0) })), ("challenged_by", .strings(a.challengedBy)),
-                        ("struck_down_by", .optional(a.struckDownBy)), ("certainty", label(a.certainty)),
-                        ("note", text(a.note)), ("sources", sources(a.sources))])
+        return object(a, derived: [("in_force_to", "status", .string(status))])
+    }
+
+    /// The `dossier:` record (title, focus, overview, tour).
+    public func info(_ info: DossierInfo) -> JSON {
+        .object(DossierInfo.fields.map { ($0.jsonKey, json($0.value(info))) })
     }
 
     public func record(_ ref: RecordRef) -> JSON {

@@ -33,7 +33,8 @@ public struct TimelineJSExport {
         }
         return .object([
             ("title", .object([("text", .object([("headline", .string(html(store.info.title[lang]))),
-                                                 ("text", .string("<p>\(html(firstParagraph(store.info.overview[lang])))</p>"))]))])),
+                                                 ("text", .string("<p>\(html(firstParagraph(store.info.overview[lang])))</p>"
+                                                                  + "<p>\(html(Strings.checkedAsOf(store.info.asOf)[lang]))</p>"))]))])),
             ("events", .array(events)),
             ("eras", .array(eras)),
         ])

@@ -1,38 +1,38 @@
 @preconcurrency import CNcursesw
 import DossierUI
 
-/// How each style looks: colours by role when the terminal has them (8 colours are enough),
-/// attributes only under NO_COLOR. Selection is reverse video either way.
+/// Paints each style's `Look` with ncurses: colours by role when the terminal has them, attributes
+/// only under NO_COLOR. Selection is reverse video either way.
 enum Palette {
-    /// Colour pairs, numbered from 1; foreground on the terminal's own background (-1).
-    private static let pairs: [(Style, Int16)] = [
-        (.accent, Int16(COLOR_CYAN)), (.link, Int16(COLOR_BLUE)), (.focusBorder, Int16(COLOR_CYAN)),
-        (.focusTitle, Int16(COLOR_CYAN)), (.era0, Int16(COLOR_YELLOW)), (.era1, Int16(COLOR_GREEN)),
-        (.era2, Int16(COLOR_MAGENTA)), (.match, Int16(COLOR_YELLOW)), (.warning, Int16(COLOR_RED)),
-        (.heading, Int16(COLOR_CYAN)), (.tabActive, Int16(COLOR_CYAN)),
-    ]
+    /// Colour pairs, numbered from 1, one per style that has a colour; foreground on the
+    /// terminal's own background (-1).
+    private static let coloured: [Style] = Style.allCases.filter { $0.look.colour != nil }
 
     static func install() {
-        for (index, pair) in pairs.enumerated() {
-            init_pair(Int16(index + 1), pair.1, -1)
+        for (index, style) in coloured.enumerated() {
+            init_pair(Int16(index + 1), colour(style.look.colour!), -1)
         }
     }
 
     static func look(of style: Style, monochrome: Bool) -> (attr_t, Int16) {
-        let bold = dossier_A_BOLD(), dim = dossier_A_DIM(), reverse = dossier_A_REVERSE(), underline = dossier_A_UNDERLINE()
-        let attributes: attr_t
-        switch style {
-        case .normal, .link, .tab, .border: attributes = dossier_A_NORMAL()
-        case .muted, .eraNone: attributes = dim
-        case .heading, .title, .accent, .era0, .era1, .era2, .warning: attributes = bold
-        case .selection: attributes = reverse
-        case .selectionInactive: attributes = underline
-        case .focusBorder: attributes = bold
-        case .focusTitle, .tabActive, .header: attributes = bold | reverse
-        case .statusBar: attributes = reverse
-        case .match: attributes = bold | underline
-        }
-        guard !monochrome, let index = pairs.firstIndex(where: { $0.0 == style }) else { return (attributes, 0) }
+        let look = style.look
+        var attributes = dossier_A_NORMAL()
+        if look.attributes.contains(.bold) { attributes |= dossier_A_BOLD() }
+        if look.attributes.contains(.dim) { attributes |= dossier_A_DIM() }
+        if look.attributes.contains(.underline) { attributes |= dossier_A_UNDERLINE() }
+        if look.attributes.contains(.reverse) { attributes |= dossier_A_REVERSE() }
+        guard !monochrome, let index = coloured.firstIndex(of: style) else { return (attributes, 0) }
         return (attributes, Int16(index + 1))
+    }
+
+    private static func colour(_ colour: Look.Colour) -> Int16 {
+        switch colour {
+        case .red: return Int16(COLOR_RED)
+        case .green: return Int16(COLOR_GREEN)
+        case .yellow: return Int16(COLOR_YELLOW)
+        case .blue: return Int16(COLOR_BLUE)
+        case .magenta: return Int16(COLOR_MAGENTA)
+        case .cyan: return Int16(COLOR_CYAN)
+        }
     }
 }

@@ -29,6 +29,8 @@ public enum ColorMode: Sendable { case color, monochrome }
 
 /// The last signal that asked the explorer to stop; polled by the key loop.
 nonisolated(unsafe) private var pendingSignal: Int32 = 0
+/// Set when the process continues after a stop (Ctrl-Z, then `fg`); polled by the key loop.
+nonisolated(unsafe) private var pendingResume = false
 
 /// State the fatal-signal handler needs, in globals a signal handler may touch.
 nonisolated(unsafe) private var cursesOpen = false
@@ -77,7 +79,7 @@ private func fatalSignalHandler(_ received: Int32) {
 
 /// The only code that talks to ncurses: it opens and restores the terminal, paints grids and
 /// reads keys.
-public final class Terminal {
+public final class Terminal: TerminalBackend {
     private var previous: Grid?
     private var monochrome: Bool
     private var closed = false
@@ -221,6 +223,15 @@ public final class Terminal {
         return Terminal.key(character: UInt32(value))
     }
 
+    /// A key, or news that the process was continued after a stop.
+    public func readEvent() -> TerminalEvent? {
+        if pendingResume {
+            pendingResume = false
+            return .resumed
+        }
+        return readKey().map(TerminalEvent.key)
+    }
+
     static func key(code: Int32) -> Key {
         switch code {
         case KEY_UP: return .up
@@ -282,6 +293,13 @@ public final class Terminal {
             action.sa_flags = 0
             sigaction(signal, &action, nil)
         }
+        // ncurses handles SIGTSTP itself (it restores the terminal and repaints on the way back);
+        // the loop hears of the resume too, to repaint from its own grid
+        var resume = sigaction()
+        resume.__sigaction_handler.sa_handler = { _ in pendingResume = true }
+        sigemptyset(&resume.sa_mask)
+        resume.sa_flags = 0
+        sigaction(SIGCONT, &resume, nil)
     }
 
     /// While the explorer is open, standard error goes into a pipe instead of the screen, where a

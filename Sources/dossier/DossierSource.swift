@@ -27,7 +27,16 @@ enum DossierSource {
     /// re-reads the embedded YAML (`fromYAML`).
     static func load(data: String?, fromYAML: Bool = false) throws(DossierLoadError) -> Dossier {
         if let data { return try DossierLoader.load(directory: data) }
-        if !fromYAML, let dossier = BundledDossier.compact.withUTF8Buffer({ CompactCodec.decode($0) }) { return dossier }
+        if !fromYAML {
+            switch BundledDossier.compact.withUTF8Buffer({ buffer in Result { () throws(CompactCodec.Corrupt) in try CompactCodec.decode(buffer) } }) {
+            case .success(let dossier): return dossier
+            case .failure(let corrupt):
+                // The build wrote this form from the same declarations, so this is a bug: loud in
+                // debug builds; a release build says so once and reads the embedded YAML instead.
+                assertionFailure("the bundled dossier's \(corrupt)")
+                printError("dossier: the bundled dossier's \(corrupt); reading its YAML instead")
+            }
+        }
         return try DossierLoader.load(files: BundledDossier.files)
     }
 

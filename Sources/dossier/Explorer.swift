@@ -2,7 +2,8 @@ import DossierCore
 import DossierTerminal
 import DossierUI
 
-/// The thin shell around the pure UI: keys in, actions through the reducer, grids out.
+/// The thin shell around the pure UI: it opens the ncurses terminal and runs the explorer's loop
+/// on it.
 enum Explorer {
     /// Runs the explorer until `q` or a stop signal; returns the exit status.
     static func run(store: DossierStore, lang: Language, colorMode: ColorMode, environment: [String: String],
@@ -26,25 +27,7 @@ enum Explorer {
         var state = AppState(store: store, lang: lang, width: size.width, height: size.height)
         state.mouseEnabled = mouse
         if let start { state.open(at: start) }
-        terminal.draw(ScreenView.render(state))
-        store.prepareSearchIndexInBackground()
-        while !state.shouldQuit {
-            if let signal = terminal.stopSignal {
-                terminal.close()
-                return 128 + signal
-            }
-            guard let key = terminal.readKey() else { continue }
-            state.handle(key)
-            if let text = state.clipboard {
-                state.clipboard = nil
-                terminal.copyToClipboard(text)
-            }
-            if state.redrawRequested {
-                state.redrawRequested = false
-                terminal.invalidate()
-            }
-            terminal.draw(ScreenView.render(state))
-        }
-        return 0
+        var loop = ExplorerLoop(backend: terminal, state: state)
+        return loop.run()
     }
 }

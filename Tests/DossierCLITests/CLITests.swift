@@ -245,7 +245,7 @@ struct CLI {
         let result = try CLI.run(["export", "--format", "markdown"])
         #expect(result.status == 0)
         let text = result.stdout
-        #expect(text.hasPrefix("# French health data at Microsoft\n\n1. [Overview](#overview)"))
+        #expect(text.hasPrefix("# French health data at Microsoft\n\n*Checked against the public record as of 2026-12-01.*\n\n1. [Overview](#overview)"))
         for heading in ["## Overview", "## Timeline", "## Parties", "## Arguments", "## Accords", "## Sources"] {
             #expect(text.contains("\n" + heading + "\n"), "missing \(heading)")
         }

@@ -20,6 +20,7 @@ import Glibc
         dossier:
           title: {en: "Big", fr: "Gros"}
           focus: ev-0
+          as_of: 2026-12-01
           overview: {en: "x", fr: "x"}
         events:
           - id: ev-0
@@ -129,7 +130,7 @@ import Glibc
         text += Self.source(limit)
         let error = try #require(throws: DossierLoadError.self) { try DossierLoader.load(texts: [("big.yaml", text)], limits: limits) }
         #expect(error.diagnostics.count == 1)
-        #expect(error.diagnostics.first?.description == "big.yaml:\(limit + 13):5: more than \(limit) records: refusing to load more")
+        #expect(error.diagnostics.first?.description == "big.yaml:\(limit + 14):5: more than \(limit) records: refusing to load more")
     }
 
     /// Before keys were kept in a set, checking for duplicates was quadratic: 5·10^9 comparisons here.

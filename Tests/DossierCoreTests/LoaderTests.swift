@@ -51,6 +51,7 @@ import Testing
         dossier:
           title: {en: "T", fr: "T"}
           focus: nowhere
+          as_of: 2026-12-01
           overview: {en: "x", fr: "x"}
         events:
           - id: BadID
@@ -68,9 +69,9 @@ import Testing
         }
         let messages = error.diagnostics.map(\.description)
         #expect(messages.contains { $0.contains("all.yaml:3:3") && $0.contains("'nowhere'") })
-        #expect(messages.contains { $0.contains("all.yaml:6:") && $0.contains("not a valid id") })
-        #expect(messages.contains { $0.contains("all.yaml:12:") && $0.contains("French") })
-        #expect(messages.contains { $0.contains("all.yaml:14:") && $0.contains("source 'missing'") })
+        #expect(messages.contains { $0.contains("all.yaml:7:") && $0.contains("not a valid id") })
+        #expect(messages.contains { $0.contains("all.yaml:13:") && $0.contains("French") })
+        #expect(messages.contains { $0.contains("all.yaml:15:") && $0.contains("source 'missing'") })
         #expect(error.diagnostics == error.diagnostics.sorted())
     }
 

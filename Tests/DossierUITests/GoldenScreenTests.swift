@@ -79,6 +79,16 @@ import Testing
         #expect(grid.text.contains("[2 Timeline]"))
     }
 
+    @Test func aSelectedLinkIsPaintedSelectedAndStillKnownAsALink() throws {
+        var state = try UIFixtures.state(width: 80, height: 24)
+        state.press(.enter)
+        let grid = ScreenView.render(state)
+        let cursor = try #require(grid.cursor)
+        #expect(grid[cursor.row, cursor.column].style == .selection)
+        #expect(grid[cursor.row, cursor.column].role == .link)
+        #expect(grid[cursor.row, cursor.column].text == "→")
+    }
+
     @Test func wideCharactersAreNeverSplitAtTheEdge() throws {
         var grid = Grid(width: 5, height: 1)
         grid.put("ab法法", row: 0, column: 0)

@@ -1,11 +1,26 @@
 import DossierCore
-import DossierUI
+@testable import DossierUI
 import Foundation
 import Testing
 
 @Suite struct KeymapTests {
     @Test func noKeyIsBoundTwiceInTheSameContext() {
         #expect(Keymap.conflicts().isEmpty, "\(Keymap.conflicts())")
+    }
+
+    /// A test-only keymap with the conflicts the old check missed: it compared a binding only
+    /// with the last scope seen for its key, so list, detail, list again passed.
+    @Test func conflictsCompareEveryPairOfScopes() {
+        func bind(_ key: Key, _ action: Action, _ scope: KeyScope) -> Binding {
+            Binding(keys: [key], action: action, scope: scope, group: .general, help: Localized("test"), hint: nil)
+        }
+        let x = Key.character("x"), z = Key.character("z")
+        let listDetailList = [bind(x, .moveDown, .list), bind(x, .follow, .detail), bind(x, .moveUp, .list)]
+        #expect(Keymap.conflicts(in: listDetailList).count == 1)
+        #expect(Keymap.conflicts(in: [bind(z, .quit, .everywhere), bind(z, .follow, .detail)]).count == 1,
+                "everywhere overlaps every scope")
+        #expect(Keymap.conflicts(in: [bind(z, .openDetail, .list), bind(z, .follow, .detail)]).isEmpty,
+                "the list and the detail never apply at once")
     }
 
     @Test func theREADMEKeyTableIsTheKeymap() throws {

@@ -189,9 +189,12 @@ import Testing
 @Suite struct CitationAndTourTests {
     @Test func copiesTheCitationWithSources() throws {
         var state = try UIFixtures.state()
-        state.press(.character("y"))
-        let text = try #require(state.clipboard)
-        #expect(text.hasPrefix("The court rejects the request (2024-03-22)\nSources:\n- Conseil d’État, “Ordonnance du 22 mars 2024”, 2024-03-22 — https://example.org/court"))
+        let effects = state.press(.character("y"))
+        guard case .copyToClipboard(let text)? = effects.first, effects.count == 1 else {
+            Issue.record("y asks for one clipboard copy, not \(effects)")
+            return
+        }
+        #expect(text.hasPrefix("The court rejects the request (2024-03-22), ECLI:FR:CEORD:2024:492369.20240322, 492369\nSources:\n- Conseil d’État, “Ordonnance du 22 mars 2024”, 2024-03-22 — https://example.org/court"))
         #expect(state.message?.en.contains("OSC 52") == true)
     }
 
@@ -213,15 +216,52 @@ import Testing
     @Test func mouseClicksSelectAndFollowOnlyWhenEnabled() throws {
         var state = try UIFixtures.state(width: 120, height: 40)
         let row = state.layout.list.inner.row + 2 // strip, heading 2000, then the first event
-        state.handle(.mouse(MouseEvent(kind: .click, row: row, column: 5)))
+        state.press(.mouse(MouseEvent(kind: .click, row: row, column: 5)))
         #expect(state.selectedID == "ev-ruling", "ignored without --mouse")
         state.mouseEnabled = true
-        state.handle(.mouse(MouseEvent(kind: .click, row: row, column: 5)))
+        state.press(.mouse(MouseEvent(kind: .click, row: row, column: 5)))
         #expect(state.selectedID == "ev-accord")
-        state.handle(.mouse(MouseEvent(kind: .wheelDown, row: row, column: 5)))
+        state.press(.mouse(MouseEvent(kind: .wheelDown, row: row, column: 5)))
         #expect(state.selectedID == "ev-ruling")
-        state.handle(.mouse(MouseEvent(kind: .click, row: 1, column: 2)))
+        state.press(.mouse(MouseEvent(kind: .click, row: 1, column: 2)))
         #expect(state.pane == .parties, "a click on a tab focuses it")
+    }
+
+    /// Clicks land on what the last frame drew there (its published regions).
+    @Test func clicksHitTheRegionsTheFrameDrew() throws {
+        var state = try UIFixtures.state(width: 120, height: 40)
+        state.mouseEnabled = true
+        let tabs = state.regions.tabs
+        #expect(tabs.map(\.pane) == Pane.allCases)
+        // the space after a tab still picks it, as before the regions were published
+        let gap = try #require(tabs.first { $0.pane == .parties }).rect
+        state.press(.mouse(MouseEvent(kind: .click, row: gap.row, column: gap.column + gap.width - 1)))
+        #expect(state.pane == .parties)
+        state.press(.character("2"))
+        // a year heading is no item: the click lands in the list and selects nothing
+        let heading = state.layout.list.inner.row + 1
+        #expect(!state.regions.listRows.contains { $0.row == heading })
+        state.press(.mouse(MouseEvent(kind: .click, row: heading, column: 5)))
+        #expect(state.selectedID == "ev-ruling")
+        // a link line of the detail follows its link
+        let link = try #require(state.regions.linkLines.first)
+        let target = state.links[link.link]
+        state.press(.mouse(MouseEvent(kind: .click, row: link.row, column: state.layout.detail.inner.column + 2)))
+        #expect(state.selectedRef == target)
+    }
+
+    @Test func helpScrollsNoFurtherThanTheBoxItWasDrawnIn() throws {
+        var state = try UIFixtures.state(width: 80, height: 24)
+        state.press(.character("?"))
+        let help = try #require(state.regions.help)
+        #expect(help.maxScroll > 0, "the help is longer than a 24-row screen")
+        for _ in 0..<(help.maxScroll + 10) { state.press(.character("j")) }
+        #expect(state.overlay == .help(scroll: help.maxScroll))
+        // the last line of the help is on screen, just above the box's bottom border
+        let grid = ScreenView.render(state)
+        let lastRow = help.box.row + help.box.height - 2
+        let shown = (0..<grid.width).map { grid[lastRow, $0].text }.joined()
+        #expect(shown.contains(Keymap.bindings.last!.help.en))
     }
 
     @Test func browseAtOpensOnARecordOrADate() throws {

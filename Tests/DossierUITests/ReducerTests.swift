@@ -124,8 +124,7 @@ import Testing
         state.press(.character("L"))
         #expect(state.lang == .fr)
         #expect(state.selectedID == "ev-ruling")
-        state.press(.character("q"))
-        #expect(state.shouldQuit)
+        #expect(state.press(.character("q")) == [.quit(status: 0)])
     }
 
     @Test func keepsTheSelectionVisibleThroughResizes() throws {

@@ -11,39 +11,58 @@ enum UIFixtures {
         DossierStore(try DossierLoader.load(directory: testsRoot.appendingPathComponent("DossierCoreTests/Fixtures/valid").path))
     }
 
+    /// A state as the explorer loop has it once started: the first frame drawn, the search
+    /// index built.
     static func state(width: Int = 80, height: Int = 24, lang: Language = .en) throws -> AppState {
-        AppState(store: try store(), lang: lang, width: width, height: height)
+        var state = AppState(store: try store(), lang: lang, width: width, height: height)
+        _ = state.store.searchIndex
+        state.reduce(.searchIndexReady)
+        state.reduce(.drawn(ScreenView.frame(state).regions))
+        return state
     }
 }
 
-/// Compares a rendered grid with a checked-in text file. Run with DOSSIER_RECORD_GOLDEN=1 to
-/// (re)write the files after an intended change, then review the diff before committing.
+/// Compares a rendered grid with two checked-in files: the text (`name.txt`) and, beside it, the
+/// style of every cell (`name.style.txt`, see `Grid.styleLayer`). Run with DOSSIER_RECORD_GOLDEN=1
+/// to (re)write both after an intended change, then review the diff before committing.
 func expectGolden(_ grid: Grid, _ name: String, sourceLocation: SourceLocation = #_sourceLocation) throws {
-    let url = UIFixtures.goldenDirectory.appendingPathComponent(name + ".txt")
-    let actual = grid.text + "\n"
+    try expectLayer(grid.text + "\n", file: name + ".txt", sourceLocation: sourceLocation)
+    try expectLayer(grid.styleLayer + "\n", file: name + ".style.txt", sourceLocation: sourceLocation)
+}
+
+private func expectLayer(_ actual: String, file: String, sourceLocation: SourceLocation) throws {
+    let url = UIFixtures.goldenDirectory.appendingPathComponent(file)
     if ProcessInfo.processInfo.environment["DOSSIER_RECORD_GOLDEN"] == "1" {
         try actual.write(to: url, atomically: true, encoding: .utf8)
         return
     }
     guard let expected = try? String(contentsOf: url, encoding: .utf8) else {
-        Issue.record("no golden file \(name).txt: run with DOSSIER_RECORD_GOLDEN=1 to record it", sourceLocation: sourceLocation)
+        Issue.record("no golden file \(file): run with DOSSIER_RECORD_GOLDEN=1 to record it", sourceLocation: sourceLocation)
         return
     }
     if expected != actual {
         let diff = zip(expected.split(separator: "\n", omittingEmptySubsequences: false), actual.split(separator: "\n", omittingEmptySubsequences: false))
             .enumerated().first { $0.element.0 != $0.element.1 }
         let where_ = diff.map { "first difference at line \($0.offset + 1):\n  expected: \($0.element.0)\n  actual:   \($0.element.1)" } ?? "line counts differ"
-        Issue.record("screen differs from \(name).txt — \(where_)\n\(actual)", sourceLocation: sourceLocation)
+        Issue.record("screen differs from \(file) — \(where_)\n\(actual)", sourceLocation: sourceLocation)
     }
 }
 
 extension AppState {
-    mutating func press(_ keys: Key...) {
-        for key in keys { handle(key) }
+    /// Keys as the explorer loop sends them: each one, then the frame drawn after it (whose
+    /// regions the next click hits). Returns the effects asked for.
+    @discardableResult
+    mutating func press(_ keys: Key...) -> [Effect] {
+        var effects: [Effect] = []
+        for key in keys {
+            effects += handle(key)
+            reduce(.drawn(ScreenView.frame(self).regions))
+        }
+        return effects
     }
 
     mutating func type(_ text: String) {
-        for character in text { handle(.character(character)) }
+        for character in text { press(.character(character)) }
     }
 
     var selectedID: String? { selectedRef.map { store.id(of: $0) } }

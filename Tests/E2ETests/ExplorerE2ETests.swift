@@ -14,7 +14,7 @@ struct ExplorerE2ETests {
 
         // next event, then follow a link from the detail and come back
         try tmux.keys("j")
-        screen = try tmux.waitFor(text: "Timeline 57/")
+        screen = try tmux.waitFor(text: "Timeline 59/")
         try tmux.keys("1")
         screen = try tmux.waitFor(text: "[1 Parties]")
         try tmux.keys("Enter", "Enter")

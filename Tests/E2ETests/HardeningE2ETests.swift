@@ -112,9 +112,9 @@ struct HardeningE2ETests {
         _ = try tmux.waitFor(text: "[2 Timeline]")
         try tmux.keys("j")
         // the whole frame: ncurses writes rows top to bottom, and the box title above says
-        // "Timeline 57/" too, before the detail pane is redrawn, so wait for the status bar
+        // "Timeline 59/" too, before the detail pane is redrawn, so wait for the status bar
         let before = try tmux.waitFor("the frame after j, down to the status bar") {
-            $0.split(separator: "\n").last?.contains("Timeline 57/") == true
+            $0.split(separator: "\n").last?.contains("Timeline 59/") == true
         }
         try tmux.keys("C-z")
         let suspended = try tmux.waitFor(text: "Stopped")
@@ -126,7 +126,7 @@ struct HardeningE2ETests {
         _ = try tmux.waitFor("the same screen after fg") { $0 == before }
         #expect(try tmux.value("#{alternate_on}") == "1")
         try tmux.keys("k")
-        _ = try tmux.waitFor(text: "Timeline 56/")
+        _ = try tmux.waitFor(text: "Timeline 58/")
         try tmux.keys("q")
         _ = try tmux.waitFor("the shell prompt") { $0.hasSuffix("$") || $0.contains("\n$ \n") || $0.split(separator: "\n").last == "$" }
         try tmux.literal("echo EXIT=$?")

@@ -11,6 +11,7 @@ import Testing
             dossier:
               title: {en: "Big", fr: "Gros"}
               focus: ev-0
+              as_of: 2026-12-01
               overview: {en: "x", fr: "x"}
             parties:
               - {id: p, name: P, kind: company, roles: [claimant], country: FR, summary: {en: x, fr: x}, sources: [s]}

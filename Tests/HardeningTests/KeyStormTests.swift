@@ -19,6 +19,8 @@ import Testing
         var rng = SplitMix64(seed: 0x5EED_D055_1E2)
         var state = AppState(store: store, lang: .en, width: 80, height: 24)
         state.mouseEnabled = true
+        _ = store.searchIndex
+        state.reduce(.searchIndexReady)
         var width = 80, height = 24
         var queue: [Key] = []
         var renders = 0, resizes = 0, quits = 0
@@ -26,13 +28,14 @@ import Testing
         for step in 0..<Self.steps {
             let key = queue.isEmpty ? Self.randomKey(&rng, queue: &queue) : queue.removeFirst()
             if case .resize(let w, let h) = key { width = w; height = h; resizes += 1 }
-            state.handle(key)
-            if state.shouldQuit { quits += 1; state.shouldQuit = false }   // `q` would end a real session
-            state.redrawRequested = false
-            state.clipboard = nil
+            // `q` would end a real session: counted, then ignored
+            quits += state.handle(key).filter { if case .quit = $0 { return true } else { return false } }.count
             var problems = Self.stateProblems(state)
             if step % Self.renderEvery == 0 || { if case .resize = key { return true } else { return false } }() {
-                problems += gridProblems(ScreenView.render(state), width: width, height: height)
+                // clicks in between hit these regions, stale by up to `renderEvery` keys
+                let frame = ScreenView.frame(state)
+                state.reduce(.drawn(frame.regions))
+                problems += gridProblems(frame.grid, width: width, height: height)
                 renders += 1
             }
             if !problems.isEmpty {

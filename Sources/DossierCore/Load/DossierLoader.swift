@@ -147,25 +147,11 @@ struct Assembler {
         for pair in pairs {
             switch pair.key {
             case "dossier": decodeInfo(pair.value, file: file)
-            case "sources", "parties", "events", "arguments", "accords":
-                guard case .sequence(let items, _) = pair.value else {
-                    sink.report(file, pair.keyMark, "'\(pair.key)' must be a list of records, found \(pair.value.kindDescription)")
-                    continue
-                }
-                for item in items {
-                    recordCount += 1
-                    if recordCount > limits.maxRecords {
-                        sink.report(file, item.mark, "more than \(limits.maxRecords) records: refusing to load more")
-                        return
-                    }
-                    switch pair.key {
-                    case "sources": decodeSource(item, file: file)
-                    case "parties": decodeParty(item, file: file)
-                    case "events": decodeEvent(item, file: file)
-                    case "arguments": decodeArgument(item, file: file)
-                    default: decodeAccord(item, file: file)
-                    }
-                }
+            case Source.collection: guard decodeAll(Source.self, pair, file: file, keep: { $0.sources.append($1) }) else { return }
+            case Party.collection: guard decodeAll(Party.self, pair, file: file, keep: { $0.parties.append($1) }) else { return }
+            case Event.collection: guard decodeAll(Event.self, pair, file: file, keep: { $0.events.append($1) }) else { return }
+            case Argument.collection: guard decodeAll(Argument.self, pair, file: file, keep: { $0.arguments.append($1) }) else { return }
+            case Accord.collection: guard decodeAll(Accord.self, pair, file: file, keep: { $0.accords.append($1) }) else { return }
             default:
                 sink.report(file, pair.keyMark, "unknown collection '\(pair.key)' (expected sources, parties, events, arguments, accords or dossier)")
             }
@@ -207,156 +193,55 @@ struct Assembler {
 
     // MARK: records
 
-    private mutating func begin(_ node: YAMLNode, kind: RecordKind, file: String) -> (FieldReader, String)? {
+    /// Decodes every record of one collection (`events:`) and hands each to `keep`; false once
+    /// the record limit is passed, which stops reading the file.
+    private mutating func decodeAll<R: DossierRecord>(_ type: R.Type, _ pair: (key: String, keyMark: SourceMark, value: YAMLNode),
+                                                      file: String, keep: (inout Assembler, R) -> Void) -> Bool {
+        guard case .sequence(let items, _) = pair.value else {
+            sink.report(file, pair.keyMark, "'\(pair.key)' must be a list of records, found \(pair.value.kindDescription)")
+            return true
+        }
+        for item in items {
+            recordCount += 1
+            if recordCount > limits.maxRecords {
+                sink.report(file, item.mark, "more than \(limits.maxRecords) records: refusing to load more")
+                return false
+            }
+            if let record = decode(R.self, item, file: file) { keep(&self, record) }
+        }
+        return true
+    }
+
+    /// One record: its id (checked for duplicates), then every declared field.
+    private mutating func decode<R: DossierRecord>(_ type: R.Type, _ node: YAMLNode, file: String) -> R? {
         var id: String?
         if case .mapping(let pairs, _) = node, let idPair = pairs.first(where: { $0.key == "id" }), case .scalar(let raw, _) = idPair.value {
             id = raw
         }
-        let owner = id.map { "\(kind.rawValue) '\($0)'" } ?? kind.rawValue
+        let owner = id.map { "\(R.kind.rawValue) '\($0)'" } ?? R.kind.rawValue
         guard var reader = FieldReader(node, file: file, owner: owner, sink: sink) else { return nil }
-        guard let identifier = reader.identifier("id") else {
-            _ = reader
-            return nil
-        }
+        guard let identifier = reader.identifier("id") else { return nil }
         if let previous = declared[identifier] {
             sink.report(file, reader.markOf("id"), "duplicate id '\(identifier)': already used by the \(previous.kind.rawValue) at \(previous.file):\(previous.mark.line)")
         } else {
-            declared[identifier] = (kind, file, reader.markOf("id"))
+            declared[identifier] = (R.kind, file, reader.markOf("id"))
         }
-        return (reader, identifier)
-    }
-
-    private func certainty(_ reader: inout FieldReader) -> (Certainty, Localized?)? {
-        let certainty = reader.has("certainty") ? reader.value("certainty", Certainty.self) : .verified
-        let note = reader.text("note", required: false)
-        guard let certainty else { return nil }
-        if certainty != .verified && note == nil && !reader.has("note") {
-            sink.report(reader.file, reader.markOf("certainty"), "\(reader.owner): certainty '\(certainty.rawValue)' needs a 'note' saying what is uncertain")
-        }
-        return (certainty, note)
-    }
-
-    private mutating func sourceList(_ reader: inout FieldReader) -> [String]? {
-        reader.references("sources", to: [.source], nonEmpty: true, into: &pending)
-    }
-
-    private mutating func decodeSource(_ node: YAMLNode, file: String) {
-        guard case (var r, let id)? = begin(node, kind: .source, file: file) else { return }
-        let publisher = r.string("publisher"), title = r.string("title"), date = r.date("date")
-        let url = r.string("url"), language = r.string("language"), kind = r.value("kind", SourceKind.self)
-        if let url, !(url.hasPrefix("https://") || url.hasPrefix("http://")) {
-            sink.report(file, r.markOf("url"), "\(r.owner): 'url' must start with https:// or http://")
-        }
-        r.finish()
-        guard let publisher, let title, let date, let url, let language, let kind else { return }
-        sources.append(Source(id: id, publisher: publisher, title: title, date: date, url: url, language: language,
-                              kind: kind, origin: Origin(file: file, mark: node.mark)))
-    }
-
-    private mutating func decodeParty(_ node: YAMLNode, file: String) {
-        guard case (var r, let id)? = begin(node, kind: .party, file: file) else { return }
-        let name = r.text("name", allowPlain: true), kind = r.value("kind", PartyKind.self)
-        let roles = r.values("roles", Role.self), country = r.string("country"), summary = r.text("summary")
-        let website = r.string("website", required: false)
-        let cert = certainty(&r)
-        let sourceIDs = sourceList(&r)
-        r.finish()
-        guard let name, let kind, let roles, let country, let summary, let cert, let sourceIDs else { return }
-        parties.append(Party(id: id, name: name, kind: kind, roles: roles, country: country, summary: summary,
-                             website: website, certainty: cert.0, note: cert.1, sources: sourceIDs,
-                             origin: Origin(file: file, mark: node.mark)))
-    }
-
-    private mutating func decodeEvent(_ node: YAMLNode, file: String) {
-        guard case (var r, let id)? = begin(node, kind: .event, file: file) else { return }
-        let date = r.date("date"), end = r.date("end", required: false)
-        let kind = r.value("kind", EventKind.self), track = r.value("track", Track.self)
-        let title = r.text("title"), summary = r.text("summary")
-        let partyIDs = r.references("parties", to: [.party], required: false, into: &pending)
-        let accord = r.reference("accord", to: [.accord], required: false, into: &pending)
-        let cert = certainty(&r)
-        let sourceIDs = sourceList(&r)
-        if let date, let end, end.lastDay < date.firstDay {
-            sink.report(file, r.markOf("end"), "\(r.owner): 'end' \(end) is before 'date' \(date)")
-        }
-        r.finish()
-        guard let date, let kind, let track, let title, let summary, let partyIDs, let cert, let sourceIDs else { return }
-        events.append(Event(id: id, date: date, end: end, kind: kind, track: track, title: title, summary: summary,
-                            parties: partyIDs, accord: accord, certainty: cert.0, note: cert.1, sources: sourceIDs,
-                            origin: Origin(file: file, mark: node.mark)))
-    }
-
-    private mutating func decodeArgument(_ node: YAMLNode, file: String) {
-        guard case (var r, let id)? = begin(node, kind: .argument, file: file) else { return }
-        let side = r.value("side", Side.self)
-        let by = r.references("by", to: [.party], nonEmpty: true, into: &pending)
-        let caseID = r.reference("case", to: [.event], into: &pending)
-        let claim = r.text("claim"), detail = r.text("detail", required: false)
-        let basis = r.strings("basis", required: false)
-        let answers = r.references("answers", to: [.argument], required: false, into: &pending)
-        let outcome = r.text("outcome", required: false)
-        let cert = certainty(&r)
-        let sourceIDs = sourceList(&r)
-        r.finish()
-        guard let side, let by, let caseID, let claim, let answers, let cert, let sourceIDs else { return }
-        arguments.append(Argument(id: id, side: side, by: by, caseID: caseID, claim: claim, detail: detail,
-                                  basis: basis ?? [], answers: answers, outcome: outcome, certainty: cert.0,
-                                  note: cert.1, sources: sourceIDs, origin: Origin(file: file, mark: node.mark)))
-    }
-
-    private mutating func decodeAccord(_ node: YAMLNode, file: String) {
-        guard case (var r, let id)? = begin(node, kind: .accord, file: file) else { return }
-        let name = r.text("name", allowPlain: true), instrument = r.string("instrument")
-        let adopted = r.date("adopted"), from = r.date("in_force_from"), to = r.date("in_force_to", required: false)
-        let summary = r.text("summary"), mechanisms = r.texts("mechanisms")
-        let challengedBy = r.references("challenged_by", to: [.party], required: false, into: &pending)
-        let struckDownBy = r.reference("struck_down_by", to: [.event], required: false, into: &pending)
-        let status = r.text("status")
-        let cert = certainty(&r)
-        let sourceIDs = sourceList(&r)
-        r.finish()
-        guard let name, let instrument, let adopted, let from, let summary, let mechanisms, let challengedBy,
-              let status, let cert, let sourceIDs else { return }
-        accords.append(Accord(id: id, name: name, instrument: instrument, adopted: adopted, inForceFrom: from,
-                              inForceTo: to, summary: summary, mechanisms: mechanisms, challengedBy: challengedBy,
-                              struckDownBy: struckDownBy, status: status, certainty: cert.0, note: cert.1,
-                              sources: sourceIDs, origin: Origin(file: file, mark: node.mark)))
+        guard var record = reader.decode(R.self, into: &pending) else { return nil }
+        record.id = identifier
+        record.origin = Origin(file: file, mark: node.mark)
+        return record
     }
 
     private mutating func decodeInfo(_ node: YAMLNode, file: String) {
         defer { sawInfo = true }
-        guard var r = FieldReader(node, file: file, owner: "dossier", sink: sink) else { return }
+        guard var reader = FieldReader(node, file: file, owner: "dossier", sink: sink) else { return }
         if let existing = info {
             sink.report(file, node.mark, "a second 'dossier' record (the first is in \(existing.origin.file):\(existing.origin.mark.line))")
             return
         }
-        let title = r.text("title"), focus = r.reference("focus", to: [.event], into: &pending)
-        let overview = r.text("overview")
-        let tour = decodeTour(r.list("tour"), file: file)
-        r.finish()
-        guard let title, let focus, let overview else { return }
-        for language in Language.allCases {
-            for link in OverviewLinks.ids(in: overview[language]) {
-                pending.append(PendingReference(file: file, mark: r.markOf("overview"), owner: "dossier",
-                                                field: "overview (\(language.rawValue))", target: link,
-                                                kinds: Set(RecordKind.allCases)))
-            }
-        }
-        info = DossierInfo(title: title, focus: focus, overview: overview, tour: tour, origin: Origin(file: file, mark: node.mark))
-    }
-
-    /// `tour:` — a list of `{record: id, text: {en, fr}}` steps.
-    private mutating func decodeTour(_ items: [YAMLNode]?, file: String) -> [TourStep] {
-        guard let items else { return [] }
-        var steps: [TourStep] = []
-        for (index, item) in items.enumerated() {
-            guard var step = FieldReader(item, file: file, owner: "tour step \(index + 1)", sink: sink) else { continue }
-            let record = step.reference("record", to: [.party, .event, .argument, .accord], into: &pending)
-            let text = step.text("text")
-            step.finish()
-            if let record, let text { steps.append(TourStep(record: record, text: text)) }
-        }
-        return steps
+        guard var decoded = reader.decode(DossierInfo.self, into: &pending) else { return }
+        decoded.origin = Origin(file: file, mark: node.mark)
+        info = decoded
     }
 
     // MARK: cross-file checks
@@ -386,18 +271,5 @@ struct Assembler {
         dossier.arguments = arguments
         dossier.accords = accords
         return dossier
-    }
-}
-
-/// `[[id]]` links inside long texts such as the overview.
-public enum OverviewLinks {
-    public static func ids(in text: String) -> [String] {
-        var result: [String] = []
-        var rest = Substring(text)
-        while let open = rest.firstRange(of: "[["), let close = rest[open.upperBound...].firstRange(of: "]]") {
-            result.append(String(rest[open.upperBound..<close.lowerBound]))
-            rest = rest[close.upperBound...]
-        }
-        return result
     }
 }

@@ -18,7 +18,8 @@ struct PendingReference {
 
 /// Reads the fields of one YAML mapping that describes a record. Each accessor reports what is
 /// wrong (missing, wrong shape, bad value) and returns nil; `finish()` reports unknown fields.
-struct FieldReader {
+/// Public only so that record kinds can declare their cross-field checks (`Declared.check`).
+public struct FieldReader {
     let file: String
     let owner: String
     let mark: SourceMark
@@ -49,6 +50,23 @@ struct FieldReader {
 
     private func report(_ mark: SourceMark, _ message: String) {
         sink.report(file, mark, "\(owner): \(message)")
+    }
+
+    /// Reports a problem at a field's key (or at the record when the field is absent).
+    func report(at key: String, _ message: String) {
+        report(markOf(key), message)
+    }
+
+    /// Queues every `[[id]]` link inside a text, in each language, to be checked against the
+    /// whole dossier (any kind of record).
+    func queueLinks(in text: Localized, field key: String, into pending: inout [PendingReference]) {
+        for language in Language.allCases {
+            for link in OverviewLinks.ids(in: text[language]) {
+                pending.append(PendingReference(file: file, mark: markOf(key), owner: owner,
+                                                field: "\(key) (\(language.rawValue))", target: link,
+                                                kinds: Set(RecordKind.allCases)))
+            }
+        }
     }
 
     private mutating func node(_ key: String, required: Bool) -> (mark: SourceMark, node: YAMLNode)? {
@@ -260,6 +278,66 @@ struct FieldReader {
         }
         if result.isEmpty { report(markOf(key), "'\(key)' is empty") }
         return result.isEmpty ? nil : result
+    }
+
+    /// The node of an optional field, for a caller that reads it with its own declarations.
+    mutating func node(_ key: String) -> YAMLNode? { node(key, required: false)?.node }
+
+    /// `true` or `false`.
+    mutating func flag(_ key: String) -> Bool? {
+        guard let text = string(key, required: false) else { return nil }
+        switch text {
+        case "true": return true
+        case "false": return false
+        default:
+            report(markOf(key), "'\(key)' value '\(text)' is not true or false")
+            return nil
+        }
+    }
+
+    /// A list of party ids, each either alone (`- cnil`) or with its role in the event
+    /// (`- clever-cloud: claimant`); every id is queued to be resolved.
+    mutating func participants(_ key: String, into pending: inout [PendingReference]) -> [Participant]? {
+        guard let (mark, node) = node(key, required: false) else { return [] }
+        guard case .sequence(let items, _) = node else {
+            report(mark, "'\(key)' must be a list of party ids, found \(node.kindDescription)")
+            return nil
+        }
+        var result: [Participant] = []
+        var seen: Set<String> = []
+        var ok = true
+        for item in items {
+            let id: String, idMark: SourceMark
+            var role: CaseRole?
+            switch item {
+            case .scalar(let raw, let itemMark):
+                id = trim(raw); idMark = itemMark
+            case .mapping(let pairs, _) where pairs.count == 1:
+                id = trim(pairs[0].key); idMark = pairs[0].keyMark
+                guard case .scalar(let raw, _) = pairs[0].value, let value = CaseRole(rawValue: trim(raw)) else {
+                    report(pairs[0].value.mark, "'\(key)': the role of '\(id)' must be one of: \(CaseRole.allowedValues)")
+                    ok = false
+                    continue
+                }
+                role = value
+            default:
+                report(item.mark, "'\(key)' items must be party ids, or `id: role`")
+                ok = false
+                continue
+            }
+            guard FieldReader.isValidID(id) else {
+                report(idMark, "'\(key)' items must be party ids, or `id: role`")
+                ok = false
+                continue
+            }
+            guard seen.insert(id).inserted else {
+                report(idMark, "'\(key)' lists '\(id)' twice")
+                continue
+            }
+            result.append(Participant(party: id, role: role))
+            pending.append(PendingReference(file: file, mark: idMark, owner: owner, field: key, target: id, kinds: [.party]))
+        }
+        return ok ? result : nil
     }
 
     /// Reports every field that no accessor asked for: a typo must never drop text silently.

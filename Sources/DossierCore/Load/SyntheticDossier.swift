@@ -40,6 +40,7 @@ public enum SyntheticDossier {
         dossier:
           title: {en: "Synthetic dossier of \(eventCount) events", fr: "Dossier synthétique de \(eventCount) événements"}
           focus: ev-0
+          as_of: 2026-12-01
           overview: {en: "Made-up data for benchmarks; see [[ev-0]].", fr: "Données inventées pour les mesures\u{00A0}; voir [[ev-0]]."}
         accords:
           - {id: accord-a, name: {en: "Accord A", fr: "Accord A"}, instrument: "Decision A", adopted: 2000-07-26, in_force_from: 2000-07-26, in_force_to: 2015-10-06, summary: {en: "A.", fr: "A."}, mechanisms: [], status: {en: "Ended", fr: "Terminé"}, sources: [src-0]}

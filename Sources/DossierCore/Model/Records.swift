@@ -1,3 +1,8 @@
+/// The record kinds of a dossier, each declared once: its stored properties and, right below,
+/// its `fields` table (see `Field.swift`), which the YAML decoder, the compact form, JSON output
+/// and the search index all follow. Adding a field means adding the property, its line in the
+/// table, the place it is shown (`RecordDetail.swift`), and the data.
+
 /// Where a record was written, for messages that point people to the right line.
 public struct Origin: Sendable, Hashable {
     public var file: String
@@ -6,99 +11,239 @@ public struct Origin: Sendable, Hashable {
         self.file = file
         self.mark = mark
     }
+
+    static let blank = Origin(file: "", mark: SourceMark(line: 0, column: 0))
 }
 
-public struct Source: Sendable, Hashable {
-    public var id: String
-    public var publisher: String
-    public var title: String
-    public var date: DossierDate
-    public var url: String
-    public var language: String
-    public var kind: SourceKind
-    public var origin: Origin
+extension DossierDate {
+    /// What a blank record holds until its date is read.
+    static let blank = DossierDate(year: 1)!
 }
 
-public struct Party: Sendable, Hashable {
-    public var id: String
-    public var name: Localized
-    public var kind: PartyKind
-    public var roles: [Role]
-    public var country: String
-    public var summary: Localized
+public struct Source: DossierRecord {
+    public var id = ""
+    public var publisher = ""
+    public var title = ""
+    public var date = DossierDate.blank
+    public var url = ""
+    public var language = ""
+    public var kind = SourceKind.official
+    public var origin = Origin.blank
+    public init() {}
+
+    public static let kind = RecordKind.source
+    public static let collection = "sources"
+    public static let fields: [Field<Source>] = [
+        .line("publisher", \.publisher, search: .title),
+        .line("title", \.title, search: .title),
+        .date("date", \.date, search: .body),
+        .line("url", \.url, search: .body, check: { _, url, reader in
+            guard url.hasPrefix("https://") || url.hasPrefix("http://") else {
+                reader.report(at: "url", "'url' must start with https:// or http://")
+                return false
+            }
+            return true
+        }),
+        .line("language", \.language),
+        .term("kind", \.kind),
+    ]
+}
+
+public struct Party: DossierRecord {
+    public var id = ""
+    public var name = Localized("")
+    public var kind = PartyKind.person
+    public var roles: [Role] = []
+    public var country = ""
+    public var summary = Localized("")
     public var website: String?
-    public var certainty: Certainty
+    public var certainty = Certainty.verified
     public var note: Localized?
-    public var sources: [String]
-    public var origin: Origin
+    public var sources: [String] = []
+    public var origin = Origin.blank
+    public init() {}
+
+    public static let kind = RecordKind.party
+    public static let collection = "parties"
+    public static let fields: [Field<Party>] = [
+        .text("name", \.name, search: .title, allowPlain: true),
+        .term("kind", \.kind, search: .body),
+        .terms("roles", \.roles, search: .body),
+        .line("country", \.country, search: .body),
+        .text("summary", \.summary),
+        .optionalLine("website", \.website, search: .body),
+        .term("certainty", \.certainty, default: .verified),
+        .optionalText("note", \.note),
+        .references("sources", \.sources, to: [.source], required: true, nonEmpty: true),
+    ]
+    public static func check(_ record: Party, _ reader: FieldReader) {
+        reader.checkNoteExplains(record.certainty, record.note)
+    }
 }
 
-public struct Event: Sendable, Hashable {
-    public var id: String
-    public var date: DossierDate
+public struct Event: DossierRecord {
+    public var id = ""
+    public var date = DossierDate.blank
     public var end: DossierDate?
-    public var kind: EventKind
-    public var track: Track
-    public var title: Localized
-    public var summary: Localized
-    public var parties: [String]
+    public var kind = EventKind.other
+    public var track = Track.courts
+    public var title = Localized("")
+    public var summary = Localized("")
+    /// Who took part, in the order the data lists them; `partyRoles` says as what, where known.
+    public var parties: [String] = []
+    public var partyRoles: [String: CaseRole] = [:]
     public var accord: String?
-    public var certainty: Certainty
+    public var identifiers = LegalIdentifiers()
+    /// Still undecided or unfinished as of the dossier's `as_of` date (an appeal, a review).
+    public var pending = false
+    public var certainty = Certainty.verified
     public var note: Localized?
-    public var sources: [String]
-    public var origin: Origin
+    public var sources: [String] = []
+    public var origin = Origin.blank
+    public init() {}
+
+    public static let kind = RecordKind.event
+    public static let collection = "events"
+    public static let fields: [Field<Event>] = [
+        .date("date", \.date, search: .body),
+        .optionalDate("end", \.end),
+        .term("kind", \.kind, search: .body),
+        .term("track", \.track, search: .body),
+        .text("title", \.title, search: .title),
+        .text("summary", \.summary),
+        .participants("parties", \.parties, roles: \.partyRoles),
+        .optionalReference("accord", \.accord, to: [.accord]),
+        .nested("identifiers", \.identifiers, search: .title),
+        .flag("pending", \.pending),
+        .term("certainty", \.certainty, default: .verified),
+        .optionalText("note", \.note),
+        .references("sources", \.sources, to: [.source], required: true, nonEmpty: true),
+    ]
+    public static func check(_ record: Event, _ reader: FieldReader) {
+        reader.checkNoteExplains(record.certainty, record.note)
+        if let end = record.end, end.lastDay < record.date.firstDay {
+            reader.report(at: "end", "'end' \(end) is before 'date' \(record.date)")
+        }
+    }
 }
 
-public struct Argument: Sendable, Hashable {
-    public var id: String
-    public var side: Side
-    public var by: [String]
-    public var caseID: String
-    public var claim: Localized
+public struct Argument: DossierRecord {
+    public var id = ""
+    public var side = Side.court
+    public var by: [String] = []
+    public var caseID = ""
+    public var claim = Localized("")
     public var detail: Localized?
-    public var basis: [String]
-    public var answers: [String]
+    public var basis: [String] = []
+    public var answers: [String] = []
     public var outcome: Localized?
-    public var certainty: Certainty
+    public var certainty = Certainty.verified
     public var note: Localized?
-    public var sources: [String]
-    public var origin: Origin
+    public var sources: [String] = []
+    public var origin = Origin.blank
+    public init() {}
+
+    public static let kind = RecordKind.argument
+    public static let collection = "arguments"
+    public static let fields: [Field<Argument>] = [
+        .term("side", \.side, search: .body),
+        .references("by", \.by, to: [.party], required: true, nonEmpty: true),
+        .reference("case", \.caseID, to: [.event]),
+        .text("claim", \.claim, search: .title),
+        .optionalText("detail", \.detail),
+        .lines("basis", \.basis),
+        .references("answers", \.answers, to: [.argument]),
+        .optionalText("outcome", \.outcome),
+        .term("certainty", \.certainty, default: .verified),
+        .optionalText("note", \.note),
+        .references("sources", \.sources, to: [.source], required: true, nonEmpty: true),
+    ]
+    public static func check(_ record: Argument, _ reader: FieldReader) {
+        reader.checkNoteExplains(record.certainty, record.note)
+    }
 }
 
-public struct Accord: Sendable, Hashable {
-    public var id: String
-    public var name: Localized
-    public var instrument: String
-    public var adopted: DossierDate
-    public var inForceFrom: DossierDate
+public struct Accord: DossierRecord {
+    public var id = ""
+    public var name = Localized("")
+    public var instrument = ""
+    public var adopted = DossierDate.blank
+    public var inForceFrom = DossierDate.blank
     public var inForceTo: DossierDate?
-    public var summary: Localized
-    public var mechanisms: [Localized]
-    public var challengedBy: [String]
+    public var summary = Localized("")
+    public var mechanisms: [Localized] = []
+    public var challengedBy: [String] = []
     public var struckDownBy: String?
-    public var status: Localized
-    public var certainty: Certainty
+    public var identifiers = LegalIdentifiers()
+    public var status = Localized("")
+    public var certainty = Certainty.verified
     public var note: Localized?
-    public var sources: [String]
-    public var origin: Origin
+    public var sources: [String] = []
+    public var origin = Origin.blank
+    public init() {}
+
+    public static let kind = RecordKind.accord
+    public static let collection = "accords"
+    public static let fields: [Field<Accord>] = [
+        .text("name", \.name, search: .title, allowPlain: true),
+        .line("instrument", \.instrument, search: .body),
+        .date("adopted", \.adopted),
+        .date("in_force_from", \.inForceFrom),
+        .optionalDate("in_force_to", \.inForceTo),
+        .text("summary", \.summary),
+        .texts("mechanisms", \.mechanisms),
+        .references("challenged_by", \.challengedBy, to: [.party]),
+        .optionalReference("struck_down_by", \.struckDownBy, to: [.event]),
+        .nested("identifiers", \.identifiers, search: .title),
+        // JSON's `status` is the computed in-force / ended / struck-down state (`RecordJSON`)
+        .text("status", \.status, json: "status_text"),
+        .term("certainty", \.certainty, default: .verified),
+        .optionalText("note", \.note),
+        .references("sources", \.sources, to: [.source], required: true, nonEmpty: true),
+    ]
+    public static func check(_ record: Accord, _ reader: FieldReader) {
+        reader.checkNoteExplains(record.certainty, record.note)
+    }
 }
 
 /// One step of the guided tour: a short paragraph and the record shown beside it.
-public struct TourStep: Sendable, Hashable {
-    public var record: String
-    public var text: Localized
+public struct TourStep: Declared {
+    public var record = ""
+    public var text = Localized("")
+    public init() {}
+    public init(record: String, text: Localized) {
+        self.record = record
+        self.text = text
+    }
+
+    public static let fields: [Field<TourStep>] = [
+        .reference("record", \.record, to: [.party, .event, .argument, .accord]),
+        .text("text", \.text),
+    ]
 }
 
-public struct DossierInfo: Sendable, Hashable {
-    public var title: Localized
-    public var focus: String
-    public var overview: Localized
+/// The `dossier:` record: the dossier's title, how current it is, focal event, overview and tour.
+public struct DossierInfo: Declared {
+    public var title = Localized("")
+    /// The day the content was last checked against the public record.
+    public var asOf = DossierDate.blank
+    public var focus = ""
+    public var overview = Localized("")
     public var tour: [TourStep] = []
-    public var origin: Origin
+    public var origin = Origin.blank
+    public init() {}
+
+    public static let fields: [Field<DossierInfo>] = [
+        .text("title", \.title),
+        .date("as_of", \.asOf),
+        .reference("focus", \.focus, to: [.event]),
+        .text("overview", \.overview, links: true),
+        .records("tour", \.tour, owner: { "tour step \($0)" }),
+    ]
 }
 
 /// Everything a dossier folder holds, as read; `DossierStore` adds the indexes.
-public struct Dossier: Sendable {
+public struct Dossier: Sendable, Hashable {
     public var info: DossierInfo
     public var sources: [Source] = []
     public var parties: [Party] = []
@@ -107,4 +252,13 @@ public struct Dossier: Sendable {
     public var accords: [Accord] = []
 
     public init(info: DossierInfo) { self.info = info }
+}
+
+extension FieldReader {
+    /// A record that is not `verified` must say, in its note, what is uncertain.
+    func checkNoteExplains(_ certainty: Certainty, _ note: Localized?) {
+        if certainty != .verified && note == nil && !has("note") {
+            report(at: "certainty", "certainty '\(certainty.rawValue)' needs a 'note' saying what is uncertain")
+        }
+    }
 }

@@ -91,6 +91,46 @@ public enum Role: String, Vocabulary {
     }
 }
 
+/// What a party did in one event: the roles the detail groups an event's parties by.
+public enum CaseRole: String, Vocabulary {
+    case claimant, defendant, intervener, court, judge, rapporteur
+    case publicRapporteur = "public-rapporteur", counsel, author, subject, witness, commentator
+    public var label: Localized {
+        switch self {
+        case .claimant: return Localized(en: "claimant", fr: "requérant")
+        case .defendant: return Localized(en: "defendant", fr: "défendeur")
+        case .intervener: return Localized(en: "intervener", fr: "intervenant")
+        case .court: return Localized(en: "court", fr: "juridiction")
+        case .judge: return Localized(en: "judge", fr: "juge")
+        case .rapporteur: return Localized(en: "rapporteur", fr: "rapporteur")
+        case .publicRapporteur: return Localized(en: "public rapporteur", fr: "rapporteur public")
+        case .counsel: return Localized(en: "counsel", fr: "avocat")
+        case .author: return Localized(en: "issued by", fr: "auteur")
+        case .subject: return Localized(en: "concerned", fr: "visé")
+        case .witness: return Localized(en: "heard", fr: "entendu")
+        case .commentator: return Localized(en: "commentator", fr: "commentateur")
+        }
+    }
+
+    /// The heading of a group of parties with this role in an event's detail.
+    public var heading: Localized {
+        switch self {
+        case .claimant: return Localized(en: "Claimants", fr: "Requérants")
+        case .defendant: return Localized(en: "Defence", fr: "Défense")
+        case .intervener: return Localized(en: "Interveners", fr: "Intervenants")
+        case .court: return Localized(en: "Court", fr: "Juridiction")
+        case .judge: return Localized(en: "Judges", fr: "Juges")
+        case .rapporteur: return Localized(en: "Rapporteurs", fr: "Rapporteurs")
+        case .publicRapporteur: return Localized(en: "Public rapporteur", fr: "Rapporteur public")
+        case .counsel: return Localized(en: "Counsel", fr: "Avocats")
+        case .author: return Localized(en: "Issued by", fr: "Auteurs")
+        case .subject: return Localized(en: "Concerned", fr: "Visés")
+        case .witness: return Localized(en: "Heard", fr: "Entendus")
+        case .commentator: return Localized(en: "Commentators", fr: "Commentateurs")
+        }
+    }
+}
+
 public enum Side: String, Vocabulary {
     case claimants, defence, court
     public var label: Localized {

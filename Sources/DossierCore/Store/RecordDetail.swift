@@ -29,6 +29,10 @@ extension DossierStore {
         func sourceLinks(_ ids: [String]) {
             links(Strings.sources, ids.compactMap { self.ref($0) })
         }
+        func identifierFields(_ identifiers: LegalIdentifiers) {
+            for (label, value) in identifiers.labelled { blocks.append(.field(label: label[lang], value: value)) }
+            if let why = identifiers.unavailable { blocks.append(.field(label: Strings.caseNumber[lang], value: why[lang])) }
+        }
         switch ref {
         case .party(let i):
             let p = parties[i]
@@ -49,10 +53,16 @@ extension DossierStore {
             if let end = e.end { blocks.append(.field(label: Strings.end[lang], value: end.description)) }
             blocks.append(.field(label: Strings.kind[lang], value: e.kind.label[lang]))
             blocks.append(.field(label: Strings.track[lang], value: e.track.label[lang]))
+            identifierFields(e.identifiers)
+            if e.pending { blocks.append(.field(label: Strings.status[lang], value: Strings.pending(asOf: info.asOf, since: e.date)[lang])) }
             certaintyBlocks(e.certainty, e.note)
             blocks.append(.paragraph(e.summary[lang]))
             links(Strings.accord, e.accord.flatMap { self.ref($0) }.map { [$0] } ?? [])
-            links(Strings.involved, e.parties.compactMap { self.ref($0) })
+            // parties grouped by their role in this event; those with none under one heading
+            for role in CaseRole.allCases {
+                links(role.heading, e.parties.filter { e.partyRoles[$0] == role }.compactMap { self.ref($0) })
+            }
+            links(Strings.involved, e.parties.filter { e.partyRoles[$0] == nil }.compactMap { self.ref($0) })
             links(Strings.arguments, argumentIndices(ofEvent: e.id).map { .argument($0) })
             sourceLinks(e.sources)
         case .argument(let i):
@@ -76,6 +86,7 @@ extension DossierStore {
             let until = a.inForceTo?.description ?? Strings.today[lang]
             blocks.append(.field(label: Strings.inForce[lang], value: "\(a.inForceFrom) → \(until)"))
             blocks.append(.field(label: Strings.status[lang], value: a.status[lang]))
+            identifierFields(a.identifiers)
             if a.certainty != .verified || a.note != nil { certaintyBlocks(a.certainty, a.note) }
             blocks.append(.paragraph(a.summary[lang]))
             if !a.mechanisms.isEmpty {
@@ -135,15 +146,22 @@ extension DossierStore {
         var sourceIDs: [String] = []
         switch ref {
         case .event(let i):
-            head = "\(events[i].title[lang]) (\(events[i].date))"
+            head = "\(events[i].title[lang]) (\(events[i].date))" + identifierSuffix(events[i].identifiers)
             sourceIDs = events[i].sources
         case .party(let i): sourceIDs = parties[i].sources
         case .argument(let i): sourceIDs = arguments[i].sources
-        case .accord(let i): head = "\(accords[i].name[lang]), \(accords[i].instrument) (\(accords[i].adopted))"; sourceIDs = accords[i].sources
+        case .accord(let i):
+            head = "\(accords[i].name[lang]), \(accords[i].instrument) (\(accords[i].adopted))" + identifierSuffix(accords[i].identifiers)
+            sourceIDs = accords[i].sources
         case .source(let i): sourceIDs = [sources[i].id]
         }
-        let label = lang == .en ? "Sources:" : "Sources\u{00A0}:"
-        return ([head, label] + sources(sourceIDs).map { "- " + linkLabel(.source(index(ofSource: $0.id)), lang) }).joined(separator: "\n")
+        return ([head, Strings.sourcesHeading[lang]] + sources(sourceIDs).map { "- " + linkLabel(.source(index(ofSource: $0.id)), lang) }).joined(separator: "\n")
+    }
+
+    /// ", ECLI:EU:C:2020:559, C-311/18": the identifiers a citation carries after its date.
+    private func identifierSuffix(_ identifiers: LegalIdentifiers) -> String {
+        let values = identifiers.labelled.map(\.value)
+        return values.isEmpty ? "" : ", " + values.joined(separator: ", ")
     }
 
     private func index(ofSource id: String) -> Int {

@@ -39,21 +39,9 @@ public struct SearchIndex: Sendable {
             starts.reserveCapacity(entries)
         }
 
-        /// The bytes of a text in both languages, before folding.
-        static func size(_ text: Localized?) -> Int {
-            guard let text else { return 0 }
-            return text.en.utf8.count + text.fr.utf8.count
-        }
-
         /// Closes the last entry.
         mutating func end() {
             if !starts.isEmpty { bytes.append(0) }
-        }
-
-        mutating func add(_ text: Localized?) {
-            guard let text else { return }
-            add(text.en)
-            add(text.fr)
         }
 
         /// Marks the entries that contain `needle`.
@@ -157,58 +145,58 @@ public struct SearchIndex: Sendable {
 
     /// Names, titles, claims and ids: hits there rank first. One entry per record, in `refs` order.
     private static func titles(parties: [Party], events: [Event], arguments: [Argument], accords: [Accord], sources: [Source]) -> Blob {
-        var blob = Blob()
-        // sized in advance: growing a 100 MB array by doubling would briefly hold it twice
-        var size = 0
-        for p in parties { size += Blob.size(p.name) + p.id.utf8.count }
-        for e in events { size += Blob.size(e.title) + e.id.utf8.count }
-        for a in arguments { size += Blob.size(a.claim) + a.id.utf8.count }
-        for a in accords { size += Blob.size(a.name) + a.id.utf8.count }
-        for s in sources { size += s.publisher.utf8.count + s.title.utf8.count + s.id.utf8.count }
-        blob.reserve(bytes: size, entries: parties.count + events.count + arguments.count + accords.count + sources.count)
-        for p in parties { blob.begin(); blob.add(p.name); blob.add(p.id) }
-        for e in events { blob.begin(); blob.add(e.title); blob.add(e.id) }
-        for a in arguments { blob.begin(); blob.add(a.claim); blob.add(a.id) }
-        for a in accords { blob.begin(); blob.add(a.name); blob.add(a.id) }
-        for s in sources { blob.begin(); blob.add(s.publisher); blob.add(s.title); blob.add(s.id) }
-        blob.end()
-        return blob
+        blob(.title, parties, events, arguments, accords, sources)
     }
 
     /// Every other text of each record.
     private static func bodies(parties: [Party], events: [Event], arguments: [Argument], accords: [Accord], sources: [Source]) -> Blob {
+        blob(.body, parties, events, arguments, accords, sources)
+    }
+
+    /// One entry per record, in `refs` order, of the texts its kind's fields put in `place`
+    /// (titles also hold the id).
+    private static func blob(_ place: SearchPlace, _ parties: [Party], _ events: [Event], _ arguments: [Argument],
+                             _ accords: [Accord], _ sources: [Source]) -> Blob {
         var blob = Blob()
-        var size = 0
-        for p in parties { size += Blob.size(p.summary) + Blob.size(p.note) + p.country.utf8.count + (p.website?.utf8.count ?? 0) + 64 }
-        for e in events { size += Blob.size(e.summary) + Blob.size(e.note) + 64 }
-        for a in arguments { size += Blob.size(a.detail) + Blob.size(a.outcome) + Blob.size(a.note) + a.basis.reduce(0) { $0 + $1.utf8.count } + 32 }
-        for a in accords { size += Blob.size(a.summary) + Blob.size(a.status) + Blob.size(a.note) + a.mechanisms.reduce(0) { $0 + Blob.size($1) } + 64 }
-        for s in sources { size += s.url.utf8.count + 16 }
+        // sized in advance: growing a 100 MB array by doubling would briefly hold it twice
+        let size = bytes(place, parties) + bytes(place, events) + bytes(place, arguments) + bytes(place, accords) + bytes(place, sources)
         blob.reserve(bytes: size, entries: parties.count + events.count + arguments.count + accords.count + sources.count)
-        for p in parties {
-            blob.begin()
-            blob.add(p.summary); blob.add(p.note); blob.add(p.country); blob.add(p.website ?? "")
-            for role in p.roles { blob.add(role.label) }
-            blob.add(p.kind.label)
-        }
-        for e in events {
-            blob.begin()
-            blob.add(e.summary); blob.add(e.note); blob.add(e.date.description); blob.add(e.kind.label); blob.add(e.track.label)
-        }
-        for a in arguments {
-            blob.begin()
-            blob.add(a.detail); blob.add(a.outcome); blob.add(a.note)
-            for basis in a.basis { blob.add(basis) }
-            blob.add(a.side.label)
-        }
-        for a in accords {
-            blob.begin()
-            blob.add(a.instrument); blob.add(a.summary); blob.add(a.status); blob.add(a.note)
-            for mechanism in a.mechanisms { blob.add(mechanism) }
-        }
-        for s in sources { blob.begin(); blob.add(s.url); blob.add(s.date.description) }
+        add(place, parties, to: &blob)
+        add(place, events, to: &blob)
+        add(place, arguments, to: &blob)
+        add(place, accords, to: &blob)
+        add(place, sources, to: &blob)
         blob.end()
         return blob
+    }
+
+    /// The text closures of the fields `R` puts in `place`, taken out of the table once: copying
+    /// a whole `Field` per record and field costs a retain per closure it holds.
+    private static func texts<R: DossierRecord>(_ place: SearchPlace, _ type: R.Type) -> [@Sendable (R, (String) -> Void) -> Void] {
+        R.fields.filter { $0.search == place }.map(\.texts)
+    }
+
+    private static func bytes<R: DossierRecord>(_ place: SearchPlace, _ records: [R]) -> Int {
+        let texts = texts(place, R.self)
+        var size = 0
+        records.withUnsafeBufferPointer { records in
+            for i in records.indices {
+                if place == .title { size += records[i].id.utf8.count }
+                for text in texts { text(records[i]) { size += $0.utf8.count + 1 } }
+            }
+        }
+        return size
+    }
+
+    private static func add<R: DossierRecord>(_ place: SearchPlace, _ records: [R], to blob: inout Blob) {
+        let texts = texts(place, R.self)
+        records.withUnsafeBufferPointer { records in
+            for i in records.indices {
+                blob.begin()
+                for text in texts { text(records[i]) { blob.add($0) } }
+                if place == .title { blob.add(records[i].id) }
+            }
+        }
     }
 
     /// Records containing every word of `query`, title hits first, then in kind and dossier order.

@@ -39,9 +39,24 @@ public enum Strings {
     public static let noEraAccord = Localized(en: "no accord in force", fr: "aucun accord en vigueur")
     public static let today = Localized(en: "today", fr: "aujourd’hui")
     public static let noResults = Localized(en: "No results.", fr: "Aucun résultat.")
+    public static let guidedTour = Localized(en: "guided tour", fr: "visite guidée")
+    public static let caseNumber = Localized(en: "Case no.", fr: "N°")
+    public static let officialJournal = Localized(en: "Official journal", fr: "Journal officiel")
+    public static let asOf = Localized(en: "As of", fr: "À jour au")
+    /// How current the dossier is, as its exports and overview say it.
+    public static func checkedAsOf(_ date: DossierDate) -> Localized {
+        Localized(en: "Checked against the public record as of \(date).", fr: "Vérifié auprès des sources publiques au \(date).")
+    }
+    /// An event still undecided on the dossier's date: "pending as of 2026-12-01 (since 2025-10-31)".
+    public static func pending(asOf: DossierDate, since: DossierDate) -> Localized {
+        Localized(en: "pending as of \(asOf) (since \(since))", fr: "en cours au \(asOf) (depuis le \(since))")
+    }
+    /// The line that opens a citation's list of sources.
+    public static let sourcesHeading = Localized(en: "Sources:", fr: "Sources\u{00A0}:")
     /// What separates a label from its value: French puts a no-break space before the colon.
+    public static let colon = Localized(en: ":", fr: "\u{00A0}:")
     public static func labelled(_ label: String, _ lang: Language) -> String {
-        lang == .fr ? label + "\u{00A0}: " : label + ": "
+        label + colon[lang] + " "
     }
 
     public static let explorerHint = Localized(

@@ -13,13 +13,24 @@ public enum Style: UInt8, Sendable, Hashable, CaseIterable {
     case match, warning
 }
 
-/// One terminal cell: the grapheme drawn there (empty for the right half of a wide character)
-/// and its style.
+/// One terminal cell: the grapheme drawn there (empty for the right half of a wide character),
+/// the style it is painted in, and the role its content was drawn with.
 public struct Cell: Sendable, Hashable {
     public var text: String
+    /// What the terminal paints: the role, or what covers it (a selection, a search match).
     public var style: Style
     /// Cells the grapheme takes: 1, 2 for a wide character, 0 for the right half of one.
     public var width: UInt8
+    /// What the content is (a link, a heading, muted text…), kept when a selection or a match
+    /// restyles the cell, so tests and themes can tell a selected link from selected text.
+    public var role: Style
+
+    public init(text: String, style: Style, width: UInt8, role: Style? = nil) {
+        self.text = text
+        self.style = style
+        self.width = width
+        self.role = role ?? style
+    }
 
     public static let blank = Cell(text: " ", style: .normal, width: 1)
 }
@@ -96,7 +107,7 @@ public struct Grid: Sendable, Equatable {
         }
     }
 
-    /// Changes the style of a run of cells without changing their text.
+    /// Changes the style of a run of cells without changing their text or their role.
     public mutating func restyle(row: Int, column: Int, width w: Int, style: Style) {
         guard row >= 0, row < height else { return }
         for c in max(0, column)..<min(width, column + w) { cells[row * width + c].style = style }
@@ -114,10 +125,10 @@ public struct Grid: Sendable, Equatable {
         let index = row * width + column
         let old = cells[index]
         if old.width == 0 && column > 0 && cells[index - 1].width == 2 {
-            cells[index - 1] = Cell(text: " ", style: cells[index - 1].style, width: 1)
+            cells[index - 1] = Cell(text: " ", style: cells[index - 1].style, width: 1, role: cells[index - 1].role)
         }
         if old.width == 2 && column + 1 < width && cell.width != 2 {
-            cells[index + 1] = Cell(text: " ", style: old.style, width: 1)
+            cells[index + 1] = Cell(text: " ", style: old.style, width: 1, role: old.role)
         }
         cells[index] = cell
     }

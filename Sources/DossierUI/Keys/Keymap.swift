@@ -5,6 +5,11 @@ public enum KeyScope: Sendable, Hashable {
     case everywhere
     case list          // the focused pane's list
     case detail        // the detail, when a link is being chosen
+
+    /// Whether a key could mean two things: both scopes apply in some context.
+    func overlaps(_ other: KeyScope) -> Bool {
+        self == other || self == .everywhere || other == .everywhere
+    }
 }
 
 public enum KeyGroup: Int, Sendable, CaseIterable {
@@ -12,12 +17,12 @@ public enum KeyGroup: Int, Sendable, CaseIterable {
 
     public var title: Localized {
         switch self {
-        case .move: return Localized(en: "Move", fr: "Se déplacer")
-        case .timeline: return Localized(en: "Timeline", fr: "Chronologie")
-        case .panes: return Localized(en: "Panes and detail", fr: "Volets et détail")
-        case .search: return Localized(en: "Search and filter", fr: "Chercher et filtrer")
-        case .links: return Localized(en: "Links, history and marks", fr: "Liens, historique et marques")
-        case .general: return Localized(en: "General", fr: "Général")
+        case .move: return UIText.groupMove.text
+        case .timeline: return UIText.groupTimeline.text
+        case .panes: return UIText.groupPanes.text
+        case .search: return UIText.groupSearch.text
+        case .links: return UIText.groupLinks.text
+        case .general: return UIText.groupGeneral.text
         }
     }
 }
@@ -59,26 +64,26 @@ public enum Keymap {
         Binding(keys: [.character("5"), .character("6"), .character("7"), .character("8"), .character("9"), .character("0")],
                 action: .digit(0), scope: .everywhere, group: .move,
                 help: Localized(en: "count before a move: 3J is three years on, 12j twelve items down (1–4 too, see panes)",
-                                fr: "nombre avant un déplacement : 3J avance de trois ans, 12j descend de douze (1–4 aussi, voir volets)"),
+                                fr: "nombre avant un déplacement\u{00A0}: 3J avance de trois ans, 12j descend de douze (1–4 aussi, voir volets)"),
                 hint: nil),
         // timeline
         Binding(keys: [.character("t")], action: .startPrompt(.gotoDate), scope: .everywhere, group: .timeline,
                 help: Localized(en: "go to a date: 2020, 2020-07 or 2020-07-16 (nearest event)",
-                                fr: "aller à une date : 2020, 2020-07 ou 2020-07-16 (événement le plus proche)"),
+                                fr: "aller à une date\u{00A0}: 2020, 2020-07 ou 2020-07-16 (événement le plus proche)"),
                 hint: nil),
         Binding(keys: [.character("H")], action: .home, scope: .everywhere, group: .timeline,
                 help: Localized(en: "back to the affair’s focal point (the 22 March 2024 ordonnance)",
                                 fr: "revenir au cœur de l’affaire (l’ordonnance du 22 mars 2024)"), hint: nil),
         Binding(keys: [.character("]")], action: .prefix("]"), scope: .everywhere, group: .timeline,
                 help: Localized(en: "then r l f d o h: next ruling, law, filing, decision, order, hearing",
-                                fr: "puis r l f d o h : arrêt, loi, recours, décision, ordonnance, audience suivants"), hint: nil),
+                                fr: "puis r l f d o h\u{00A0}: arrêt, loi, recours, décision, ordonnance, audience suivants"), hint: nil),
         Binding(keys: [.character("[")], action: .prefix("["), scope: .everywhere, group: .timeline,
-                help: Localized(en: "then r l f d o h: previous one of that kind", fr: "puis r l f d o h : le précédent de ce type"), hint: nil),
+                help: Localized(en: "then r l f d o h: previous one of that kind", fr: "puis r l f d o h\u{00A0}: le précédent de ce type"), hint: nil),
         Binding(keys: [.character("+"), .character("=")], action: .zoomIn, scope: .everywhere, group: .timeline,
-                help: Localized(en: "zoom in: eras → years → months → every event", fr: "zoomer : époques → années → mois → chaque événement"),
+                help: Localized(en: "zoom in: eras → years → months → every event", fr: "zoomer\u{00A0}: époques → années → mois → chaque événement"),
                 hint: nil),
         Binding(keys: [.character("-")], action: .zoomOut, scope: .everywhere, group: .timeline,
-                help: Localized(en: "zoom out: events counted by month, year, era", fr: "dézoomer : événements comptés par mois, année, époque"),
+                help: Localized(en: "zoom out: events counted by month, year, era", fr: "dézoomer\u{00A0}: événements comptés par mois, année, époque"),
                 hint: nil),
         // panes
         Binding(keys: [.character("1")], action: .digit(1), scope: .everywhere, group: .panes,
@@ -95,7 +100,7 @@ public enum Keymap {
                 help: Localized(en: "previous pane", fr: "volet précédent"), hint: nil),
         Binding(keys: [.enter, .character("l"), .right], action: .openDetail, scope: .list, group: .panes,
                 help: Localized(en: "choose among the detail’s links (on a zoomed-out row: zoom in)",
-                                fr: "choisir parmi les liens du détail (sur une ligne dézoomée : zoomer)"),
+                                fr: "choisir parmi les liens du détail (sur une ligne dézoomée\u{00A0}: zoomer)"),
                 hint: Localized(en: "links", fr: "liens")),
         Binding(keys: [.character("h"), .left, .escape], action: .closeDetail, scope: .detail, group: .panes,
                 help: Localized(en: "back to the list", fr: "revenir à la liste"), hint: Localized(en: "list", fr: "liste")),
@@ -111,8 +116,8 @@ public enum Keymap {
         Binding(keys: [.control("f")], action: .showResults, scope: .everywhere, group: .search,
                 help: Localized(en: "all matches, grouped by kind", fr: "tous les résultats, par type"), hint: nil),
         Binding(keys: [.character("f")], action: .startPrompt(.filter), scope: .everywhere, group: .search,
-                help: Localized(en: "filter this list: party:ID kind:K track:T certainty:C side:S role:R words",
-                                fr: "filtrer cette liste : party:ID kind:K track:T certainty:C side:S role:R mots"),
+                help: Localized(en: "filter this list: \(FilterKey.synopsis) words",
+                                fr: "filtrer cette liste\u{00A0}: \(FilterKey.synopsis) mots"),
                 hint: Localized(en: "filter", fr: "filtrer")),
         Binding(keys: [.escape], action: .clearFilter, scope: .list, group: .search,
                 help: Localized(en: "clear the filter (then the search highlight)", fr: "retirer le filtre (puis la recherche)"), hint: nil),
@@ -121,7 +126,7 @@ public enum Keymap {
                 hint: nil),
         Binding(keys: [.character(":")], action: .startPrompt(.command), scope: .everywhere, group: .search,
                 help: Localized(en: "command: goto DATE|ID, lang en|fr, filter …, search …, zoom …, tour (Tab completes)",
-                                fr: "commande : goto DATE|ID, lang en|fr, filter …, search …, zoom …, tour (Tab complète)"),
+                                fr: "commande\u{00A0}: goto DATE|ID, lang en|fr, filter …, search …, zoom …, tour (Tab complète)"),
                 hint: nil),
         // links, history, marks
         Binding(keys: [.enter, .character("l"), .right], action: .follow, scope: .detail, group: .links,
@@ -133,9 +138,9 @@ public enum Keymap {
                 help: Localized(en: "forward again (Ctrl-I is Tab in a terminal)", fr: "avancer de nouveau (Ctrl-I est Tab dans un terminal)"),
                 hint: nil),
         Binding(keys: [.character("m")], action: .prefix("m"), scope: .everywhere, group: .links,
-                help: Localized(en: "then a letter: set a mark here (ma)", fr: "puis une lettre : poser une marque ici (ma)"), hint: nil),
+                help: Localized(en: "then a letter: set a mark here (ma)", fr: "puis une lettre\u{00A0}: poser une marque ici (ma)"), hint: nil),
         Binding(keys: [.character("'")], action: .prefix("'"), scope: .everywhere, group: .links,
-                help: Localized(en: "then a letter: go to that mark ('a)", fr: "puis une lettre : aller à cette marque ('a)"), hint: nil),
+                help: Localized(en: "then a letter: go to that mark ('a)", fr: "puis une lettre\u{00A0}: aller à cette marque ('a)"), hint: nil),
         Binding(keys: [.character("y")], action: .copyCitation, scope: .everywhere, group: .links,
                 help: Localized(en: "copy the record’s citation with its sources (OSC 52 clipboard)",
                                 fr: "copier la citation et ses sources (presse-papiers OSC 52)"), hint: nil),
@@ -195,17 +200,15 @@ public enum Keymap {
         }
     }
 
-    /// Keys that are bound twice in overlapping scopes: a mistake the tests catch.
-    public static func conflicts() -> [String] {
-        var seen: [String: KeyScope] = [:]
+    /// Keys bound twice where their scopes overlap (the same scope, or `everywhere` and any):
+    /// a mistake the tests catch. Every pair of bindings is compared, not only neighbours.
+    public static func conflicts(in bindings: [Binding] = Keymap.bindings) -> [String] {
         var problems: [String] = []
-        for binding in bindings {
-            for key in binding.keys {
-                let id = "\(key)"
-                if let scope = seen[id], scope == binding.scope || scope == .everywhere && binding.scope == .everywhere {
-                    problems.append("\(key.name) is bound twice in scope \(binding.scope)")
+        for (i, first) in bindings.enumerated() {
+            for second in bindings[(i + 1)...] where first.scope.overlaps(second.scope) {
+                for key in first.keys where second.keys.contains(key) {
+                    problems.append("\(key.name) is bound to \(first.action) (\(first.scope)) and to \(second.action) (\(second.scope))")
                 }
-                seen[id] = binding.scope
             }
         }
         return problems
@@ -213,7 +216,7 @@ public enum Keymap {
 
     /// The key table as Markdown, for the README (a test keeps the two identical).
     public static func markdownTable(_ lang: Language = .en) -> String {
-        var out = "| \(lang == .en ? "Keys" : "Touches") | \(lang == .en ? "Action" : "Action") |\n|---|---|\n"
+        var out = "| \(UIText.keysHeader.text[lang]) | \(UIText.actionHeader.text[lang]) |\n|---|---|\n"
         for group in KeyGroup.allCases {
             out += "| **\(group.title[lang])** | |\n"
             for binding in bindings where binding.group == group {

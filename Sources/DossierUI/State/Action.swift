@@ -23,6 +23,9 @@ public enum Action: Sendable, Hashable {
     case click(row: Int, column: Int), wheel(Int)
     case resize(width: Int, height: Int)
     case quit
+    /// From the shell: the first frame is on screen (background work may start), a frame was
+    /// drawn with these regions, the search index is built.
+    case started, drawn(Regions), searchIndexReady
 }
 
 /// The four panes, in the order of their keys 1–4.

@@ -67,11 +67,10 @@ public struct AppState: Sendable {
     var paneBeforeDigit: Pane?
     /// A one-line notice in the status bar, until the next key.
     public var message: Localized?
-    public var shouldQuit = false
-    /// Set by Ctrl-L: the shell repaints the whole screen and clears it.
-    public var redrawRequested = false
-    /// Text the shell should put on the clipboard (OSC 52), then clear.
-    public var clipboard: String?
+    /// Whether the shell has reported the search index built (`Action.searchIndexReady`).
+    public internal(set) var searchIndexReady = false
+    /// Where the last frame drew tabs, rows, links and overlays (`Action.drawn`).
+    public internal(set) var regions = Regions()
     /// Whether clicks and the wheel are handled (`--mouse`).
     public var mouseEnabled = false
     /// Events per year (from the first event's year) on the filtered timeline, for the density

@@ -2,15 +2,13 @@ import DossierCore
 
 /// Tab completion for the `:` command line and the `f` filter prompt.
 enum CommandCompletion {
-    static let commands = ["filter", "goto", "help", "lang", "quit", "search", "tour", "zoom"]
-    static let filterKeys = ["certainty:", "kind:", "party:", "role:", "side:", "track:"]
 
     /// Full inputs that the current input can become.
     static func completions(for input: String, kind: Prompt.Kind, store: DossierStore) -> [String] {
         switch kind {
         case .command:
             guard let space = input.firstIndex(of: " ") else {
-                return commands.filter { $0.hasPrefix(input) }.map { $0 + " " }
+                return Command.names.filter { $0.hasPrefix(input) }.map { $0 + " " }
             }
             let name = String(input[..<space]), argument = String(input[input.index(after: space)...])
             let values: [String]
@@ -28,20 +26,11 @@ enum CommandCompletion {
             let token = input.split(separator: " ", omittingEmptySubsequences: false).last.map(String.init) ?? ""
             let prefix = head.isEmpty ? "" : head + " "
             guard let colon = token.firstIndex(of: ":") else {
-                return filterKeys.filter { $0.hasPrefix(token) }.map { prefix + $0 }
+                return FilterKey.allCases.map { $0.rawValue + ":" }.filter { $0.hasPrefix(token) }.sorted().map { prefix + $0 }
             }
-            let key = String(token[..<colon]), value = String(token[token.index(after: colon)...])
-            let values: [String]
-            switch key {
-            case "party": values = store.parties.map(\.id)
-            case "kind": values = EventKind.allCases.map(\.rawValue)
-            case "track": values = Track.allCases.map(\.rawValue)
-            case "certainty": values = Certainty.allCases.map(\.rawValue)
-            case "side": values = Side.allCases.map(\.rawValue)
-            case "role": values = Role.allCases.map(\.rawValue)
-            default: values = []
-            }
-            return values.filter { $0.hasPrefix(value) }.sorted().map { prefix + key + ":" + $0 + " " }
+            let name = String(token[..<colon]), value = String(token[token.index(after: colon)...])
+            let values = FilterKey(rawValue: name)?.values(in: store) ?? []
+            return values.filter { $0.hasPrefix(value) }.sorted().map { prefix + name + ":" + $0 + " " }
         case .gotoDate, .search:
             return []
         }

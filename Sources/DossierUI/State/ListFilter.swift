@@ -1,7 +1,7 @@
 import DossierCore
 
-/// What a list is narrowed to (`f`): any of a party, a kind, a track, a certainty, and words.
-/// Written as `party:cnil kind:ruling track:courts certainty:reported words…`.
+/// What a list is narrowed to (`f`): any of a party, a kind, a track, a certainty, a side, a
+/// role, a case number, and words. Written as `party:cnil kind:ruling case:492369 words…`.
 public struct ListFilter: Sendable, Hashable {
     public var party: String?
     public var kind: EventKind?
@@ -9,6 +9,8 @@ public struct ListFilter: Sendable, Hashable {
     public var certainty: Certainty?
     public var side: Side?
     public var role: Role?
+    /// A case number (`case:492369`), as `LegalIdentifiers.caseKey` writes it.
+    public var caseNumber: String?
     public var words: [String] = []
 
     public init() {}
@@ -23,30 +25,11 @@ public struct ListFilter: Sendable, Hashable {
                 filter.words.append(TextFold.fold(String(token)))
                 continue
             }
-            let key = String(token[..<colon]), value = String(token[token.index(after: colon)...])
-            switch key {
-            case "party":
-                guard store.party(value) != nil else { return .failure(ParseError(Localized(en: "no party '\(value)'", fr: "aucune partie «\u{00A0}\(value)\u{00A0}»"))) }
-                filter.party = value
-            case "kind":
-                guard let v = EventKind(rawValue: value) else { return .failure(.badValue(key, EventKind.allowedValues)) }
-                filter.kind = v
-            case "track":
-                guard let v = Track(rawValue: value) else { return .failure(.badValue(key, Track.allowedValues)) }
-                filter.track = v
-            case "certainty":
-                guard let v = Certainty(rawValue: value) else { return .failure(.badValue(key, Certainty.allowedValues)) }
-                filter.certainty = v
-            case "side":
-                guard let v = Side(rawValue: value) else { return .failure(.badValue(key, Side.allowedValues)) }
-                filter.side = v
-            case "role":
-                guard let v = Role(rawValue: value) else { return .failure(.badValue(key, Role.allowedValues)) }
-                filter.role = v
-            default:
-                return .failure(ParseError(Localized(en: "unknown filter '\(key):' (party, kind, track, certainty, side, role)",
-                                                     fr: "filtre inconnu «\u{00A0}\(key):\u{00A0}» (party, kind, track, certainty, side, role)")))
+            let name = String(token[..<colon]), value = String(token[token.index(after: colon)...])
+            guard let key = FilterKey(rawValue: name) else {
+                return .failure(ParseError(UIText.filterUnknownKey(name, FilterKey.allCases.map(\.rawValue).joined(separator: ", "))))
             }
+            if let error = key.set(value, in: &filter, store: store) { return .failure(error) }
         }
         return .success(filter)
     }
@@ -54,20 +37,11 @@ public struct ListFilter: Sendable, Hashable {
     public struct ParseError: Error, Sendable, Hashable {
         public var message: Localized
         init(_ message: Localized) { self.message = message }
-        static func badValue(_ key: String, _ allowed: String) -> ParseError {
-            ParseError(Localized(en: "\(key): one of \(allowed)", fr: "\(key)\u{00A0}: une valeur parmi \(allowed)"))
-        }
     }
 
     /// The filter written back in its own language, for the status bar and the prompt.
     public var description: String {
-        var parts: [String] = []
-        if let party { parts.append("party:\(party)") }
-        if let kind { parts.append("kind:\(kind.rawValue)") }
-        if let track { parts.append("track:\(track.rawValue)") }
-        if let certainty { parts.append("certainty:\(certainty.rawValue)") }
-        if let side { parts.append("side:\(side.rawValue)") }
-        if let role { parts.append("role:\(role.rawValue)") }
+        let parts = FilterKey.allCases.compactMap { key in key.value(in: self).map { "\(key.rawValue):\($0)" } }
         return (parts + words).joined(separator: " ")
     }
 
@@ -75,7 +49,7 @@ public struct ListFilter: Sendable, Hashable {
     /// (a `kind:` filter does not hide parties).
     public func matches(_ ref: RecordRef, in store: DossierStore) -> Bool {
         // no filter (nearly always): do not even look at the record
-        if party == nil && kind == nil && track == nil && certainty == nil && side == nil && role == nil && words.isEmpty { return true }
+        if isEmpty { return true }
         switch ref {
         case .event(let i):
             let e = store.events[i]
@@ -83,6 +57,7 @@ public struct ListFilter: Sendable, Hashable {
             if let kind, e.kind != kind { return false }
             if let track, e.track != track { return false }
             if let certainty, e.certainty != certainty { return false }
+            if let caseNumber, !e.identifiers.hasCase(caseNumber) { return false }
         case .party(let i):
             let p = store.parties[i]
             if let role, !p.roles.contains(role) { return false }
@@ -92,13 +67,102 @@ public struct ListFilter: Sendable, Hashable {
             if let party, !a.by.contains(party) { return false }
             if let side, a.side != side { return false }
             if let certainty, a.certainty != certainty { return false }
+            if let caseNumber, !(store.event(a.caseID)?.identifiers.hasCase(caseNumber) ?? false) { return false }
         case .accord(let i):
             if let certainty, store.accords[i].certainty != certainty { return false }
         case .source:
             break
         }
         guard !words.isEmpty else { return true }
-        let text = TextFold.fold(store.title(of: ref, .en) + " " + store.title(of: ref, .fr) + " " + store.id(of: ref))
+        var text = TextFold.fold(store.title(of: ref, .en) + " " + store.title(of: ref, .fr) + " " + store.id(of: ref))
+        if case .event(let i) = ref {
+            // case numbers and ECLIs are words of the record too: `f 492369`
+            text += " " + TextFold.fold(store.events[i].identifiers.labelled.map(\.value).joined(separator: " "))
+        }
         return words.allSatisfy { text.contains($0) }
+    }
+}
+
+/// The keys of the filter language, in the order the filter is written back and help lists them:
+/// parsing, writing back, completion, the prompt's help and the `f` key's help all come from here.
+public enum FilterKey: String, CaseIterable, Sendable {
+    case party, kind, track, certainty, side, role
+    case caseNumber = "case"
+
+    /// How the key's value is written in help: `party:ID`.
+    var placeholder: String {
+        switch self {
+        case .party: return "ID"
+        case .kind: return "K"
+        case .track: return "T"
+        case .certainty: return "C"
+        case .side: return "S"
+        case .role: return "R"
+        case .caseNumber: return "N"
+        }
+    }
+
+    /// `party:ID kind:K track:T certainty:C side:S role:R`, for the keymap's help.
+    static var synopsis: String { allCases.map { "\($0.rawValue):\($0.placeholder)" }.joined(separator: " ") }
+
+    /// `party: kind: track: certainty: side: role:`, for the prompt's help.
+    static var keyList: String { allCases.map { $0.rawValue + ":" }.joined(separator: " ") }
+
+    /// The values the key accepts (for a party, the dossier's party ids), for completion.
+    func values(in store: DossierStore) -> [String] {
+        switch self {
+        case .party: return store.parties.map(\.id)
+        case .kind: return EventKind.allCases.map(\.rawValue)
+        case .track: return Track.allCases.map(\.rawValue)
+        case .certainty: return Certainty.allCases.map(\.rawValue)
+        case .side: return Side.allCases.map(\.rawValue)
+        case .role: return Role.allCases.map(\.rawValue)
+        case .caseNumber:
+            var seen: Set<String> = []
+            return store.events.flatMap(\.identifiers.cases).map(LegalIdentifiers.caseKey).filter { seen.insert($0).inserted }
+        }
+    }
+
+    /// Sets the key in a filter; the message to show when the value is not one the key takes.
+    func set(_ value: String, in filter: inout ListFilter, store: DossierStore) -> ListFilter.ParseError? {
+        func bad(_ allowed: String) -> ListFilter.ParseError { ListFilter.ParseError(UIText.filterBadValue(rawValue, allowed)) }
+        switch self {
+        case .party:
+            guard store.party(value) != nil else { return ListFilter.ParseError(UIText.filterNoParty(value)) }
+            filter.party = value
+        case .kind:
+            guard let v = EventKind(rawValue: value) else { return bad(EventKind.allowedValues) }
+            filter.kind = v
+        case .track:
+            guard let v = Track(rawValue: value) else { return bad(Track.allowedValues) }
+            filter.track = v
+        case .certainty:
+            guard let v = Certainty(rawValue: value) else { return bad(Certainty.allowedValues) }
+            filter.certainty = v
+        case .side:
+            guard let v = Side(rawValue: value) else { return bad(Side.allowedValues) }
+            filter.side = v
+        case .role:
+            guard let v = Role(rawValue: value) else { return bad(Role.allowedValues) }
+            filter.role = v
+        case .caseNumber:
+            let key = LegalIdentifiers.caseKey(value)
+            guard store.events.contains(where: { $0.identifiers.hasCase(key) }) else { return ListFilter.ParseError(UIText.filterNoCase(value)) }
+            filter.caseNumber = key
+        }
+        return nil
+    }
+
+    /// The key's value in a filter, as written, if the filter sets it.
+    func value(in filter: ListFilter) -> String? {
+        switch self {
+        case .party: return filter.party
+        case .kind: return filter.kind?.rawValue
+        case .track: return filter.track?.rawValue
+        case .certainty: return filter.certainty?.rawValue
+        case .side: return filter.side?.rawValue
+        case .role: return filter.role?.rawValue
+        case .caseNumber: return filter.caseNumber
+        }
     }
 }

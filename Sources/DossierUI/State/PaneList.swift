@@ -61,6 +61,17 @@ public struct PaneList: Sendable {
         itemOfRef[ref]
     }
 
+    /// The item shown on a row of the list, if the row is not a heading.
+    public func item(atRow row: Int) -> Int? {
+        // itemRows is sorted: a binary search, since the views ask for every visible row
+        var low = 0, high = itemRows.count
+        while low < high {
+            let middle = (low + high) / 2
+            if itemRows[middle] < row { low = middle + 1 } else { high = middle }
+        }
+        return low < itemRows.count && itemRows[low] == row ? low : nil
+    }
+
     /// The item showing an event: the event itself, or the bucket that holds it.
     public func item(holdingEvent index: Int) -> Int? {
         itemRows.firstIndex { row in
@@ -114,7 +125,7 @@ public struct PaneList: Sendable {
                 let year = store.events[group[0]].date.year
                 if let previous, year > previous + 1 {
                     let span = year - 1 > previous + 1 ? "\(previous + 1)–\(year - 1)" : "\(previous + 1)"
-                    rows.append(.heading(Localized(en: "\(span): no events", fr: "\(span)\u{00A0}: aucun événement")))
+                    rows.append(.heading(UIText.noEventsIn(span)))
                 }
                 previous = year
                 rows.append(.bucket(Bucket(label: Localized(String(year)), events: group)))
@@ -126,7 +137,7 @@ public struct PaneList: Sendable {
                 if let accord = store.accordInForce(on: store.events[group[0]].date) {
                     rows.append(.bucket(Bucket(label: Localized(en: "\(accord.name.en) (\(years))", fr: "\(accord.name.fr) (\(years))"), events: group)))
                 } else {
-                    rows.append(.bucket(Bucket(label: Localized(en: "No accord in force (\(years))", fr: "Aucun accord en vigueur (\(years))"), events: group)))
+                    rows.append(.bucket(Bucket(label: UIText.noAccordInForce(years), events: group)))
                 }
             }
         }
@@ -156,11 +167,11 @@ public struct PaneList: Sendable {
         case claimants, defence, courts, hosts, others
         var title: Localized {
             switch self {
-            case .claimants: return Localized(en: "Claimants", fr: "Requérants")
-            case .defence: return Localized(en: "Defence and authorities", fr: "Défense et autorités")
-            case .courts: return Localized(en: "Courts", fr: "Juridictions")
-            case .hosts: return Localized(en: "Hosts and data sources", fr: "Hébergeurs et sources de données")
-            case .others: return Localized(en: "Others", fr: "Autres")
+            case .claimants: return UIText.claimants.text
+            case .defence: return UIText.defence.text
+            case .courts: return UIText.courts.text
+            case .hosts: return UIText.hosts.text
+            case .others: return UIText.others.text
             }
         }
         static func of(_ party: Party) -> PartyGroup {

@@ -7,10 +7,10 @@ public enum Zoom: Int, Sendable, CaseIterable {
 
     public var label: Localized {
         switch self {
-        case .events: return Localized(en: "events", fr: "événements")
-        case .months: return Localized(en: "months", fr: "mois")
-        case .years: return Localized(en: "years", fr: "années")
-        case .eras: return Localized(en: "eras", fr: "époques")
+        case .events: return UIText.zoomEvents.text
+        case .months: return UIText.zoomMonths.text
+        case .years: return UIText.zoomYears.text
+        case .eras: return UIText.zoomEras.text
         }
     }
 }

@@ -22,17 +22,18 @@ public enum HelpView {
 
     static let keyColumnWidth = 20
 
-    public static func lineCount(_ lang: Language, width: Int = 80) -> Int { lines(lang, width: width).count }
-
-    static func draw(_ state: AppState, scroll: Int, into grid: inout Grid) {
+    /// Draws the help box and publishes it with its line count, which bounds the scroll.
+    static func draw(_ state: AppState, scroll: Int, into grid: inout Grid, regions: inout Regions) {
         let lang = state.lang
         let boxWidth = min(grid.width - 2, 90)
         let content = lines(lang, width: boxWidth - 2)
         let keysWidth = keyColumnWidth
         let boxHeight = min(grid.height - 2, content.count + 2)
         let rect = Rect(row: (grid.height - boxHeight) / 2, column: (grid.width - boxWidth) / 2, width: boxWidth, height: boxHeight)
+        regions.overlay = rect
+        regions.help = Regions.Help(box: rect, lineCount: content.count)
         grid.fill(row: rect.row, column: rect.column, width: rect.width, height: rect.height)
-        let title = lang == .en ? "Help — ? or Esc closes, j/k scroll" : "Aide — ? ou Échap pour fermer, j/k pour défiler"
+        let title = UIText.helpTitle.text[lang]
         Box.draw(rect, title: title, focused: true, into: &grid)
         let inner = rect.inner
         let visible = Array(content.dropFirst(scroll).prefix(inner.height))

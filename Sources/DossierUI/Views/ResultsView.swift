@@ -2,7 +2,7 @@ import DossierCore
 
 /// Ctrl-F: every search match, grouped by kind, with the chosen one highlighted.
 enum ResultsView {
-    static func draw(_ state: AppState, selected: Int, into grid: inout Grid) {
+    static func draw(_ state: AppState, selected: Int, into grid: inout Grid, regions: inout Regions) {
         guard let search = state.search else { return }
         let lang = state.lang
         let width = min(grid.width - 2, 100)
@@ -16,9 +16,9 @@ enum ResultsView {
         }
         let height = min(grid.height - 2, rows.count + 2)
         let rect = Rect(row: (grid.height - height) / 2, column: (grid.width - width) / 2, width: width, height: height)
+        regions.overlay = rect
         grid.fill(row: rect.row, column: rect.column, width: rect.width, height: rect.height)
-        let title = lang == .en ? "“\(search.query)”: \(search.hits.count) matches — Enter opens, Esc closes"
-                                : "«\\u{00A0}\(search.query)\\u{00A0}» : \(search.hits.count) résultats — Entrée ouvre, Échap ferme"
+        let title = UIText.resultsTitle(search.query, String(search.hits.count))[lang]
         Box.draw(rect, title: title, focused: true, into: &grid)
         let inner = rect.inner
         let selectedRow = rows.firstIndex { $0.hit == selected } ?? 0

@@ -3,38 +3,45 @@ import DossierCore
 /// Renders the whole explorer from its state into a grid. Pure: the same state always gives the
 /// same grid, which is what the golden-screen tests rely on.
 public enum ScreenView {
-    public static func render(_ state: AppState) -> Grid {
+    /// A drawn screen: the grid, and where it put what clicks and scrolling care about.
+    public struct Frame: Sendable {
+        public var grid: Grid
+        public var regions: Regions
+    }
+
+    public static func render(_ state: AppState) -> Grid { frame(state).grid }
+
+    public static func frame(_ state: AppState) -> Frame {
         let layout = state.layout
         var grid = Grid(width: layout.width, height: layout.height)
+        var regions = Regions()
         guard !layout.tooSmall else {
             drawTooSmall(state, into: &grid)
-            return grid
+            return Frame(grid: grid, regions: regions)
         }
         drawHeader(state, into: &grid)
-        drawTabs(state, into: &grid)
-        drawList(state, into: &grid)
-        drawDetail(state, into: &grid)
+        drawTabs(state, into: &grid, regions: &regions)
+        drawList(state, into: &grid, regions: &regions)
+        drawDetail(state, into: &grid, regions: &regions)
         drawStatus(state, into: &grid)
         switch state.overlay {
         case .help(let scroll)?:
-            HelpView.draw(state, scroll: scroll, into: &grid)
+            HelpView.draw(state, scroll: scroll, into: &grid, regions: &regions)
             grid.cursor = nil
         case .results(let selected)?:
-            ResultsView.draw(state, selected: selected, into: &grid)
+            ResultsView.draw(state, selected: selected, into: &grid, regions: &regions)
         case .tour(let step)?:
-            TourView.draw(state, step: step, into: &grid)
+            TourView.draw(state, step: step, into: &grid, regions: &regions)
         case nil:
             break
         }
-        return grid
+        return Frame(grid: grid, regions: regions)
     }
 
     static func drawTooSmall(_ state: AppState, into grid: inout Grid) {
         let need = "\(Layout.minimumWidth)×\(Layout.minimumHeight)"
         let have = "\(state.layout.width)×\(state.layout.height)"
-        let text = state.lang == .en
-            ? "terminal too small: need \(need), have \(have)"
-            : "terminal trop petit\u{00A0}: il faut \(need), actuel \(have)"
+        let text = UIText.tooSmall(need, have)[state.lang]
         let lines = TextLayout.wrap(text, width: grid.width)
         let top = max(0, (grid.height - lines.count) / 2)
         for (n, line) in lines.enumerated() {
@@ -62,25 +69,33 @@ public enum ScreenView {
         }
     }
 
-    static func drawTabs(_ state: AppState, into grid: inout Grid) {
+    static func drawTabs(_ state: AppState, into grid: inout Grid, regions: inout Regions) {
+        let strip = state.layout.tabs
+        regions.tabStrip = strip
         var column = 1
         for pane in Pane.allCases {
             let focused = pane == state.pane
             let label = "\(pane.rawValue + 1) \(pane.title[state.lang])"
             let text = focused ? "[\(label)]" : " \(label) "
-            column += grid.put(text, row: 1, column: column, style: focused ? .tabActive : .tab)
-            column += 1
+            let used = grid.put(text, row: strip.row, column: column, style: focused ? .tabActive : .tab)
+            regions.tabs.append(Regions.Tab(pane: pane, rect: Rect(row: strip.row, column: column, width: used + 1, height: 1)))
+            column += used + 1
         }
+        // how current the dossier is, at the right of the tabs when there is room for it
+        let asOf = UIText.asOf(state.store.info.asOf.description)[state.lang]
+        let asOfColumn = grid.width - DisplayWidth.of(asOf) - 1
+        if asOfColumn > column + 1 { grid.put(asOf, row: strip.row, column: asOfColumn, style: .tab) }
     }
 
     // MARK: list
 
-    static func drawList(_ state: AppState, into grid: inout Grid) {
+    static func drawList(_ state: AppState, into grid: inout Grid, regions: inout Regions) {
         let rect = state.layout.list
         let list = state.list
         let position = list.count == 0 ? "0/0" : "\(state.selectedItem + 1)/\(list.count)"
         Box.draw(rect, title: "\(state.pane.title[state.lang]) \(position)", focused: state.area == .list, into: &grid)
         var inner = rect.inner
+        regions.list = inner
         if state.pane == .timeline && DensityStrip.rows(state.layout) > 0 {
             DensityStrip.draw(state, row: inner.row, column: inner.column, width: inner.width, into: &grid)
             inner = Rect(row: inner.row + 1, column: inner.column, width: inner.width, height: inner.height - 1)
@@ -89,20 +104,21 @@ public enum ScreenView {
         let selectedRow = list.count == 0 ? -1 : list.itemRows[state.selectedItem]
         if list.count == 0 {
             let empty = state.filter.isEmpty ? Strings.noResults[state.lang]
-                : (state.lang == .en ? "Nothing matches the filter — Esc clears it." : "Rien ne correspond au filtre — Échap le retire.")
+                : UIText.listEmptyFiltered.text[state.lang]
             grid.put(TextLayout.truncate(empty, to: inner.width), row: inner.row, column: inner.column, style: .muted)
         }
         for n in 0..<inner.height {
             let index = top + n
             guard index < list.rows.count else { break }
             let row = inner.row + n
+            if let item = list.item(atRow: index) { regions.listRows.append(Regions.ListRow(row: row, item: item)) }
             switch list.rows[index] {
             case .bucket(let bucket):
                 let selected = index == selectedRow
                 let count = bucket.events.count
                 let label = TextLayout.pad(" " + bucket.label[state.lang], to: min(inner.width / 2, 40))
                 let used = grid.put(label, row: row, column: inner.column, maxWidth: inner.width)
-                let noun = state.lang == .en ? (count == 1 ? "event" : "events") : (count == 1 ? "événement" : "événements")
+                let noun = (count == 1 ? UIText.eventOne : UIText.eventMany).text[state.lang]
                 let bar = String(repeating: "■", count: min(count, max(0, inner.width - used - 14)))
                 grid.put("\(bar) \(count) \(noun)", row: row, column: inner.column + used, maxWidth: inner.width - used, style: .accent)
                 if selected {
@@ -172,19 +188,21 @@ public enum ScreenView {
 
     // MARK: detail
 
-    static func drawDetail(_ state: AppState, into grid: inout Grid) {
+    static func drawDetail(_ state: AppState, into grid: inout Grid, regions: inout Regions) {
         let rect = state.layout.detail
-        let title = state.lang == .en ? "Detail" : "Détail"
-        let hint = state.area == .detail ? "" : (state.lang == .en ? " — Enter: links" : " — Entrée\u{00A0}: liens")
+        let title = Strings.detail[state.lang]
+        let hint = state.area == .detail ? "" : UIText.detailHint.text[state.lang]
         Box.draw(rect, title: title + hint, focused: state.area == .detail, into: &grid)
         let inner = rect.inner
         guard inner.width > 0 else { return }
+        regions.detail = inner
         let lines = state.detailLines
         for n in 0..<inner.height {
             let index = state.detailScroll + n
             guard index < lines.count else { break }
             let line = lines[index]
             let row = inner.row + n
+            if let link = line.link { regions.linkLines.append(Regions.LinkLine(row: row, link: link)) }
             var column = inner.column
             for segment in line.segments {
                 column += grid.put(segment.text, row: row, column: column, maxWidth: inner.column + inner.width - column, style: segment.style)
@@ -210,15 +228,15 @@ public enum ScreenView {
             let help: String
             switch prompt.kind {
             case .gotoDate:
-                label = lang == .en ? " Go to date: " : " Aller à la date\u{00A0}: "
-                help = lang == .en ? "  (2020, 2020-07 or 2020-07-16; Enter, Esc)" : "  (2020, 2020-07 ou 2020-07-16 ; Entrée, Échap)"
+                label = UIText.gotoLabel.text[lang]
+                help = UIText.gotoHelp.text[lang]
             case .search:
                 label = " /"
                 let count = state.search?.hits.count ?? 0
-                help = prompt.input.isEmpty ? "" : (lang == .en ? "  \(count) match\(count == 1 ? "" : "es")" : "  \(count) résultat\(count > 1 ? "s" : "")")
+                help = prompt.input.isEmpty ? "" : "  " + UIText.count(count, one: .matchOne, many: .matchMany)[lang]
             case .filter:
-                label = lang == .en ? " Filter: " : " Filtre\u{00A0}: "
-                help = lang == .en ? "  (party: kind: track: certainty: side: role: words; Tab)" : "  (party: kind: track: certainty: side: role: mots ; Tab)"
+                label = UIText.filterLabel.text[lang]
+                help = UIText.filterHelp(FilterKey.keyList)[lang]
             case .command:
                 label = " :"
                 help = ""
@@ -235,8 +253,8 @@ public enum ScreenView {
         if case .event(let i)? = state.selectedRef {
             left += "│ " + (state.store.accordInForce(on: state.store.events[i].date)?.name[lang] ?? Strings.noEraAccord[lang]) + " "
         }
-        if state.pane == .timeline && state.zoom != .events { left += "│ " + Strings.labelled("zoom", lang) + state.zoom.label[lang] + " " }
-        if !state.filter.isEmpty { left += "│ " + Strings.labelled(lang == .en ? "filter" : "filtre", lang) + state.filter.description + " " }
+        if state.pane == .timeline && state.zoom != .events { left += "│ " + Strings.labelled(UIText.zoomWord.text[lang], lang) + state.zoom.label[lang] + " " }
+        if !state.filter.isEmpty { left += "│ " + Strings.labelled(UIText.filterWord.text[lang], lang) + state.filter.description + " " }
         if let count = state.count { left += "│ \(count) " }
         if let prefix = state.pendingPrefix { left += "│ \(prefix)… " }
         var column = grid.put(left, row: row, column: 0, style: .statusBar)

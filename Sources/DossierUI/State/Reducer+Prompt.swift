@@ -1,0 +1,73 @@
+import DossierCore
+
+/// The four prompts of the status bar: go to a date (`t`), search (`/`), filter (`f`) and the
+/// command line (`:`): typing, completion, submitting and cancelling.
+extension AppState {
+    mutating func startPrompt(_ kind: Prompt.Kind) {
+        var new = Prompt(kind: kind, origin: currentLocation)
+        if kind == .filter { new.input = filter.description }
+        prompt = new
+    }
+
+    mutating func promptInput(_ character: Character) {
+        guard var current = prompt else { return }
+        if current.kind == .gotoDate && !(character.isNumber || character == "-") { return }
+        guard current.input.count < 200 else { return }
+        current.input.append(character)
+        current.error = nil
+        prompt = current
+        if current.kind == .search { previewSearch() }
+    }
+
+    mutating func promptBackspace() {
+        guard var current = prompt else { return }
+        current.input = String(current.input.dropLast())
+        current.error = nil
+        prompt = current
+        if current.kind == .search { previewSearch() }
+    }
+
+    mutating func cancelPrompt() {
+        if let current = prompt, current.kind == .search, let origin = current.origin { returnTo(origin) }
+        prompt = nil
+    }
+
+    mutating func completePrompt() {
+        guard var current = prompt else { return }
+        let candidates = CommandCompletion.completions(for: current.input, kind: current.kind, store: store)
+        guard !candidates.isEmpty else { return }
+        current.input = CommandCompletion.commonPrefix(candidates)
+        if candidates.count > 1 {
+            message = Localized(candidates.prefix(8).joined(separator: "  ") + (candidates.count > 8 ? "  …" : ""))
+        }
+        prompt = current
+    }
+
+    mutating func submitPrompt() -> [Effect] {
+        guard let current = prompt else { return [] }
+        switch current.kind {
+        case .gotoDate:
+            guard let date = DossierDate(current.input) else {
+                prompt?.error = UIText.badDate.text
+                return []
+            }
+            prompt = nil
+            gotoDate(date)
+        case .search:
+            prompt = nil
+            submitSearch(current)
+        case .filter:
+            switch ListFilter.parse(current.input, store: store) {
+            case .failure(let error): prompt?.error = error.message
+            case .success(let parsed):
+                prompt = nil
+                rebuild(pane, filter: parsed)
+                if list.count == 0 { message = UIText.nothingMatchesFilter.text }
+            }
+        case .command:
+            prompt = nil
+            return runCommand(current.input)
+        }
+        return []
+    }
+}

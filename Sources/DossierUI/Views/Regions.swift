@@ -1,0 +1,68 @@
+/// Where the last frame drew what the mouse and scrolling care about. The views publish it with
+/// the grid they draw (`ScreenView.frame`), the shell hands it back (`Action.drawn`), and the
+/// reducer hit-tests clicks and bounds the help's scroll with it, so no geometry is computed twice.
+public struct Regions: Sendable, Hashable {
+    public struct Tab: Sendable, Hashable {
+        public var pane: Pane
+        /// The tab's label and the space after it (a click between two tabs picks the left one).
+        public var rect: Rect
+    }
+
+    public struct ListRow: Sendable, Hashable {
+        public var row: Int
+        public var item: Int
+    }
+
+    public struct LinkLine: Sendable, Hashable {
+        public var row: Int
+        public var link: Int
+    }
+
+    public struct Help: Sendable, Hashable {
+        public var box: Rect
+        public var lineCount: Int
+        /// The last first line that still fills the box.
+        public var maxScroll: Int { max(0, lineCount - box.inner.height) }
+    }
+
+    /// The row of tabs, and each tab on it.
+    public var tabStrip: Rect?
+    public var tabs: [Tab] = []
+    /// The inside of the list box, and the selectable rows shown in it.
+    public var list: Rect?
+    public var listRows: [ListRow] = []
+    /// The inside of the detail box, and the lines in it that show a link.
+    public var detail: Rect?
+    public var linkLines: [LinkLine] = []
+    /// The box of the open overlay (help, results, tour), if any.
+    public var overlay: Rect?
+    public var help: Help?
+
+    public init() {}
+
+    /// What a click at a cell lands on, topmost first.
+    public func target(row: Int, column: Int) -> Target? {
+        if let tabStrip, tabStrip.contains(row: row, column: column) {
+            return tabs.first { $0.rect.contains(row: row, column: column) }.map { .tab($0.pane) } ?? .tabStrip
+        }
+        if let list, list.contains(row: row, column: column) {
+            return listRows.first { $0.row == row }.map { .listRow(item: $0.item) } ?? .list
+        }
+        if let detail, detail.contains(row: row, column: column) {
+            return linkLines.first { $0.row == row }.map { .link($0.link) } ?? .detail
+        }
+        return nil
+    }
+
+    public enum Target: Sendable, Hashable {
+        case tab(Pane), tabStrip
+        case listRow(item: Int), list
+        case link(Int), detail
+    }
+}
+
+extension Rect {
+    public func contains(row r: Int, column c: Int) -> Bool {
+        r >= row && r < row + height && c >= column && c < column + width
+    }
+}
