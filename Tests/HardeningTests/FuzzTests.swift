@@ -25,9 +25,9 @@ import Testing
     /// machine, however loaded, so the run cannot pass by doing less. Of the `inputs` mutated
     /// dossiers, at least `minimumLoaded` must load and go on through the store, the views and a
     /// printer (the rest are refused by the loader, which is checked too). The same run, outside
-    /// the tests: `dossier-fuzz --seed 20261129 --runs 250 --corpus
+    /// the tests: `dossier-fuzz --seed 20261129 --runs 200 --corpus
     /// Tests/DossierCoreTests/Fixtures/valid --corpus Tests/DossierCoreTests/Fixtures/hostile`.
-    static let inputs = 250
+    static let inputs = 200
     static let minimumLoaded = 20
 
     @Test func aShortFuzzRunFindsNothing() throws {
