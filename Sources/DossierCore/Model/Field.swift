@@ -8,7 +8,7 @@
 /// file:line:column with the record's name, keep going after the first, resolve references across
 /// files and read bilingual texts in two shapes; `Codable`'s errors stop at the first and carry no
 /// source marks, and a macro would add swift-syntax to every build.
-public struct Field<Record>: Sendable {
+public final class Field<Record>: Sendable {
     /// The key in YAML and, unless `jsonKey` says otherwise, in JSON.
     public let key: String
     public let jsonKey: String
@@ -26,6 +26,24 @@ public struct Field<Record>: Sendable {
     let readCompact: @Sendable (inout CompactReader, inout Record) throws(CompactCodec.Corrupt) -> Void
     /// Calls `body` with each text the field contributes to the search index, both languages.
     let texts: @Sendable (Record, (String) -> Void) -> Void
+
+    // a class, not a struct: walking a table retains one object per field, not its seven closures
+    fileprivate init(_ key: String, json: String?, search: SearchPlace, property: AnyKeyPath, also: [AnyKeyPath] = [],
+                 value: @escaping @Sendable (Record) -> FieldValue,
+                 read: @escaping @Sendable (inout FieldReader, inout Record, inout [PendingReference]) -> Bool,
+                 write: @escaping @Sendable (Record, inout CompactWriter) -> Void,
+                 decode: @escaping @Sendable (inout CompactReader, inout Record) throws(CompactCodec.Corrupt) -> Void,
+                 texts: @escaping @Sendable (Record, (String) -> Void) -> Void) {
+        self.key = key
+        self.jsonKey = json ?? key
+        self.search = search
+        self.properties = ([property] + also).map { String(describing: $0) }
+        self.value = value
+        self.read = read
+        self.writeCompact = write
+        self.readCompact = decode
+        self.texts = texts
+    }
 }
 
 /// Which blob of the search index a field's texts are folded into.
@@ -99,22 +117,6 @@ public protocol DossierRecord: Declared {
 // MARK: - factories
 
 extension Field {
-    private init(_ key: String, json: String?, search: SearchPlace, property: AnyKeyPath, also: [AnyKeyPath] = [],
-                 value: @escaping @Sendable (Record) -> FieldValue,
-                 read: @escaping @Sendable (inout FieldReader, inout Record, inout [PendingReference]) -> Bool,
-                 write: @escaping @Sendable (Record, inout CompactWriter) -> Void,
-                 decode: @escaping @Sendable (inout CompactReader, inout Record) throws(CompactCodec.Corrupt) -> Void,
-                 texts: @escaping @Sendable (Record, (String) -> Void) -> Void) {
-        self.key = key
-        self.jsonKey = json ?? key
-        self.search = search
-        self.properties = ([property] + also).map { String(describing: $0) }
-        self.value = value
-        self.read = read
-        self.writeCompact = write
-        self.readCompact = decode
-        self.texts = texts
-    }
 
     /// What may refuse a one-line value read from YAML (it reports why): key, value, reader.
     public typealias Check = @Sendable (String, String, FieldReader) -> Bool
