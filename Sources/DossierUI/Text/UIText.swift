@@ -20,6 +20,8 @@ public enum UIText: CaseIterable, Sendable {
     case claimants, defence, courts, hosts, others
     case groupMove, groupTimeline, groupPanes, groupSearch, groupLinks, groupGeneral
     case filterNoCase, asOf
+    // reading in depth (issue 14)
+    case unboundKey, citationSent, nothingToCite, helpPosition, notADate, gotoNoSuch, citationTitle, bucketCitation
 
     public var template: Localized {
         switch self {
@@ -87,6 +89,16 @@ public enum UIText: CaseIterable, Sendable {
         case .groupGeneral: return Localized(en: "General", fr: "Général")
         case .filterNoCase: return Localized(en: "no case '{1}'", fr: "aucune affaire «\u{00A0}{1}\u{00A0}»")
         case .asOf: return Localized(en: "as of {1}", fr: "à jour au {1}")
+        case .unboundKey: return Localized(en: "{1}: no action · ? for help", fr: "{1}\u{00A0}: aucune action ·\u{00A0}? pour l’aide")
+        case .citationSent: return Localized(en: "Citation sent to the terminal’s clipboard (OSC 52).",
+                                             fr: "Citation envoyée au presse-papiers du terminal (OSC 52).")
+        case .nothingToCite: return Localized(en: "Nothing to cite: this list is empty.", fr: "Rien à citer\u{00A0}: cette liste est vide.")
+        case .helpPosition: return Localized(en: "{1}–{2} of {3}", fr: "{1}–{2} sur {3}")
+        case .notADate: return Localized(en: "“{1}” is not a date: write 2020, 2020-07 or 2020-07-16.",
+                                         fr: "«\u{00A0}{1}\u{00A0}» n’est pas une date\u{00A0}: écrivez 2020, 2020-07 ou 2020-07-16.")
+        case .gotoNoSuch: return Localized(en: "goto: no record '{1}'; did you mean {2}?", fr: "goto\u{00A0}: aucune fiche «\u{00A0}{1}\u{00A0}»\u{00A0}; vouliez-vous dire {2}\u{00A0}?")
+        case .citationTitle: return Localized(en: "Citation — select it with the mouse; Esc or q closes", fr: "Citation — sélectionnez-la à la souris\u{00A0}; Échap ou q ferme")
+        case .bucketCitation: return Localized(en: "{1}: {2}", fr: "{1}\u{00A0}: {2}")
         }
     }
 

@@ -32,6 +32,9 @@ public enum ScreenView {
             ResultsView.draw(state, selected: selected, into: &grid, regions: &regions)
         case .tour(let step)?:
             TourView.draw(state, step: step, into: &grid, regions: &regions)
+        case .citation(let text)?:
+            CitationView.draw(state, text: text, into: &grid, regions: &regions)
+            grid.cursor = nil
         case nil:
             break
         }
@@ -215,6 +218,9 @@ public enum ScreenView {
         }
         if lines.count > state.detailScroll + inner.height {
             grid.put("↓", row: rect.row + rect.height - 1, column: rect.column + rect.width - 3, style: .muted)
+        }
+        if state.detailScroll > 0 {
+            grid.put("↑", row: rect.row, column: rect.column + rect.width - 3, style: .muted)
         }
     }
 
