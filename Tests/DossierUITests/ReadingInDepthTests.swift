@@ -220,3 +220,50 @@ import Testing
         try expectGolden(ScreenView.render(state), "detail-scrolled-50x14-en")
     }
 }
+
+@Suite struct CaseMapTests {
+    @Test func argumentsHaveOneHeadingPerCaseAndShowTheirSide() throws {
+        var state = try UIFixtures.state()
+        state.press(.character("3"))
+        let headings = state.list.rows.filter { if case .heading = $0 { return true } else { return false } }
+        #expect(headings.count == 2, "two cases, one heading each")
+        let screen = ScreenView.render(state).text
+        #expect(screen.contains(" claimants  US law exposes the data"))
+        #expect(screen.contains(" court      The risk is hypothetical"))
+        state.press(.character("g"), .character("J"))
+        #expect(state.selectedID == "arg-held", "J steps to the next case")
+        state.press(.character("K"))
+        #expect(state.selectedID == "arg-risk")
+    }
+
+    @Test func cOpensTheCaseFromAnArgumentOrACourtEventAndQCloses() throws {
+        var state = try UIFixtures.state()
+        // the focal event is the court order: its case map
+        state.press(.character("c"))
+        guard case .caseMap(let event, 0)? = state.overlay else { Issue.record("no case map: \(String(describing: state.overlay))"); return }
+        #expect(state.store.events[event].id == "ev-ruling")
+        let map = state.store.caseMap(ofEvent: event)
+        #expect(map.threads.count == 1)
+        #expect(map.threads[0].claim.map { state.store.arguments[$0].id } == "arg-risk", "the claim filed under the filing joins the order's holding")
+        #expect(map.threads[0].holdings.map { state.store.arguments[$0].id } == ["arg-held"])
+        let screen = ScreenView.render(state).text
+        #expect(screen.contains("Claim 1 · Claimant Ltd (claimant)"))
+        #expect(screen.contains("Court · Council of State (court)"))
+        state.press(.character("q"))
+        #expect(state.overlay == nil)
+        // from an argument
+        state.press(.character("3"), .character("g"), .character("c"))
+        #expect(state.overlay == .caseMap(event: event, scroll: 0) || { if case .caseMap = state.overlay { return true } else { return false } }())
+        state.press(.escape)
+        // a record with no case says so
+        state.press(.character("1"), .character("c"))
+        #expect(state.overlay == nil && state.message?.en.hasPrefix("No arguments are recorded") == true)
+    }
+
+    @Test(arguments: [(80, 24, Language.en), (80, 24, .fr), (160, 50, .en), (160, 50, .fr)])
+    func caseMapGolden(width: Int, height: Int, lang: Language) throws {
+        var state = try UIFixtures.state(width: width, height: height, lang: lang)
+        state.press(.character("c"))
+        try expectGolden(ScreenView.render(state), "case-map-\(width)x\(height)-\(lang.rawValue)")
+    }
+}

@@ -53,6 +53,17 @@ public enum KeyDispatch {
             case .character("Y"): return .copyCitationMarkdown
             default: return nil
             }
+        case .caseMap?:
+            switch key {
+            case .escape, .character("q"), .character("c"), .enter: return .closeOverlay
+            case .character("j"), .down, .control("e"): return .scrollOverlay(1)
+            case .character("k"), .up, .control("y"): return .scrollOverlay(-1)
+            case .pageDown, .character(" "), .control("d"): return .scrollOverlay(max(1, state.layout.height - 5))
+            case .pageUp, .character("b"), .control("u"): return .scrollOverlay(-max(1, state.layout.height - 5))
+            case .character("g"), .home: return .scrollOverlay(-1_000_000)
+            case .character("G"), .end: return .scrollOverlay(1_000_000)
+            default: return nil
+            }
         case nil:
             break
         }

@@ -22,6 +22,8 @@ public enum Action: Sendable, Hashable {
     case scrollDetail(Int), scrollDetailPage(Int)
     /// A key bound to nothing here, by name: said in the status bar.
     case unbound(String)
+    /// `c`: the map of the selected argument's case, or of the selected court event.
+    case openCaseMap
     case startTour, tourNext, tourPrevious
     case toggleHelp, closeOverlay, scrollOverlay(Int)
     case toggleLanguage

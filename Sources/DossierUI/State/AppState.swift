@@ -12,6 +12,8 @@ public enum Overlay: Sendable, Hashable {
     case tour(step: Int)
     /// A citation just sent to the terminal's clipboard, shown so it can be read and selected.
     case citation(String)
+    /// The map of a case's arguments (an event index), scrolled to a line.
+    case caseMap(event: Int, scroll: Int)
 }
 
 /// A line being typed in the status bar.

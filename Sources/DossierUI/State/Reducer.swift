@@ -60,6 +60,7 @@ extension AppState {
         case .scrollDetail(let lines): scrollDetail(by: lines * repeatCount)
         case .scrollDetailPage(let pages): scrollDetail(by: pages * repeatCount * max(1, layout.detailRows - 1))
         case .unbound(let name): message = UIText.unboundKey(name)
+        case .openCaseMap: openCaseMap()
         case .startTour: showTourStep(0)
         case .tourNext: if case .tour(let step) = overlay { showTourStep(step + 1) }
         case .tourPrevious: if case .tour(let step) = overlay { showTourStep(max(0, step - 1)) }

@@ -22,6 +22,8 @@ public enum UIText: CaseIterable, Sendable {
     case filterNoCase, asOf
     // reading in depth (issue 14)
     case unboundKey, citationSent, nothingToCite, helpPosition, notADate, gotoNoSuch, citationTitle, bucketCitation
+    case sideClaimants, sideDefence, sideCourt, caseMapTitle, noCaseHere, caseClaim, caseAnswer, caseHolding, caseUnanswered
+    case caseNoAnswer, caseNoHolding, caseOther
 
     public var template: Localized {
         switch self {
@@ -99,6 +101,19 @@ public enum UIText: CaseIterable, Sendable {
         case .gotoNoSuch: return Localized(en: "goto: no record '{1}'; did you mean {2}?", fr: "goto\u{00A0}: aucune fiche «\u{00A0}{1}\u{00A0}»\u{00A0}; vouliez-vous dire {2}\u{00A0}?")
         case .citationTitle: return Localized(en: "Citation — select it with the mouse; Esc or q closes", fr: "Citation — sélectionnez-la à la souris\u{00A0}; Échap ou q ferme")
         case .bucketCitation: return Localized(en: "{1}: {2}", fr: "{1}\u{00A0}: {2}")
+        case .sideClaimants: return Localized(en: "claimants", fr: "requérants")
+        case .sideDefence: return Localized(en: "defence", fr: "défense")
+        case .sideCourt: return Localized(en: "court", fr: "juge")
+        case .caseMapTitle: return Localized(en: "Case — {1} — j/k scroll, Esc or q closes", fr: "Affaire — {1} — j/k pour défiler, Échap ou q ferme")
+        case .noCaseHere: return Localized(en: "No arguments are recorded for this record: select an argument or a court event.",
+                                           fr: "Aucun argument n’est consigné ici\u{00A0}: choisissez un argument ou une décision.")
+        case .caseClaim: return Localized(en: "Claim {1}", fr: "Moyen {1}")
+        case .caseAnswer: return Localized(en: "Defence", fr: "Défense")
+        case .caseHolding: return Localized(en: "Court", fr: "Juge")
+        case .caseUnanswered: return Localized(en: "Answering no recorded claim", fr: "Sans moyen consigné auquel répondre")
+        case .caseNoAnswer: return Localized(en: "(no recorded answer)", fr: "(aucune réponse consignée)")
+        case .caseNoHolding: return Localized(en: "(no recorded holding)", fr: "(aucune décision consignée)")
+        case .caseOther: return Localized(en: "Other arguments", fr: "Autres arguments")
         }
     }
 
@@ -117,6 +132,15 @@ public enum UIText: CaseIterable, Sendable {
 
     private func fill(_ arguments: [Localized]) -> Localized {
         Localized(en: template.en.filled(arguments.map(\.en)), fr: template.fr.filled(arguments.map(\.fr)))
+    }
+
+    /// The short side label an argument's row starts with.
+    static func sideTag(_ side: Side) -> Localized {
+        switch side {
+        case .claimants: return sideClaimants.text
+        case .defence: return sideDefence.text
+        case .court: return sideCourt.text
+        }
     }
 
     /// "1 event", "2 events": English and French differ on zero (0 events, 0 événement).
