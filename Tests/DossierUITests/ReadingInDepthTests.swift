@@ -267,3 +267,39 @@ import Testing
         try expectGolden(ScreenView.render(state), "case-map-\(width)x\(height)-\(lang.rawValue)")
     }
 }
+
+@Suite struct SourceViewTests {
+    func openSource(_ state: inout AppState) {
+        state.press(.enter, .end, .enter)   // the focal event's last link is its source
+    }
+
+    @Test func listsWhoCitesItAndFollowsThem() throws {
+        var state = try UIFixtures.state()
+        openSource(&state)
+        guard case .source(let index, _, _)? = state.overlay else { Issue.record("no source view"); return }
+        let citing = state.store.citations(ofSource: state.store.sources[index].id)
+        #expect(citing.count >= 2)
+        state.press(.character("j"))
+        guard case .source(_, 1, _)? = state.overlay else { Issue.record("j chooses the next citing record"); return }
+        state.press(.enter)
+        #expect(state.overlay == nil)
+        #expect(state.selectedRef == citing[1], "Enter follows the chosen record")
+        state.press(.backspace)
+        #expect(state.selectedID == "ev-ruling", "and Backspace comes back")
+    }
+
+    @Test func qClosesTheSourceView() throws {
+        var state = try UIFixtures.state()
+        openSource(&state)
+        let effects = state.press(.character("q"))
+        #expect(state.overlay == nil)
+        #expect(!effects.contains { if case .quit = $0 { return true } else { return false } })
+    }
+
+    @Test(arguments: [(80, 24, Language.en), (80, 24, .fr), (160, 50, .en), (160, 50, .fr)])
+    func sourceViewGolden(width: Int, height: Int, lang: Language) throws {
+        var state = try UIFixtures.state(width: width, height: height, lang: lang)
+        openSource(&state)
+        try expectGolden(ScreenView.render(state), "source-\(width)x\(height)-\(lang.rawValue)")
+    }
+}

@@ -56,3 +56,20 @@ extension String {
         #expect(state.selectedRef.map { state.store.id(of: $0) } == "ce-2024-03-22-ordonnance-492369")
     }
 }
+
+@Suite struct SourceViewReachTests {
+    /// The source view never cuts an address: at the narrowest screen, the lines of the URL field
+    /// put back together are the whole address, for every bundled source.
+    @Test func everyAddressIsShownWhole() throws {
+        let state = AppState(store: try HardeningFixtures.bundled(), lang: .en, width: 50, height: 14)
+        var problems: [String] = []
+        for (index, source) in state.store.sources.enumerated() {
+            let lines = state.sourceLines(index).map { $0.segments.map(\.text).joined() }
+            guard let start = lines.firstIndex(where: { $0.hasPrefix("URL: ") }) else { problems.append("\(source.id): no URL line"); continue }
+            var url = String(lines[start].dropFirst(5))
+            for line in lines[(start + 1)...] where line.hasPrefix("     ") { url += line.dropFirst(5) }
+            if url.trimmingTrailingSpaces != source.url { problems.append("\(source.id): \(url)") }
+        }
+        #expect(problems.isEmpty, "\(problems.prefix(5))")
+    }
+}

@@ -64,6 +64,18 @@ public enum KeyDispatch {
             case .character("G"), .end: return .scrollOverlay(1_000_000)
             default: return nil
             }
+        case .source?:
+            switch key {
+            case .escape, .character("q"), .character("h"), .left, .backspace: return .closeOverlay
+            case .character("j"), .down: return .overlayLink(1)
+            case .character("k"), .up: return .overlayLink(-1)
+            case .control("e"): return .overlayLines(1)
+            case .control("y"): return .overlayLines(-1)
+            case .character(" "), .pageDown: return .overlayLines(max(1, state.layout.height - 6))
+            case .character("b"), .pageUp: return .overlayLines(-max(1, state.layout.height - 6))
+            case .enter, .character("l"), .right: return .followOverlayLink
+            default: return nil
+            }
         case nil:
             break
         }

@@ -24,6 +24,8 @@ public enum Action: Sendable, Hashable {
     case unbound(String)
     /// `c`: the map of the selected argument's case, or of the selected court event.
     case openCaseMap
+    /// In the source view: choose the previous or next citing record, scroll by lines, follow.
+    case overlayLink(Int), overlayLines(Int), followOverlayLink
     case startTour, tourNext, tourPrevious
     case toggleHelp, closeOverlay, scrollOverlay(Int)
     case toggleLanguage

@@ -14,6 +14,9 @@ public enum Overlay: Sendable, Hashable {
     case citation(String)
     /// The map of a case's arguments (an event index), scrolled to a line.
     case caseMap(event: Int, scroll: Int)
+    /// A source (index into `store.sources`): its full description and the records citing it,
+    /// one of them chosen.
+    case source(index: Int, link: Int, scroll: Int)
 }
 
 /// A line being typed in the status bar.

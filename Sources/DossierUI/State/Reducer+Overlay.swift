@@ -50,4 +50,44 @@ extension AppState {
         }
         overlay = .caseMap(event: event, scroll: 0)
     }
+
+    // MARK: the source view
+
+    public func sourceLines(_ index: Int) -> [DetailLine] {
+        DetailLayout.lines(store.detail(of: .source(index), lang), width: SourceView.box(layout).inner.width, lang: lang)
+    }
+
+    mutating func moveSourceLink(by delta: Int) {
+        guard case .source(let index, let link, var scroll)? = overlay else { return }
+        let lines = sourceLines(index)
+        let count = (lines.compactMap(\.link).max() ?? -1) + 1
+        guard count > 0 else { return }
+        let chosen = min(max(0, link + delta), count - 1)
+        let height = SourceView.box(layout).inner.height
+        if let line = lines.firstIndex(where: { $0.link == chosen }) {
+            if line < scroll { scroll = line }
+            if line >= scroll + height { scroll = line - height + 1 }
+        }
+        overlay = .source(index: index, link: chosen, scroll: scroll)
+    }
+
+    mutating func scrollSource(by delta: Int) {
+        guard case .source(let index, var link, let scroll)? = overlay else { return }
+        let lines = sourceLines(index)
+        let height = SourceView.box(layout).inner.height
+        let top = min(max(0, scroll + delta), max(0, lines.count - height))
+        let window = lines[min(top, lines.count)..<min(top + height, lines.count)]
+        if !window.contains(where: { $0.link == link }), let first = window.compactMap(\.link).first { link = first }
+        overlay = .source(index: index, link: link, scroll: top)
+    }
+
+    mutating func followSourceLink() {
+        guard case .source(let index, let link, _)? = overlay else { return }
+        let targets = store.detail(of: .source(index), lang).compactMap { block -> RecordRef? in
+            if case .link(let ref, _) = block { return ref } else { return nil }
+        }
+        guard link < targets.count else { return }
+        overlay = nil
+        navigate(to: targets[link], remember: true)
+    }
 }

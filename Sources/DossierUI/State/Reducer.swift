@@ -61,6 +61,9 @@ extension AppState {
         case .scrollDetailPage(let pages): scrollDetail(by: pages * repeatCount * max(1, layout.detailRows - 1))
         case .unbound(let name): message = UIText.unboundKey(name)
         case .openCaseMap: openCaseMap()
+        case .overlayLink(let delta): moveSourceLink(by: delta)
+        case .overlayLines(let delta): scrollSource(by: delta)
+        case .followOverlayLink: followSourceLink()
         case .startTour: showTourStep(0)
         case .tourNext: if case .tour(let step) = overlay { showTourStep(step + 1) }
         case .tourPrevious: if case .tour(let step) = overlay { showTourStep(max(0, step - 1)) }

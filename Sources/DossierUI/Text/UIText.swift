@@ -23,7 +23,7 @@ public enum UIText: CaseIterable, Sendable {
     // reading in depth (issue 14)
     case unboundKey, citationSent, nothingToCite, helpPosition, notADate, gotoNoSuch, citationTitle, bucketCitation
     case sideClaimants, sideDefence, sideCourt, caseMapTitle, noCaseHere, caseClaim, caseAnswer, caseHolding, caseUnanswered
-    case caseNoAnswer, caseNoHolding, caseOther
+    case caseNoAnswer, caseNoHolding, caseOther, sourceTitle
 
     public var template: Localized {
         switch self {
@@ -114,6 +114,7 @@ public enum UIText: CaseIterable, Sendable {
         case .caseNoAnswer: return Localized(en: "(no recorded answer)", fr: "(aucune réponse consignée)")
         case .caseNoHolding: return Localized(en: "(no recorded holding)", fr: "(aucune décision consignée)")
         case .caseOther: return Localized(en: "Other arguments", fr: "Autres arguments")
+        case .sourceTitle: return Localized(en: "Source — j/k cited by, Enter follows, Esc or q closes", fr: "Source — j/k citée par, Entrée suit, Échap ou q ferme")
         }
     }
 

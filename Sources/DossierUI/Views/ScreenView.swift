@@ -35,6 +35,8 @@ public enum ScreenView {
         case .citation(let text)?:
             CitationView.draw(state, text: text, into: &grid, regions: &regions)
             grid.cursor = nil
+        case .source(let index, let link, let scroll)?:
+            SourceView.draw(state, index: index, link: link, scroll: scroll, into: &grid, regions: &regions)
         case .caseMap(let event, let scroll)?:
             CaseMapView.draw(state, event: event, scroll: scroll, into: &grid, regions: &regions)
             grid.cursor = nil
