@@ -288,6 +288,18 @@ import Testing
         #expect(state.selectedID == "ev-ruling", "and Backspace comes back")
     }
 
+    @Test func yInTheSourceViewCitesTheSourceAndInTheCaseMapTheCase() throws {
+        var state = try UIFixtures.state()
+        openSource(&state)
+        let effects = state.press(.character("y"))
+        guard case .copyToClipboard(let text)? = effects.first else { Issue.record("no copy"); return }
+        #expect(text.hasPrefix("Conseil d’État — Ordonnance du 22 mars 2024\nSources:\n- Conseil d’État"))
+        state.press(.escape, .escape, .character("c"))
+        let fromMap = state.press(.character("y"))
+        guard case .copyToClipboard(let cited)? = fromMap.first else { Issue.record("no copy from the case map"); return }
+        #expect(cited.hasPrefix("Conseil d’État, interim relief order of 22 March 2024"))
+    }
+
     @Test func qClosesTheSourceView() throws {
         var state = try UIFixtures.state()
         openSource(&state)

@@ -62,6 +62,8 @@ public enum KeyDispatch {
             case .pageUp, .character("b"), .control("u"): return .scrollOverlay(-max(1, state.layout.height - 5))
             case .character("g"), .home: return .scrollOverlay(-1_000_000)
             case .character("G"), .end: return .scrollOverlay(1_000_000)
+            case .character("y"): return .copyCitation
+            case .character("Y"): return .copyCitationMarkdown
             default: return nil
             }
         case .source?:
@@ -74,6 +76,8 @@ public enum KeyDispatch {
             case .character(" "), .pageDown: return .overlayLines(max(1, state.layout.height - 6))
             case .character("b"), .pageUp: return .overlayLines(-max(1, state.layout.height - 6))
             case .enter, .character("l"), .right: return .followOverlayLink
+            case .character("y"): return .copyCitation
+            case .character("Y"): return .copyCitationMarkdown
             default: return nil
             }
         case nil:

@@ -13,11 +13,13 @@ extension AppState {
         return [.copyToClipboard(text)]
     }
 
-    /// The chosen link in the detail, else the selected record, else the zoomed-out bucket
-    /// (its events with dates, titles and ids).
+    /// The source or the case whose view is open, else the chosen link in the detail, else the
+    /// selected record, else the zoomed-out bucket (its events with dates, titles and ids).
     func citationText(markdown: Bool) -> String? {
         let ref: RecordRef?
-        if area == .detail, linkIndex < links.count { ref = links[linkIndex] } else { ref = selectedRef }
+        if case .source(let index, _, _)? = overlay { ref = .source(index) }
+        else if case .caseMap(let event, _)? = overlay { ref = .event(event) }
+        else if area == .detail, linkIndex < links.count { ref = links[linkIndex] } else { ref = selectedRef }
         if let ref { return markdown ? store.markdownCitation(of: ref, lang) : store.citation(of: ref, lang) }
         guard let bucket = list.bucket(at: selectedItem) else { return nil }
         let lines = bucket.events.map { i -> String in

@@ -114,7 +114,7 @@ public enum UIText: CaseIterable, Sendable {
         case .caseNoAnswer: return Localized(en: "(no recorded answer)", fr: "(aucune réponse consignée)")
         case .caseNoHolding: return Localized(en: "(no recorded holding)", fr: "(aucune décision consignée)")
         case .caseOther: return Localized(en: "Other arguments", fr: "Autres arguments")
-        case .sourceTitle: return Localized(en: "Source — j/k cited by, Enter follows, Esc or q closes", fr: "Source — j/k citée par, Entrée suit, Échap ou q ferme")
+        case .sourceTitle: return Localized(en: "Source — j/k cited by, Enter follows, y cites, Esc or q closes", fr: "Source — j/k citée par, Entrée suit, y cite, Échap ou q ferme")
         }
     }
 
