@@ -77,7 +77,7 @@ struct DossierCommand: ParsableCommand {
         version: "0.1.0",
         subcommands: [Timeline.self, Parties.self, Arguments.self, Accords.self, Show.self, Search.self,
                       Export.self, Validate.self, Tour.self, Browse.self, Keys.self, Synth.self,
-                      Case.self]
+                      Case.self, Sources.self]
     )
 
     @OptionGroup var common: CommonOptions
