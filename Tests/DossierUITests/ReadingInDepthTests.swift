@@ -315,3 +315,28 @@ import Testing
         try expectGolden(ScreenView.render(state), "source-\(width)x\(height)-\(lang.rawValue)")
     }
 }
+
+@Suite struct OverlayClickTests {
+    @Test func aClickOnACitingRecordInTheSourceViewFollowsIt() throws {
+        var state = try UIFixtures.state()
+        state.mouseEnabled = true
+        state.press(.enter, .end, .enter)
+        guard case .source(let index, _, _)? = state.overlay else { Issue.record("no source view"); return }
+        let citing = state.store.citations(ofSource: state.store.sources[index].id)
+        let line = try #require(state.regions.overlayLinks.first { $0.link == 2 })
+        state.press(.mouse(MouseEvent(kind: .click, row: line.row, column: 5)))
+        #expect(state.overlay == nil)
+        #expect(state.selectedRef == citing[2])
+    }
+
+    @Test func aClickOnTheCaseMapHitsNothingUnderIt() throws {
+        var state = try UIFixtures.state()
+        state.mouseEnabled = true
+        state.press(.character("c"))
+        let before = state.selectedItem
+        let list = try #require(state.regions.overlay)
+        state.press(.mouse(MouseEvent(kind: .click, row: list.row + 3, column: 5)))
+        #expect(state.selectedItem == before)
+        if case .caseMap? = state.overlay {} else { Issue.record("the case map stays open") }
+    }
+}

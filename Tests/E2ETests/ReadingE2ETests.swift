@@ -63,4 +63,25 @@ struct ReadingE2ETests {
         try tmux.keys("q")
         _ = try tmux.waitFor(text: "EXIT=0")
     }
+
+    @Test func theCaseMapAndTheSourceView() throws {
+        let tmux = Tmux()
+        try tmux.start(Tmux.binary, width: 160, height: 50)
+        _ = try tmux.waitFor(text: "[2 Timeline]")
+        // the focal order: its case map, side by side at 160 columns
+        try tmux.keys("c")
+        var screen = try tmux.waitFor(text: "Case — 2024-03-22")
+        #expect(screen.contains("Claim 1") && screen.contains("│ Defence") && screen.contains("│ Court"))
+        #expect(screen.contains("Jean-Yves Ollier (judge)"))
+        try tmux.keys("q")
+        _ = try tmux.waitFor("case map closed") { !$0.contains("Case — 2024-03-22") }
+        // the order's last link is a source: its view, with the whole address
+        try tmux.keys("Enter", "End", "Enter")
+        screen = try tmux.waitFor(text: "Source — j/k cited by")
+        #expect(screen.contains("URL: https://"))
+        try tmux.keys("Escape")
+        _ = try tmux.waitFor("source view closed") { !$0.contains("Source — j/k cited by") }
+        try tmux.keys("Escape", "q")
+        _ = try tmux.waitFor(text: "EXIT=0")
+    }
 }

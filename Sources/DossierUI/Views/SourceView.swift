@@ -17,6 +17,7 @@ enum SourceView {
         grid.cursor = nil
         for (n, line) in lines.dropFirst(scroll).prefix(inner.height).enumerated() {
             let row = inner.row + n
+            if let link = line.link { regions.overlayLinks.append(Regions.LinkLine(row: row, link: link)) }
             var column = inner.column
             for segment in line.segments {
                 column += grid.put(segment.text, row: row, column: column, maxWidth: inner.column + inner.width - column, style: segment.style)
