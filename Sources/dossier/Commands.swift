@@ -76,7 +76,8 @@ struct DossierCommand: ParsableCommand {
             """,
         version: "0.1.0",
         subcommands: [Timeline.self, Parties.self, Arguments.self, Accords.self, Show.self, Search.self,
-                      Export.self, Validate.self, Tour.self, Browse.self, Keys.self, Synth.self]
+                      Export.self, Validate.self, Tour.self, Browse.self, Keys.self, Synth.self,
+                      Case.self, Sources.self]
     )
 
     @OptionGroup var common: CommonOptions

@@ -105,7 +105,9 @@ import Testing
     @Test func citationsCarryTheIdentifiers() throws {
         let store = DossierStore(try Self.load(Self.complete))
         let citation = store.citation(of: .event(0), .en)
-        #expect(citation.hasPrefix("The judge rejects the request (2024-03-22), ECLI:FR:CEORD:2024:492369.20240322, 492369, CETATEXT000049322063\n"))
+        // a Conseil d'État order is cited in its field's style: number and ECLI, not the Légifrance id
+        #expect(citation.hasPrefix("Conseil d’État, interim relief order of 22 March 2024, Claimant, No. 492369, ECLI:FR:CEORD:2024:492369.20240322\n"))
+        #expect(store.citation(of: .event(0), .fr).hasPrefix("CE, ord. réf., 22\u{00A0}mars 2024, Claimant, n°\u{00A0}492369, ECLI:FR:CEORD:2024:492369.20240322\n"))
     }
 
     /// `/492369` finds the order by its case number, and so does its ECLI.

@@ -52,13 +52,14 @@ import Testing
     }
 
     @Test func yCopiesTheCitationThroughTheBackend() throws {
-        let backend = TestBackend(width: 80, height: 24, script: [.key(.character("y")), .key(.character("q"))])
+        // y, then q closes the citation overlay, and only the second q quits
+        let backend = TestBackend(width: 80, height: 24, script: [.key(.character("y")), .key(.character("q")), .key(.character("q"))])
         var explorer = try loop(backend)
         #expect(explorer.run() == 0)
         let copies = backend.calls.compactMap { if case .copyToClipboard(let text) = $0 { return text } else { return nil } }
         #expect(copies.count == 1)
-        #expect(copies.first?.hasPrefix("The court rejects the request (2024-03-22), ECLI:FR:CEORD:2024:492369.20240322, 492369\nSources:") == true)
-        #expect(backend.lastFrame?.text.contains("Citation copied") == true)
+        #expect(copies.first?.hasPrefix("Conseil d’État, interim relief order of 22 March 2024, Claimant, No. 492369, ECLI:FR:CEORD:2024:492369.20240322\nSources:") == true)
+        #expect(backend.frames.contains { $0.text.contains("sent to the terminal’s clipboard") && $0.text.contains("Citation — select it") })
     }
 
     @Test func ctrlLAndAResumeRepaintTheWholeScreen() throws {

@@ -73,13 +73,17 @@ import Testing
         #expect(state.pane == .arguments && state.selectedID == "arg-held")
     }
 
-    @Test func followingASourceShowsItsAddress() throws {
+    @Test func followingASourceOpensItsView() throws {
         var state = try UIFixtures.state()
         state.press(.enter, .end, .enter)
         #expect(state.pane == .timeline)
-        #expect(state.message?.en == "Source: https://example.org/court")
+        guard case .source(let index, 0, 0)? = state.overlay else { Issue.record("no source view: \(String(describing: state.overlay))"); return }
+        #expect(state.store.sources[index].id == "src-court")
+        let screen = ScreenView.render(state).text
+        #expect(screen.contains("https://example.org/court"))
+        #expect(screen.contains("Publisher: Conseil d’État"))
         state.press(.character("h"))
-        #expect(state.area == .list)
+        #expect(state.overlay == nil && state.area == .detail, "h closes the source view, back in the detail")
     }
 
     @Test func goesToTheNearestEventOfADate() throws {

@@ -139,33 +139,142 @@ extension String {
 }
 
 extension DossierStore {
-    /// A citation of a record for pasting elsewhere: its title and date, then each source with
-    /// publisher, title, date and address, in one language.
+    /// A citation of a record for pasting elsewhere: the record cited as its field cites it
+    /// (`legalCitation`), then each source with publisher, title, date and address, in one language.
     public func citation(of ref: RecordRef, _ lang: Language) -> String {
-        var head = title(of: ref, lang)
-        var sourceIDs: [String] = []
+        ([legalCitation(of: ref, lang), Strings.sourcesHeading[lang]]
+            + citedSources(of: ref).map { "- " + linkLabel(.source($0), lang) }).joined(separator: "\n")
+    }
+
+    /// The same citation in Markdown: the record as a link to its first source, then the sources
+    /// as a list of links.
+    public func markdownCitation(of ref: RecordRef, _ lang: Language) -> String {
+        let sourceIndices = citedSources(of: ref)
+        let head = legalCitation(of: ref, lang).markdownEscaped
+        let first = sourceIndices.first.map { "[\(head)](\(sources[$0].url))" } ?? head
+        let list = sourceIndices.map { i -> String in
+            let s = sources[i]
+            let label = "\(s.publisher), « \(s.title) », \(s.date)".replacingGuillemetSpaces(for: lang)
+            return "- [\(label.markdownEscaped)](\(s.url))"
+        }
+        return ([first, "", Strings.sourcesHeading[lang]] + list).joined(separator: "\n")
+    }
+
+    private func citedSources(of ref: RecordRef) -> [Int] {
+        let ids: [String]
+        switch ref {
+        case .event(let i): ids = events[i].sources
+        case .party(let i): ids = parties[i].sources
+        case .argument(let i): ids = arguments[i].sources
+        case .accord(let i): ids = accords[i].sources
+        case .source(let i): return [i]
+        }
+        return ids.compactMap { if case .source(let i)? = self.ref($0) { return i } else { return nil } }
+    }
+
+    /// One line citing the record as lawyers of its field do, chosen from its identifiers:
+    /// - EU courts (an ECLI `ECLI:EU:…`): "Judgment of 16 July 2020, Facebook Ireland and Schrems,
+    ///   C-311/18, EU:C:2020:559" (French: "Arrêt du 16 juillet 2020, …");
+    /// - Conseil d'État (`ECLI:FR:CE…`): « CE, ord. réf., 22 mars 2024, Clever Cloud et autres,
+    ///   n° 492369, ECLI:FR:CEORD:2024:492369.20240322 » (English: "Conseil d'État, interim relief
+    ///   order of 22 March 2024, Clever Cloud and others, No. 492369, ECLI:…");
+    /// - EU acts (an accord, or an event with an Official Journal reference): the instrument or
+    ///   title, then the OJ reference and the CELEX number;
+    /// - anything else: title (date), then its identifiers.
+    public func legalCitation(of ref: RecordRef, _ lang: Language) -> String {
         switch ref {
         case .event(let i):
-            head = "\(events[i].title[lang]) (\(events[i].date))" + identifierSuffix(events[i].identifiers)
-            sourceIDs = events[i].sources
-        case .party(let i): sourceIDs = parties[i].sources
-        case .argument(let i): sourceIDs = arguments[i].sources
+            let e = events[i]
+            let ids = e.identifiers
+            if let ecli = ids.ecli, ecli.hasPrefix("ECLI:EU:") {
+                let form: Localized = e.kind == .order ? Localized(en: "Order of", fr: "Ordonnance du")
+                    : e.kind == .ruling ? Localized(en: "Judgment of", fr: "Arrêt du") : Localized(en: "Decision of", fr: "Décision du")
+                let parts = ["\(form[lang]) \(longDate(e.date, lang))", caseName(e, lang, europeanStyle: true)]
+                    + ids.cases + [String(ecli.dropFirst(5))]
+                return parts.compactMap { $0 }.joined(separator: ", ")
+            }
+            if let ecli = ids.ecli, ecli.hasPrefix("ECLI:FR:CE") {
+                let court = ecli.split(separator: ":")[2]
+                let interim = court.hasPrefix("CEORD")
+                let numbers = ids.cases.map { (lang == .fr ? "n°\u{00A0}" : "No. ") + $0 }
+                var head: [String?]
+                if lang == .fr {
+                    head = interim ? ["CE", "ord. réf.", frenchDate(e.date)] : ["CE", frenchDate(e.date)]
+                } else {
+                    head = ["Conseil d’État", (interim ? "interim relief order of " : "decision of ") + longDate(e.date, .en)]
+                }
+                head.append(caseName(e, lang, europeanStyle: false))
+                return (head.compactMap { $0 } + numbers + [ecli]).joined(separator: ", ")
+            }
+            if let oj = ids.officialJournal {
+                return ([e.title[lang], oj] + (ids.celex.map { ["CELEX \($0)"] } ?? [])).joined(separator: ", ")
+            }
+            return "\(e.title[lang]) (\(e.date))" + identifierSuffix(ids)
         case .accord(let i):
-            head = "\(accords[i].name[lang]), \(accords[i].instrument) (\(accords[i].adopted))" + identifierSuffix(accords[i].identifiers)
-            sourceIDs = accords[i].sources
-        case .source(let i): sourceIDs = [sources[i].id]
+            let a = accords[i]
+            var parts = [a.instrument]
+            if let oj = a.identifiers.officialJournal, !a.instrument.contains(oj) { parts.append(oj) }
+            if let celex = a.identifiers.celex { parts.append("CELEX \(celex)") }
+            if let eli = a.identifiers.eli { parts.append(eli) }
+            return "\(a.name[lang]): " + parts.joined(separator: ", ")
+        default:
+            return title(of: ref, lang)
         }
-        return ([head, Strings.sourcesHeading[lang]] + sources(sourceIDs).map { "- " + linkLabel(.source(index(ofSource: $0.id)), lang) }).joined(separator: "\n")
     }
+
+    /// The parties a decision is named after: for EU courts the defendants (or claimants),
+    /// bodies and companies before people, people by surname ("Facebook Ireland and Schrems");
+    /// for French courts the first claimant, "and others" when there are more.
+    private func caseName(_ e: Event, _ lang: Language, europeanStyle: Bool) -> String? {
+        func named(_ role: CaseRole) -> [Party] { e.parties.filter { e.partyRoles[$0] == role }.compactMap { party($0) } }
+        func short(_ p: Party) -> String {
+            var name = p.name[lang]
+            if p.kind == .person, let last = name.split(separator: " ").last { return String(last) }
+            for suffix in [" Ltd", " Limited", " Inc.", " SAS", " SA"] where name.hasSuffix(suffix) { name.removeLast(suffix.count) }
+            return name
+        }
+        let and = lang == .fr ? " et " : " and "
+        let others = lang == .fr ? " et autres" : " and others"
+        if europeanStyle {
+            var who = named(.defendant)
+            if who.isEmpty { who = named(.claimant) }
+            who = who.filter { $0.kind != .person } + who.filter { $0.kind == .person }
+            guard !who.isEmpty else { return nil }
+            if who.count > 2 { return short(who[0]) + (lang == .fr ? " e.a." : " and Others") }
+            return who.map(short).joined(separator: and)
+        }
+        let claimants = named(.claimant)
+        guard let first = claimants.first else { return nil }
+        return short(first) + (claimants.count > 1 ? others : "")
+    }
+
+    /// "16 July 2020", « 16 juillet 2020 »; a month or a year alone when that is all that is known.
+    func longDate(_ date: DossierDate, _ lang: Language) -> String {
+        let en = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"]
+        let fr = ["janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août", "septembre", "octobre", "novembre", "décembre"]
+        guard let month = date.month else { return String(date.year) }
+        let name = (lang == .fr ? fr : en)[month - 1]
+        guard let day = date.day else { return "\(name) \(date.year)" }
+        return lang == .fr ? "\(day == 1 ? "1er" : String(day))\u{00A0}\(name) \(date.year)" : "\(day) \(name) \(date.year)"
+    }
+
+    private func frenchDate(_ date: DossierDate) -> String { longDate(date, .fr) }
 
     /// ", ECLI:EU:C:2020:559, C-311/18": the identifiers a citation carries after its date.
     private func identifierSuffix(_ identifiers: LegalIdentifiers) -> String {
         let values = identifiers.labelled.map(\.value)
         return values.isEmpty ? "" : ", " + values.joined(separator: ", ")
     }
+}
 
-    private func index(ofSource id: String) -> Int {
-        if case .source(let i)? = ref(id) { return i }
-        return 0
+extension String {
+    /// Brackets escaped, so a title cannot end a Markdown link early.
+    var markdownEscaped: String {
+        var out = ""
+        for c in self {
+            if c == "[" || c == "]" || c == "\\" { out.append("\\") }
+            out.append(c)
+        }
+        return out
     }
 }

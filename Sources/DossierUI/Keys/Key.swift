@@ -52,8 +52,8 @@ public struct MouseEvent: Sendable, Hashable {
     var action: Action {
         switch kind {
         case .click: return .click(row: row, column: column)
-        case .wheelUp: return .wheel(-3)
-        case .wheelDown: return .wheel(3)
+        case .wheelUp: return .wheel(-3, row: row, column: column)
+        case .wheelDown: return .wheel(3, row: row, column: column)
         }
     }
 }

@@ -6,13 +6,16 @@ public enum KeyDispatch {
     public static func action(for key: Key, in state: AppState) -> Action? {
         if case .resize(let width, let height) = key { return .resize(width: width, height: height) }
         if case .mouse(let event) = key { return state.mouseEnabled ? event.action : nil }
+        // Ctrl-C quits from anywhere, a prompt or an overlay included (the terminal usually turns
+        // it into SIGINT first, which ends the explorer the same way)
+        if key == .control("c") { return .quit }
         if let prompt = state.prompt {
             switch key {
             case .character(let c): return .promptInput(c)
             case .backspace, .delete: return .promptBackspace
             case .enter: return .promptSubmit
             case .tab: return prompt.kind == .command || prompt.kind == .filter ? .promptComplete : nil
-            case .escape, .control("c"), .control("g"): return .cancelPrompt
+            case .escape, .control("g"): return .cancelPrompt
             default: return nil
             }
         }
@@ -44,8 +47,45 @@ public enum KeyDispatch {
             case .character("?"): return .toggleHelp
             default: return nil
             }
+        case .citation?:
+            switch key {
+            case .escape, .character("q"), .enter, .character("y"): return .closeOverlay
+            case .character("Y"): return .copyCitationMarkdown
+            default: return nil
+            }
+        case .caseMap?:
+            switch key {
+            case .escape, .character("q"), .character("c"), .enter: return .closeOverlay
+            case .character("j"), .down, .control("e"): return .scrollOverlay(1)
+            case .character("k"), .up, .control("y"): return .scrollOverlay(-1)
+            case .pageDown, .character(" "), .control("d"): return .scrollOverlay(max(1, state.layout.height - 5))
+            case .pageUp, .character("b"), .control("u"): return .scrollOverlay(-max(1, state.layout.height - 5))
+            case .character("g"), .home: return .scrollOverlay(-1_000_000)
+            case .character("G"), .end: return .scrollOverlay(1_000_000)
+            case .character("y"): return .copyCitation
+            case .character("Y"): return .copyCitationMarkdown
+            default: return nil
+            }
+        case .source?:
+            switch key {
+            case .escape, .character("q"), .character("h"), .left, .backspace: return .closeOverlay
+            case .character("j"), .down: return .overlayLink(1)
+            case .character("k"), .up: return .overlayLink(-1)
+            case .control("e"): return .overlayLines(1)
+            case .control("y"): return .overlayLines(-1)
+            case .character(" "), .pageDown: return .overlayLines(max(1, state.layout.height - 6))
+            case .character("b"), .pageUp: return .overlayLines(-max(1, state.layout.height - 6))
+            case .enter, .character("l"), .right: return .followOverlayLink
+            case .character("y"): return .copyCitation
+            case .character("Y"): return .copyCitationMarkdown
+            default: return nil
+            }
         case nil:
             break
+        }
+        // once a count has begun (5–9), every digit continues it, 1–4 included
+        if state.count != nil, case .character(let c) = key, let n = c.wholeNumberValue, c.isASCII {
+            return .digit(n)
         }
         if let prefix = state.pendingPrefix {
             // the second key of `ma`, `'a`, `]r`, `[l`; anything else cancels the prefix

@@ -49,10 +49,10 @@ public enum Keymap {
         Binding(keys: [.character("k"), .up], action: .moveUp, scope: .everywhere, group: .move,
                 help: Localized(en: "previous item (previous link)", fr: "élément précédent (lien précédent)"), hint: nil),
         Binding(keys: [.character("J"), .character("}")], action: .nextGroup, scope: .list, group: .move,
-                help: Localized(en: "next year (timeline) or next group", fr: "année suivante (chronologie) ou groupe suivant"),
+                help: Localized(en: "next year (timeline), role (parties) or case (arguments)", fr: "année suivante (chronologie), rôle (parties) ou affaire (arguments)"),
                 hint: Localized(en: "year", fr: "année")),
         Binding(keys: [.character("K"), .character("{")], action: .previousGroup, scope: .list, group: .move,
-                help: Localized(en: "previous year or group", fr: "année ou groupe précédent"), hint: nil),
+                help: Localized(en: "previous year, role or case", fr: "année, rôle ou affaire précédents"), hint: nil),
         Binding(keys: [.character("g"), .home], action: .first, scope: .everywhere, group: .move,
                 help: Localized(en: "first item", fr: "premier élément"), hint: nil),
         Binding(keys: [.character("G"), .end], action: .last, scope: .everywhere, group: .move,
@@ -63,8 +63,8 @@ public enum Keymap {
                 help: Localized(en: "page up", fr: "page précédente"), hint: nil),
         Binding(keys: [.character("5"), .character("6"), .character("7"), .character("8"), .character("9"), .character("0")],
                 action: .digit(0), scope: .everywhere, group: .move,
-                help: Localized(en: "count before a move: 3J is three years on, 12j twelve items down (1–4 too, see panes)",
-                                fr: "nombre avant un déplacement\u{00A0}: 3J avance de trois ans, 12j descend de douze (1–4 aussi, voir volets)"),
+                help: Localized(en: "count before a move, starting with 5–9: 5J is five years on, 50j fifty items down (1–4 are only panes)",
+                                fr: "nombre avant un déplacement, commençant par 5 à 9\u{00A0}: 5J avance de cinq ans, 50j descend de cinquante (1–4 ne sont que des volets)"),
                 hint: nil),
         // timeline
         Binding(keys: [.character("t")], action: .startPrompt(.gotoDate), scope: .everywhere, group: .timeline,
@@ -86,13 +86,13 @@ public enum Keymap {
                 help: Localized(en: "zoom out: events counted by month, year, era", fr: "dézoomer\u{00A0}: événements comptés par mois, année, époque"),
                 hint: nil),
         // panes
-        Binding(keys: [.character("1")], action: .digit(1), scope: .everywhere, group: .panes,
+        Binding(keys: [.character("1")], action: .focus(.parties), scope: .everywhere, group: .panes,
                 help: Localized(en: "Parties pane", fr: "volet Parties"), hint: nil),
-        Binding(keys: [.character("2")], action: .digit(2), scope: .everywhere, group: .panes,
+        Binding(keys: [.character("2")], action: .focus(.timeline), scope: .everywhere, group: .panes,
                 help: Localized(en: "Timeline pane", fr: "volet Chronologie"), hint: nil),
-        Binding(keys: [.character("3")], action: .digit(3), scope: .everywhere, group: .panes,
+        Binding(keys: [.character("3")], action: .focus(.arguments), scope: .everywhere, group: .panes,
                 help: Localized(en: "Arguments pane", fr: "volet Arguments"), hint: nil),
-        Binding(keys: [.character("4")], action: .digit(4), scope: .everywhere, group: .panes,
+        Binding(keys: [.character("4")], action: .focus(.accords), scope: .everywhere, group: .panes,
                 help: Localized(en: "Accords pane", fr: "volet Accords"), hint: nil),
         Binding(keys: [.tab], action: .nextPane, scope: .everywhere, group: .panes,
                 help: Localized(en: "next pane", fr: "volet suivant"), hint: nil),
@@ -102,6 +102,20 @@ public enum Keymap {
                 help: Localized(en: "choose among the detail’s links (on a zoomed-out row: zoom in)",
                                 fr: "choisir parmi les liens du détail (sur une ligne dézoomée\u{00A0}: zoomer)"),
                 hint: Localized(en: "links", fr: "liens")),
+        Binding(keys: [.control("e")], action: .scrollDetail(1), scope: .everywhere, group: .panes,
+                help: Localized(en: "scroll the detail down a line (from the list too)", fr: "faire défiler le détail d’une ligne (depuis la liste aussi)"), hint: nil),
+        Binding(keys: [.control("y")], action: .scrollDetail(-1), scope: .everywhere, group: .panes,
+                help: Localized(en: "scroll the detail up a line", fr: "remonter le détail d’une ligne"), hint: nil),
+        Binding(keys: [.character(" ")], action: .scrollDetailPage(1), scope: .everywhere, group: .panes,
+                help: Localized(en: "scroll the detail down a page (↓ on its border: there is more)",
+                                fr: "faire défiler le détail d’une page (↓ sur son bord\u{00A0}: il y a une suite)"),
+                hint: nil),
+        Binding(keys: [.character("b")], action: .scrollDetailPage(-1), scope: .everywhere, group: .panes,
+                help: Localized(en: "scroll the detail up a page (↑ on its border)", fr: "remonter le détail d’une page (↑ sur son bord)"), hint: nil),
+        Binding(keys: [.character("c")], action: .openCaseMap, scope: .everywhere, group: .panes,
+                help: Localized(en: "case map: each claim, the defence’s answers and the court’s holding, who made each (on an argument or a court event)",
+                                fr: "carte de l’affaire\u{00A0}: chaque moyen, les réponses de la défense et ce que le juge a tranché, et qui (sur un argument ou une décision)"),
+                hint: nil),
         Binding(keys: [.character("h"), .left, .escape], action: .closeDetail, scope: .detail, group: .panes,
                 help: Localized(en: "back to the list", fr: "revenir à la liste"), hint: Localized(en: "list", fr: "liste")),
         // search and filter
@@ -142,8 +156,10 @@ public enum Keymap {
         Binding(keys: [.character("'")], action: .prefix("'"), scope: .everywhere, group: .links,
                 help: Localized(en: "then a letter: go to that mark ('a)", fr: "puis une lettre\u{00A0}: aller à cette marque ('a)"), hint: nil),
         Binding(keys: [.character("y")], action: .copyCitation, scope: .everywhere, group: .links,
-                help: Localized(en: "copy the record’s citation with its sources (OSC 52 clipboard)",
-                                fr: "copier la citation et ses sources (presse-papiers OSC 52)"), hint: nil),
+                help: Localized(en: "cite the selected row: shown to read and select, and sent to the terminal’s clipboard (OSC 52)",
+                                fr: "citer la ligne choisie\u{00A0}: affichée pour la lire et la sélectionner, et envoyée au presse-papiers du terminal (OSC 52)"), hint: nil),
+        Binding(keys: [.character("Y")], action: .copyCitationMarkdown, scope: .everywhere, group: .links,
+                help: Localized(en: "the same citation as a Markdown link", fr: "la même citation en lien Markdown"), hint: nil),
         // general
         Binding(keys: [.character("T")], action: .startTour, scope: .everywhere, group: .general,
                 help: Localized(en: "guided tour of the affair (n/p or →/← move, Esc leaves)",
@@ -155,7 +171,9 @@ public enum Keymap {
         Binding(keys: [.control("l")], action: .redraw, scope: .everywhere, group: .general,
                 help: Localized(en: "redraw the screen", fr: "redessiner l’écran"), hint: nil),
         Binding(keys: [.character("q")], action: .quit, scope: .everywhere, group: .general,
-                help: Localized(en: "quit", fr: "quitter"), hint: Localized(en: "quit", fr: "quitter")),
+                help: Localized(en: "quit (in an overlay: close it; :q and Ctrl-C quit from anywhere)",
+                                fr: "quitter (dans une fenêtre\u{00A0}: la fermer\u{00A0}; Ctrl-C et\u{00A0}:q quittent de partout)"),
+                hint: Localized(en: "quit", fr: "quitter")),
     ]
 
     /// The action a key triggers in the given context, if any. Scoped bindings win over
@@ -193,7 +211,6 @@ public enum Keymap {
             switch binding.action {
             case .moveDown: keys = "j/k"
             case .nextGroup: keys = "J/K"
-            case .digit: keys = "1-4"
             default: keys = binding.keys[0].name
             }
             return (keys, hint)

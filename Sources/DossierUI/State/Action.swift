@@ -16,11 +16,23 @@ public enum Action: Sendable, Hashable {
     case prefixed(Character, Character)
     case digit(Int)
     case copyCitation
+    /// `Y`: the same citation as a Markdown link to its first source.
+    case copyCitationMarkdown
+    /// Scroll the detail by lines (Ctrl-E/Ctrl-Y) or by pages (Space/b), whichever area has the keys.
+    case scrollDetail(Int), scrollDetailPage(Int)
+    /// A key bound to nothing here, by name: said in the status bar.
+    case unbound(String)
+    /// `c`: the map of the selected argument's case, or of the selected court event.
+    case openCaseMap
+    /// In the source view: choose the previous or next citing record, scroll by lines, follow.
+    case overlayLink(Int), overlayLines(Int), followOverlayLink
     case startTour, tourNext, tourPrevious
     case toggleHelp, closeOverlay, scrollOverlay(Int)
     case toggleLanguage
     case redraw
-    case click(row: Int, column: Int), wheel(Int)
+    case click(row: Int, column: Int)
+    /// A wheel step at a cell: it scrolls what is under the pointer.
+    case wheel(Int, row: Int, column: Int)
     case resize(width: Int, height: Int)
     case quit
     /// From the shell: the first frame is on screen (background work may start), a frame was

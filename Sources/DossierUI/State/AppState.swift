@@ -10,6 +10,13 @@ public enum Overlay: Sendable, Hashable {
     case results(selected: Int)
     /// The guided tour, at a step.
     case tour(step: Int)
+    /// A citation just sent to the terminal's clipboard, shown so it can be read and selected.
+    case citation(String)
+    /// The map of a case's arguments (an event index), scrolled to a line.
+    case caseMap(event: Int, scroll: Int)
+    /// A source (index into `store.sources`): its full description and the records citing it,
+    /// one of them chosen.
+    case source(index: Int, link: Int, scroll: Int)
 }
 
 /// A line being typed in the status bar.
@@ -63,8 +70,9 @@ public struct AppState: Sendable {
     /// A key waiting for its second half (`m`, `'`, `]`, `[`), and a count being typed.
     public var pendingPrefix: Character?
     public var count: Int?
-    /// The pane that a digit 1–4 switched away from, in case the digit turns out to be a count.
-    var paneBeforeDigit: Pane?
+    /// The event selected when the timeline was zoomed out from every event: zooming back in
+    /// returns to it while the bucket chosen still holds it.
+    var zoomOrigin: Int?
     /// A one-line notice in the status bar, until the next key.
     public var message: Localized?
     /// Whether the shell has reported the search index built (`Action.searchIndexReady`).
@@ -173,7 +181,7 @@ public struct AppState: Sendable {
 
     /// Scrolls the list so the selected row — and the heading just above it — are visible, and the
     /// detail so the chosen link is.
-    mutating func keepSelectionVisible() {
+    mutating func keepSelectionVisible(followLink: Bool = true) {
         for index in lists.indices {
             let list = lists[index]
             guard list.count > 0 else { scroll[index] = 0; selection[index] = 0; continue }
@@ -187,14 +195,17 @@ public struct AppState: Sendable {
             top = min(top, max(0, list.rows.count - visible))
             scroll[index] = max(0, top)
         }
-        if area == .detail {
-            let lines = detailLines
-            guard let line = lines.firstIndex(where: { $0.link == linkIndex }) else { return }
-            let visible = layout.detailRows
+        // the detail keeps its scroll whichever area has the keys, within its lines; in the
+        // detail, the chosen link is brought into view unless the detail itself was scrolled
+        let lines = detailLines
+        let visible = layout.detailRows
+        if area == .detail, followLink, let line = lines.firstIndex(where: { $0.link == linkIndex }) {
             if line < detailScroll { detailScroll = max(0, line - 1) }
             if line >= detailScroll + visible { detailScroll = line - visible + 1 }
-        } else {
-            detailScroll = 0
         }
+        detailScroll = min(max(0, detailScroll), maxDetailScroll(lines))
     }
+
+    /// The last first line that still fills the detail.
+    func maxDetailScroll(_ lines: [DetailLine]) -> Int { max(0, lines.count - layout.detailRows) }
 }

@@ -23,7 +23,9 @@ extension AppState {
         case "goto", "g":
             if let date = DossierDate(argument) { gotoDate(date) }
             else if let ref = store.ref(argument), Pane.showing(ref.kind) != nil { navigate(to: ref, remember: true) }
-            else { message = UIText.gotoUsage.text }
+            else if !argument.isEmpty, case let near = nearestIDs(to: argument), !near.isEmpty {
+                message = UIText.gotoNoSuch(argument, near.joined(separator: ", "))
+            } else { message = UIText.gotoUsage.text }
         case "lang":
             if let language = Language(rawValue: argument) { lang = language }
             else { message = UIText.langUsage.text }
@@ -48,6 +50,42 @@ extension AppState {
         }
         return []
     }
+}
+
+extension AppState {
+    /// The ids of the records a pane shows that are closest to a mistyped one: fewest edits
+    /// first, ids that contain what was typed before others at the same distance.
+    func nearestIDs(to typed: String, limit: Int = 3) -> [String] {
+        let wanted = Array(typed.lowercased().utf8)
+        let bound = max(2, wanted.count / 3)
+        var ranked: [(distance: Int, id: String)] = []
+        func consider(_ ref: RecordRef) {
+            let id = store.id(of: ref)
+            let contains = id.contains(typed.lowercased())
+            let distance = editDistance(wanted, Array(id.utf8), bound: bound)
+            if contains || distance <= bound { ranked.append((contains ? min(distance, bound) : distance, id)) }
+        }
+        for i in store.parties.indices { consider(.party(i)) }
+        for i in store.events.indices { consider(.event(i)) }
+        for i in store.arguments.indices { consider(.argument(i)) }
+        for i in store.accords.indices { consider(.accord(i)) }
+        return ranked.sorted { ($0.distance, $0.id) < ($1.distance, $1.id) }.prefix(limit).map(\.id)
+    }
+}
+
+/// Levenshtein distance over bytes, giving up (bound + 1) once every path costs more than `bound`.
+func editDistance(_ a: [UInt8], _ b: [UInt8], bound: Int) -> Int {
+    if abs(a.count - b.count) > bound { return bound + 1 }
+    var previous = Array(0...b.count)
+    for (i, x) in a.enumerated() {
+        var current = [i + 1] + Array(repeating: 0, count: b.count)
+        for (j, y) in b.enumerated() {
+            current[j + 1] = min(previous[j + 1] + 1, current[j] + 1, previous[j] + (x == y ? 0 : 1))
+        }
+        if current.min()! > bound { return bound + 1 }
+        previous = current
+    }
+    return previous[b.count]
 }
 
 extension String {

@@ -211,16 +211,15 @@ public struct PaneList: Sendable {
             return (store.events[i].date.firstDay, caseID)
         }.sorted { $0 < $1 }.map(\.1)
         var rows: [ListRow] = []
+        // one heading per case (J/K step cases); its arguments claimants first, then the
+        // defence, then the court, each row showing its side
         for caseID in cases {
             let members = byCase[caseID] ?? []
+            let event = store.event(caseID)
+            let date = event?.date.description ?? ""
+            rows.append(.heading(Localized(en: "\(date) \(event?.title.en ?? caseID)", fr: "\(date) \(event?.title.fr ?? caseID)")))
             for side in Side.allCases {
-                let sideMembers = members.filter { store.arguments[$0].side == side }
-                guard !sideMembers.isEmpty else { continue }
-                let event = store.event(caseID)
-                let date = event?.date.description ?? ""
-                rows.append(.heading(Localized(en: "\(date) \(event?.title.en ?? caseID) — \(side.label.en)",
-                                               fr: "\(date) \(event?.title.fr ?? caseID) — \(side.label.fr)")))
-                rows += sideMembers.map { .item(.argument($0)) }
+                rows += members.filter { store.arguments[$0].side == side }.map { .item(.argument($0)) }
             }
         }
         return PaneList(rows: rows)

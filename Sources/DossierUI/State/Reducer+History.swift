@@ -18,9 +18,8 @@ extension AppState {
         guard linkIndex < targets.count else { return }
         let target = targets[linkIndex]
         guard Pane.showing(target.kind) != nil else {
-            if case .source(let i) = target {
-                message = UIText.sourceAddress(store.sources[i].url)
-            }
+            // a source has no pane: its own view, with the full address and who cites it
+            if case .source(let i) = target { overlay = .source(index: i, link: 0, scroll: 0) }
             return
         }
         navigate(to: target, remember: true)

@@ -24,9 +24,37 @@ extension AppState {
     }
 
     mutating func focus(_ target: Pane) {
+        if target != pane { detailScroll = 0 }
         pane = target
         area = .list
         linkIndex = 0
+    }
+
+    /// Scrolls the detail's window (Ctrl-E/Ctrl-Y, Space/b, the wheel over it), whichever area has
+    /// the keys. In the detail, a chosen link scrolled out of view gives way to the first one in view.
+    mutating func scrollDetail(by delta: Int) {
+        let lines = detailLines
+        detailScroll = min(max(0, detailScroll + delta), maxDetailScroll(lines))
+        guard area == .detail else { return }
+        let window = lines[min(detailScroll, lines.count)..<min(detailScroll + layout.detailRows, lines.count)]
+        if !window.contains(where: { $0.link == linkIndex }), let first = window.compactMap(\.link).first { linkIndex = first }
+    }
+
+    /// A wheel step scrolls what is under the pointer: an overlay, the detail or the list.
+    mutating func wheel(_ delta: Int, row: Int, column: Int) {
+        if overlay != nil {
+            scrollOverlay(delta)
+            return
+        }
+        switch regions.target(row: row, column: column) {
+        case .detail?, .link?:
+            scrollDetail(by: delta)
+        case .list?, .listRow?:
+            area = .list
+            select(selectedItem + delta)
+        case .tab?, .tabStrip?, nil:
+            move(by: delta)
+        }
     }
 
     /// Enter on a list: a zoomed-out bucket zooms in; a record's detail takes the keys.
@@ -36,8 +64,11 @@ extension AppState {
         } else if links.isEmpty {
             message = UIText.nothingToFollow.text
         } else {
+            // the first link in view, so that Enter does not jump past what is being read
+            let lines = detailLines
+            let firstInView = lines.indices.first { $0 >= detailScroll && lines[$0].link != nil }.flatMap { lines[$0].link }
             area = .detail
-            linkIndex = 0
+            linkIndex = firstInView ?? 0
         }
     }
 
@@ -58,23 +89,15 @@ extension AppState {
         }
     }
 
+    /// A digit of a count. Counts begin with 5–9 (1–4 are pane keys and never a count); once
+    /// begun, every digit continues them (`50j`, `53j`).
     mutating func digit(_ n: Int) {
         if let current = count {
             count = min(current * 10 + n, 9999)
-            if let before = paneBeforeDigit {
-                pane = before
-                paneBeforeDigit = nil
-            }
-            return
-        }
-        guard n > 0 else { return }
-        count = n
-        if (1...Pane.allCases.count).contains(n) {
-            // 1–4 choose a pane at once; if a motion follows, the digit was a count after all
-            paneBeforeDigit = pane
-            pane = Pane(rawValue: n - 1)!
-            area = .list
-            linkIndex = 0
+        } else if n >= 5 {
+            count = n
+        } else {
+            message = UIText.unboundKey(String(n))
         }
     }
 
@@ -123,6 +146,14 @@ extension AppState {
             message = (step < 0 ? UIText.alreadyEveryEvent : UIText.alreadyEras).text
             return
         }
+        if zoom == .events, case .event(let i)? = selectedRef { zoomOrigin = i }
+        let origin = zoomOrigin
+        let bucketHoldsOrigin = origin.map { list.bucket(at: selectedItem)?.events.contains($0) ?? (selectedRef == .event($0)) } ?? false
         rebuild(.timeline, zoom: level)
+        // back in: to the event zoomed out from, while the chosen bucket still holds it
+        if step < 0, bucketHoldsOrigin, let origin, let item = list.item(holdingEvent: origin) {
+            selection[Pane.timeline.rawValue] = item
+        }
+        if level == .events { zoomOrigin = nil }
     }
 }

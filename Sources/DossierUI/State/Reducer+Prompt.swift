@@ -11,7 +11,6 @@ extension AppState {
 
     mutating func promptInput(_ character: Character) {
         guard var current = prompt else { return }
-        if current.kind == .gotoDate && !(character.isNumber || character == "-") { return }
         guard current.input.count < 200 else { return }
         current.input.append(character)
         current.error = nil
@@ -47,8 +46,9 @@ extension AppState {
         guard let current = prompt else { return [] }
         switch current.kind {
         case .gotoDate:
-            guard let date = DossierDate(current.input) else {
-                prompt?.error = UIText.badDate.text
+            guard let date = DossierDate(current.input.trimmingSpaces()) else {
+                // said, and the prompt stays open with what was typed, to be corrected
+                prompt?.error = UIText.notADate(current.input)
                 return []
             }
             prompt = nil

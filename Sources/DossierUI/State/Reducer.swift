@@ -16,14 +16,7 @@ extension AppState {
         }
         message = nil
         let repeatCount = max(1, count ?? 1)
-        if action.takesCount, let before = paneBeforeDigit {
-            // the digit was a count, not a pane key: undo the pane switch
-            pane = before
-        }
-        if case .digit = action {} else {
-            count = nil
-            paneBeforeDigit = nil
-        }
+        if case .digit = action {} else { count = nil }
         if case .prefix = action {} else { pendingPrefix = nil }
 
         var effects: [Effect] = []
@@ -62,10 +55,15 @@ extension AppState {
         case .prefix(let key): pendingPrefix = key
         case .prefixed(let key, let second): prefixed(key, second, times: repeatCount)
         case .digit(let n): digit(n)
-        case .copyCitation:
-            guard let ref = selectedRef else { break }
-            effects = [.copyToClipboard(store.citation(of: ref, lang))]
-            message = UIText.citationCopied.text
+        case .copyCitation: effects = copyCitation(markdown: false)
+        case .copyCitationMarkdown: effects = copyCitation(markdown: true)
+        case .scrollDetail(let lines): scrollDetail(by: lines * repeatCount)
+        case .scrollDetailPage(let pages): scrollDetail(by: pages * repeatCount * max(1, layout.detailRows - 1))
+        case .unbound(let name): message = UIText.unboundKey(name)
+        case .openCaseMap: openCaseMap()
+        case .overlayLink(let delta): moveSourceLink(by: delta)
+        case .overlayLines(let delta): scrollSource(by: delta)
+        case .followOverlayLink: followSourceLink()
         case .startTour: showTourStep(0)
         case .tourNext: if case .tour(let step) = overlay { showTourStep(step + 1) }
         case .tourPrevious: if case .tour(let step) = overlay { showTourStep(max(0, step - 1)) }
@@ -76,20 +74,23 @@ extension AppState {
         case .scrollOverlay(let delta): scrollOverlay(delta)
         case .toggleLanguage: lang = lang == .fr ? .en : .fr
         case .click(let row, let column): click(row: row, column: column)
-        case .wheel(let delta):
-            if area == .list { select(selectedItem + delta) } else { setLink(linkIndex + delta) }
+        case .wheel(let delta, let row, let column): wheel(delta, row: row, column: column)
         case .quit: effects = [.quit(status: 0)]
         case .redraw: effects = [.fullRedraw]
         case .resize, .drawn, .started, .searchIndexReady: break // handled by `bookkeeping`
         }
-        keepSelectionVisible()
+        keepSelectionVisible(followLink: !action.scrollsDetail)
         return effects
     }
 
-    /// Maps a key to an action in the current context (overlays first), then reduces it.
+    /// Maps a key to an action in the current context (overlays first), then reduces it. A key
+    /// typed outside a prompt that means nothing here says so in the status bar.
     @discardableResult
     public mutating func handle(_ key: Key) -> [Effect] {
-        guard let action = KeyDispatch.action(for: key, in: self) else { return [] }
+        guard let action = KeyDispatch.action(for: key, in: self) else {
+            if prompt == nil, key.isTyped { return reduce(.unbound(key.name)) }
+            return []
+        }
         return reduce(action)
     }
 
@@ -128,7 +129,25 @@ extension AppState {
     }
 }
 
+extension Key {
+    /// Keys a person types (not a resize, a mouse event or an undecodable sequence).
+    var isTyped: Bool {
+        switch self {
+        case .resize, .mouse, .unknown: return false
+        default: return true
+        }
+    }
+}
+
 extension Action {
+    /// Actions that move the detail's window rather than the chosen link.
+    var scrollsDetail: Bool {
+        switch self {
+        case .scrollDetail, .scrollDetailPage, .wheel: return true
+        default: return false
+        }
+    }
+
     /// Moves that a count typed before them repeats.
     var takesCount: Bool {
         switch self {

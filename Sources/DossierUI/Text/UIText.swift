@@ -20,6 +20,10 @@ public enum UIText: CaseIterable, Sendable {
     case claimants, defence, courts, hosts, others
     case groupMove, groupTimeline, groupPanes, groupSearch, groupLinks, groupGeneral
     case filterNoCase, asOf
+    // reading in depth (issue 14)
+    case unboundKey, citationSent, nothingToCite, helpPosition, notADate, gotoNoSuch, citationTitle, bucketCitation
+    case sideClaimants, sideDefence, sideCourt, caseMapTitle, noCaseHere, caseClaim, caseAnswer, caseHolding, caseUnanswered
+    case caseNoAnswer, caseNoHolding, caseOther, sourceTitle
 
     public var template: Localized {
         switch self {
@@ -87,6 +91,30 @@ public enum UIText: CaseIterable, Sendable {
         case .groupGeneral: return Localized(en: "General", fr: "Général")
         case .filterNoCase: return Localized(en: "no case '{1}'", fr: "aucune affaire «\u{00A0}{1}\u{00A0}»")
         case .asOf: return Localized(en: "as of {1}", fr: "à jour au {1}")
+        case .unboundKey: return Localized(en: "{1}: no action · ? for help", fr: "{1}\u{00A0}: aucune action ·\u{00A0}? pour l’aide")
+        case .citationSent: return Localized(en: "Citation sent to the terminal’s clipboard (OSC 52).",
+                                             fr: "Citation envoyée au presse-papiers du terminal (OSC 52).")
+        case .nothingToCite: return Localized(en: "Nothing to cite: this list is empty.", fr: "Rien à citer\u{00A0}: cette liste est vide.")
+        case .helpPosition: return Localized(en: "{1}–{2} of {3}", fr: "{1}–{2} sur {3}")
+        case .notADate: return Localized(en: "“{1}” is not a date: write 2020, 2020-07 or 2020-07-16.",
+                                         fr: "«\u{00A0}{1}\u{00A0}» n’est pas une date\u{00A0}: écrivez 2020, 2020-07 ou 2020-07-16.")
+        case .gotoNoSuch: return Localized(en: "goto: no record '{1}'; did you mean {2}?", fr: "goto\u{00A0}: aucune fiche «\u{00A0}{1}\u{00A0}»\u{00A0}; vouliez-vous dire {2}\u{00A0}?")
+        case .citationTitle: return Localized(en: "Citation — select it with the mouse; Esc or q closes", fr: "Citation — sélectionnez-la à la souris\u{00A0}; Échap ou q ferme")
+        case .bucketCitation: return Localized(en: "{1}: {2}", fr: "{1}\u{00A0}: {2}")
+        case .sideClaimants: return Localized(en: "claimants", fr: "requérants")
+        case .sideDefence: return Localized(en: "defence", fr: "défense")
+        case .sideCourt: return Localized(en: "court", fr: "juge")
+        case .caseMapTitle: return Localized(en: "Case — {1} — j/k scroll, Esc or q closes", fr: "Affaire — {1} — j/k pour défiler, Échap ou q ferme")
+        case .noCaseHere: return Localized(en: "No arguments are recorded for this record: select an argument or a court event.",
+                                           fr: "Aucun argument n’est consigné ici\u{00A0}: choisissez un argument ou une décision.")
+        case .caseClaim: return Localized(en: "Claim {1}", fr: "Moyen {1}")
+        case .caseAnswer: return Localized(en: "Defence", fr: "Défense")
+        case .caseHolding: return Localized(en: "Court", fr: "Juge")
+        case .caseUnanswered: return Localized(en: "Answering no recorded claim", fr: "Sans moyen consigné auquel répondre")
+        case .caseNoAnswer: return Localized(en: "(no recorded answer)", fr: "(aucune réponse consignée)")
+        case .caseNoHolding: return Localized(en: "(no recorded holding)", fr: "(aucune décision consignée)")
+        case .caseOther: return Localized(en: "Other arguments", fr: "Autres arguments")
+        case .sourceTitle: return Localized(en: "Source — j/k cited by, Enter follows, y cites, Esc or q closes", fr: "Source — j/k citée par, Entrée suit, y cite, Échap ou q ferme")
         }
     }
 
@@ -105,6 +133,15 @@ public enum UIText: CaseIterable, Sendable {
 
     private func fill(_ arguments: [Localized]) -> Localized {
         Localized(en: template.en.filled(arguments.map(\.en)), fr: template.fr.filled(arguments.map(\.fr)))
+    }
+
+    /// The short side label an argument's row starts with.
+    static func sideTag(_ side: Side) -> Localized {
+        switch side {
+        case .claimants: return sideClaimants.text
+        case .defence: return sideDefence.text
+        case .court: return sideCourt.text
+        }
     }
 
     /// "1 event", "2 events": English and French differ on zero (0 events, 0 événement).

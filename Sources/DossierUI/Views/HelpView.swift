@@ -37,6 +37,14 @@ public enum HelpView {
         Box.draw(rect, title: title, focused: true, into: &grid)
         let inner = rect.inner
         let visible = Array(content.dropFirst(scroll).prefix(inner.height))
+        // where you are in it: "12–40 of 96", on the bottom border
+        if !visible.isEmpty, rect.width > 12 {
+            let position = " " + UIText.helpPosition(String(scroll + 1), String(scroll + visible.count), String(content.count))[lang] + " "
+            let width = DisplayWidth.of(position)
+            if width + 4 <= rect.width {
+                grid.put(position, row: rect.row + rect.height - 1, column: rect.column + rect.width - width - 2, style: .focusTitle)
+            }
+        }
         for (n, line) in visible.enumerated() {
             let row = inner.row + n
             if line.isTitle {

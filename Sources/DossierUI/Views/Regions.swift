@@ -37,6 +37,8 @@ public struct Regions: Sendable, Hashable {
     /// The box of the open overlay (help, results, tour), if any.
     public var overlay: Rect?
     public var help: Help?
+    /// The lines of the open source view that show a citing record.
+    public var overlayLinks: [LinkLine] = []
 
     public init() {}
 

@@ -32,6 +32,14 @@ public enum ScreenView {
             ResultsView.draw(state, selected: selected, into: &grid, regions: &regions)
         case .tour(let step)?:
             TourView.draw(state, step: step, into: &grid, regions: &regions)
+        case .citation(let text)?:
+            CitationView.draw(state, text: text, into: &grid, regions: &regions)
+            grid.cursor = nil
+        case .source(let index, let link, let scroll)?:
+            SourceView.draw(state, index: index, link: link, scroll: scroll, into: &grid, regions: &regions)
+        case .caseMap(let event, let scroll)?:
+            CaseMapView.draw(state, event: event, scroll: scroll, into: &grid, regions: &regions)
+            grid.cursor = nil
         case nil:
             break
         }
@@ -165,7 +173,9 @@ public enum ScreenView {
             let used = grid.put(" " + TextLayout.truncate(party.name[lang], to: inner.width - 1), row: row, column: inner.column, maxWidth: inner.width)
             grid.put("  " + party.kind.label[lang], row: row, column: inner.column + used, maxWidth: inner.width - used, style: .muted)
         case .argument(let i):
-            grid.put(" " + TextLayout.truncate(store.arguments[i].claim[lang], to: inner.width - 1), row: row, column: inner.column, maxWidth: inner.width)
+            let side = TextLayout.pad(" " + UIText.sideTag(store.arguments[i].side)[lang], to: 12)
+            let used = grid.put(side, row: row, column: inner.column, maxWidth: inner.width, style: .muted)
+            grid.put(TextLayout.truncate(store.arguments[i].claim[lang], to: max(0, inner.width - used)), row: row, column: inner.column + used, maxWidth: inner.width - used)
         case .accord(let i):
             let accord = store.accords[i]
             let span = "\(accord.inForceFrom.year)–\(accord.inForceTo.map { String($0.year) } ?? "")"
@@ -215,6 +225,9 @@ public enum ScreenView {
         }
         if lines.count > state.detailScroll + inner.height {
             grid.put("↓", row: rect.row + rect.height - 1, column: rect.column + rect.width - 3, style: .muted)
+        }
+        if state.detailScroll > 0 {
+            grid.put("↑", row: rect.row, column: rect.column + rect.width - 3, style: .muted)
         }
     }
 
