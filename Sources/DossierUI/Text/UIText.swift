@@ -20,6 +20,7 @@ public enum UIText: CaseIterable, Sendable {
     case claimants, defence, courts, hosts, others
     case groupMove, groupTimeline, groupPanes, groupSearch, groupLinks, groupGeneral
     case filterNoCase, asOf
+    case asciiNotice
 
     public var template: Localized {
         switch self {
@@ -87,6 +88,8 @@ public enum UIText: CaseIterable, Sendable {
         case .groupGeneral: return Localized(en: "General", fr: "Général")
         case .filterNoCase: return Localized(en: "no case '{1}'", fr: "aucune affaire «\u{00A0}{1}\u{00A0}»")
         case .asOf: return Localized(en: "as of {1}", fr: "à jour au {1}")
+        case .asciiNotice: return Localized(en: "Terminal not UTF-8: drawing ASCII. For UTF-8, start with LC_ALL=C.UTF-8.",
+                                            fr: "Terminal sans UTF-8\u{00A0}: dessin en ASCII. Pour l’UTF-8, lancez avec LC_ALL=C.UTF-8.")
         }
     }
 

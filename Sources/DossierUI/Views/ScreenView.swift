@@ -264,7 +264,7 @@ public enum ScreenView {
         }
         column += grid.put("│", row: row, column: column, style: .statusBar)
         for hint in Keymap.hints(area: state.area, pane: state.pane) {
-            let text = " \(hint.keys) \(hint.label[lang]) "
+            let text = " \(KeyNames.localized(hint.keys, lang)) \(hint.label[lang]) "
             guard column + DisplayWidth.of(text) <= grid.width else { break }
             column += grid.put(text, row: row, column: column, style: .statusBar)
         }
