@@ -88,8 +88,8 @@ public enum UIText: CaseIterable, Sendable {
         case .groupGeneral: return Localized(en: "General", fr: "Général")
         case .filterNoCase: return Localized(en: "no case '{1}'", fr: "aucune affaire «\u{00A0}{1}\u{00A0}»")
         case .asOf: return Localized(en: "as of {1}", fr: "à jour au {1}")
-        case .asciiNotice: return Localized(en: "Terminal not UTF-8: drawing ASCII. For UTF-8, start with LC_ALL=C.UTF-8.",
-                                            fr: "Terminal sans UTF-8\u{00A0}: dessin en ASCII. Pour l’UTF-8, lancez avec LC_ALL=C.UTF-8.")
+        case .asciiNotice: return Localized(en: "Not a UTF-8 terminal: drawing ASCII (LC_ALL=C.UTF-8 forces UTF-8)",
+                                            fr: "Terminal sans UTF-8\u{00A0}: dessin ASCII (LC_ALL=C.UTF-8 force l’UTF-8)")
         }
     }
 
