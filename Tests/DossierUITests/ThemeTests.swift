@@ -224,3 +224,18 @@ import Testing
         try expectThemedGolden(ScreenView.render(state), "theme-\(theme.rawValue)-160x50-en", theme: theme)
     }
 }
+
+@Suite struct ContrastTableTests {
+    /// The lowest ratio of each theme, as the README states it (rounded down to a tenth).
+    @Test func lowestRatiosAreThoseDocumented() {
+        var lowest: [Theme: Double] = [:]
+        for theme in Theme.allCases {
+            lowest[theme] = Style.allCases.map { Contrast.minimum($0, in: theme) }.min()
+
+        }
+        #expect(Int(lowest[.dark]! * 10) == 46)
+        #expect(Int(lowest[.light]! * 10) == 46)
+        #expect(Int(lowest[.safe]! * 10) == 46)
+        #expect(Int(lowest[.mono]! * 10) == 166)
+    }
+}
