@@ -17,7 +17,7 @@ enum Explorer {
             return 2
         }
         // the character set from the locale; when no locale is set at all, from the terminal
-        let localeUTF8 = Terminal.localeIsUTF8()
+        let localeUTF8 = Terminal.localeIsUTF8() || TerminalReplies.localeNamesUTF8(environment) == true
         let probeUTF8 = !localeUTF8 && !TerminalReplies.localeIsSet(environment)
         let askBackground = !monochrome && choice == .auto
         let answers = Terminal.ask(background: askBackground, probeUTF8: probeUTF8)

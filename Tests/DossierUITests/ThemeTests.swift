@@ -134,6 +134,14 @@ import Testing
         #expect(TerminalReplies.cursorColumn(in: Array("\u{1B}[?1;2c".utf8)) == nil)
     }
 
+    @Test func aLocaleNamingUTF8IsUTF8EvenWhenNotInstalled() {
+        #expect(TerminalReplies.localeNamesUTF8(["LANG": "fr_FR.UTF-8"]) == true)
+        #expect(TerminalReplies.localeNamesUTF8(["LC_ALL": "C", "LANG": "fr_FR.UTF-8"]) == false, "LC_ALL wins")
+        #expect(TerminalReplies.localeNamesUTF8(["LC_ALL": "", "LC_CTYPE": "en_US.utf8"]) == true)
+        #expect(TerminalReplies.localeNamesUTF8(["LANG": "de_DE.ISO-8859-1"]) == false)
+        #expect(TerminalReplies.localeNamesUTF8([:]) == nil)
+    }
+
     @Test func localeIsSetOnlyWhenAVariableSaysSomething() {
         #expect(!TerminalReplies.localeIsSet([:]))
         #expect(!TerminalReplies.localeIsSet(["LANG": ""]))

@@ -124,6 +124,15 @@ public enum TerminalReplies {
         return nil
     }
 
+    /// Whether the locale in effect (LC_ALL, else LC_CTYPE, else LANG) names UTF-8; nil when
+    /// none is set. A UTF-8 locale that is not installed (fr_FR.UTF-8 on a bare server) still
+    /// says the terminal is UTF-8.
+    public static func localeNamesUTF8(_ environment: [String: String]) -> Bool? {
+        guard let value = ["LC_ALL", "LC_CTYPE", "LANG"].lazy.compactMap({ environment[$0] }).first(where: { !$0.isEmpty }) else { return nil }
+        let lowered = value.lowercased()
+        return lowered.contains("utf-8") || lowered.contains("utf8")
+    }
+
     /// Whether the locale settings say anything: LC_ALL, LC_CTYPE or LANG set and not empty.
     public static func localeIsSet(_ environment: [String: String]) -> Bool {
         ["LC_ALL", "LC_CTYPE", "LANG"].contains { !(environment[$0] ?? "").isEmpty }
