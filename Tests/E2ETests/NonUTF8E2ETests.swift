@@ -42,6 +42,19 @@ struct NonUTF8E2ETests {
         #expect(high.isEmpty, "\(high.count) bytes ≥ 0x80, first at \(high.first?.offset ?? -1)")
     }
 
+    /// No locale at all (common in containers): the terminal is asked, and tmux, a UTF-8
+    /// terminal, keeps the explorer in UTF-8.
+    @Test func withoutALocaleAUTF8TerminalStaysUTF8() throws {
+        let tmux = Tmux()
+        try tmux.start(Tmux.binary, width: 100, height: 30, environment: "-u LANG -u LC_ALL -u LC_CTYPE TERM=xterm-256color")
+        let screen = try tmux.waitFor(text: "[2 Timeline]")
+        #expect(screen.contains("Conseil d’État"), "accents and typographic apostrophes kept")
+        #expect(screen.contains("╔") || screen.contains("┌"), "box drawing kept")
+        #expect(!screen.contains("Not a UTF-8 terminal"))
+        try tmux.keys("q")
+        _ = try tmux.waitFor(text: "EXIT=0")
+    }
+
     /// "Timeline 57/87" in the status bar: 57.
     private func position(in screen: String) -> Int? {
         guard let line = screen.split(separator: "\n").last(where: { $0.hasPrefix(" Timeline ") }) else { return nil }
