@@ -22,6 +22,9 @@ static inline int dossier_colors(void) { return COLORS; }
 static inline FILE *dossier_stdout(void) { return stdout; }
 static inline FILE *dossier_stdin(void) { return stdin; }
 static inline int dossier_key_f0(void) { return KEY_F0; }
+/* The alternate character set (line drawing) and colour pairs are macros too. */
+static inline chtype dossier_acs(char c) { return NCURSES_ACS(c); }
+static inline chtype dossier_color_pair(int n) { return COLOR_PAIR(n); }
 
 /* Mouse masks are macros built from shifts. */
 static inline mmask_t dossier_mouse_mask(void) {

@@ -24,8 +24,14 @@ public enum TerminalError: Error, Sendable, Equatable {
     }
 }
 
-/// Colour or attributes only (NO_COLOR, --no-color, or a terminal without colours).
-public enum ColorMode: Sendable { case color, monochrome }
+/// What the terminal said before the explorer opened (see `Terminal.ask`).
+public struct TerminalAnswers: Sendable {
+    /// The answer to OSC 11 (the background colour), if one came.
+    public var osc11: [UInt8]?
+    /// Whether a two-byte character moved the cursor one column (UTF-8) or two (not); nil
+    /// when not asked or not answered.
+    public var utf8: Bool?
+}
 
 /// The last signal that asked the explorer to stop; polled by the key loop.
 nonisolated(unsafe) private var pendingSignal: Int32 = 0
@@ -81,7 +87,9 @@ private func fatalSignalHandler(_ received: Int32) {
 /// reads keys.
 public final class Terminal: TerminalBackend {
     private var previous: Grid?
-    private var monochrome: Bool
+    private var palette: Palette
+    /// The terminal is not UTF-8: draw ASCII and line drawing only.
+    private let ascii: Bool
     private var closed = false
     private var immediateErrors = 0
 
@@ -97,13 +105,70 @@ public final class Terminal: TerminalBackend {
         guard addressable, term != "dumb" else { throw .noCursorAddressing(term) }
     }
 
-    /// Opens the terminal. Locale: the user's, but with a UTF-8 character type when the locale
-    /// is C/POSIX, so accented and wide text never turns into mojibake.
-    public init(colorMode: ColorMode, escapeDelaySet: Bool, mouse: Bool = false) throws(TerminalError) {
+    /// Whether the locale's character set is UTF-8 (after `setlocale(LC_ALL, "")`).
+    public static func localeIsUTF8() -> Bool {
         setlocale(LC_ALL, "")
-        if String(cString: nl_langinfo(nl_item(CODESET))) != "UTF-8" {
+        return String(cString: nl_langinfo(nl_item(CODESET))) == "UTF-8"
+    }
+
+    /// Asks the terminal, before ncurses opens it, for its background colour (OSC 11) and, when
+    /// `probeUTF8`, whether it is UTF-8 (a two-byte character, then a cursor position report).
+    /// A device-attributes query goes last: every terminal answers it, so its answer ends the
+    /// wait early; otherwise the wait ends after `timeout` milliseconds. Everything read is
+    /// consumed here, so no answer is left in the input for the explorer to take as keys.
+    public static func ask(background: Bool, probeUTF8: Bool, timeout: Int = 150) -> TerminalAnswers {
+        var answers = TerminalAnswers()
+        guard background || probeUTF8, isatty(0) == 1, isatty(1) == 1 else { return answers }
+        var saved = termios()
+        guard tcgetattr(0, &saved) == 0 else { return answers }
+        var raw = saved
+        raw.c_lflag &= ~tcflag_t(ICANON | ECHO)
+        withUnsafeMutableBytes(of: &raw.c_cc) { cc in
+            cc[Int(VMIN)] = 0
+            cc[Int(VTIME)] = 0
+        }
+        guard tcsetattr(0, TCSANOW, &raw) == 0 else { return answers }
+        defer { tcsetattr(0, TCSANOW, &saved) }
+        var query = ""
+        if probeUTF8 { query += "\r\u{E9}\u{1B}[6n\r   \r" }
+        if background { query += "\u{1B}]11;?\u{1B}\\" }
+        query += "\u{1B}[c"
+        var bytes = Array(query.utf8)
+        bytes.withUnsafeMutableBytes { _ = write(1, $0.baseAddress, $0.count) }
+        var reply: [UInt8] = []
+        var buffer = [UInt8](repeating: 0, count: 512)
+        let deadline = milliseconds() + timeout
+        while milliseconds() < deadline {
+            var fds = pollfd(fd: 0, events: Int16(POLLIN), revents: 0)
+            guard poll(&fds, 1, Int32(max(1, deadline - milliseconds()))) > 0 else { break }
+            let count = read(0, &buffer, buffer.count)
+            guard count > 0 else { break }
+            reply += buffer[0..<count]
+            if deviceAttributesAnswered(reply) { break }
+        }
+        if background, reply.contains(0x5D) { answers.osc11 = reply }
+        if probeUTF8, let column = TerminalReplies.cursorColumn(in: reply) { answers.utf8 = column == 2 }
+        return answers
+    }
+
+    /// `ESC [ ? … c`, the answer to a primary device attributes query, is in `bytes`.
+    private static func deviceAttributesAnswered(_ bytes: [UInt8]) -> Bool {
+        guard let start = bytes.indices.first(where: { i in
+            i + 2 < bytes.count && bytes[i] == 0x1B && bytes[i + 1] == 0x5B && bytes[i + 2] == 0x3F
+        }) else { return false }
+        return bytes[(start + 3)...].contains(0x63)
+    }
+
+    /// Opens the terminal in a theme. Unless `ascii`: the user's locale, but with a UTF-8
+    /// character type when the locale is C/POSIX, so accented and wide text never turns into
+    /// mojibake. With `ascii` (the terminal is not UTF-8) the locale stays as it is and only
+    /// ASCII and line drawing are sent.
+    public init(theme: Theme, ascii: Bool = false, escapeDelaySet: Bool, mouse: Bool = false) throws(TerminalError) {
+        setlocale(LC_ALL, "")
+        if !ascii, String(cString: nl_langinfo(nl_item(CODESET))) != "UTF-8" {
             setlocale(LC_CTYPE, "C.UTF-8")
         }
+        self.ascii = ascii
         Terminal.prepareSignals()
         guard newterm(nil, dossier_stdout(), dossier_stdin()) != nil else { throw .cannotStart }
         cursesOpen = true
@@ -119,13 +184,16 @@ public final class Terminal: TerminalBackend {
             mousemask(dossier_mouse_mask(), nil)
             mouseinterval(0)
         }
-        monochrome = colorMode == .monochrome || !has_colors()
-        if !monochrome {
+        palette = Palette(theme: has_colors() ? theme : .mono)
+        if palette.theme != .mono {
             start_color()
             use_default_colors()
-            Palette.install()
+            palette.install()
         }
     }
+
+    /// The theme the terminal paints in (mono when it has no colours).
+    public var theme: Theme { palette.theme }
 
     deinit { close() }
 
@@ -187,11 +255,15 @@ public final class Terminal: TerminalBackend {
     }
 
     private func put(_ cell: Cell, row: Int, column: Int) {
+        if ascii {
+            putASCII(cell, row: row, column: column)
+            return
+        }
         // A character whose width the C library (and so ncurses and most terminals) sees
         // differently from the grid, or not at all (newer than its Unicode tables), would shift the
         // rest of the row on screen: it is drawn as question marks filling its cells instead.
         guard Terminal.libcAgrees(with: cell) else {
-            let (attributes, pair) = Palette.look(of: cell.style, monochrome: monochrome)
+            let (attributes, pair) = palette.look(of: cell.style)
             for offset in 0..<Int(cell.width) {
                 var cchar = cchar_t()
                 setcchar(&cchar, [wchar_t(0x3F), 0], attributes, pair, nil)
@@ -202,9 +274,39 @@ public final class Terminal: TerminalBackend {
         var characters = cell.text.unicodeScalars.prefix(4).map { wchar_t(bitPattern: $0.value) }
         characters.append(0)
         var cchar = cchar_t()
-        let (attributes, pair) = Palette.look(of: cell.style, monochrome: monochrome)
+        let (attributes, pair) = palette.look(of: cell.style)
         setcchar(&cchar, characters, attributes, pair, nil)
         mvwadd_wch(dossier_stdscr(), Int32(row), Int32(column), &cchar)
+    }
+
+    /// A cell on a terminal that is not UTF-8: ASCII, or the terminal's own line drawing.
+    private func putASCII(_ cell: Cell, row: Int, column: Int) {
+        let (attributes, pair) = palette.look(of: cell.style)
+        let rendition = chtype(attributes) | dossier_color_pair(Int32(pair))
+        switch ASCIIFallback.glyph(cell) {
+        case .line(let line):
+            mvwaddch(dossier_stdscr(), Int32(row), Int32(column), Terminal.acs(line) | rendition)
+        case .text(let text):
+            for (offset, byte) in text.utf8.enumerated() {
+                mvwaddch(dossier_stdscr(), Int32(row), Int32(column + offset), chtype(byte) | rendition)
+            }
+        }
+    }
+
+    private static func acs(_ line: ASCIIFallback.Line) -> chtype {
+        switch line {
+        case .horizontal: return dossier_acs(CChar(UInt8(ascii: "q")))
+        case .vertical: return dossier_acs(CChar(UInt8(ascii: "x")))
+        case .upperLeft: return dossier_acs(CChar(UInt8(ascii: "l")))
+        case .upperRight: return dossier_acs(CChar(UInt8(ascii: "k")))
+        case .lowerLeft: return dossier_acs(CChar(UInt8(ascii: "m")))
+        case .lowerRight: return dossier_acs(CChar(UInt8(ascii: "j")))
+        case .teeLeft: return dossier_acs(CChar(UInt8(ascii: "t")))
+        case .teeRight: return dossier_acs(CChar(UInt8(ascii: "u")))
+        case .teeDown: return dossier_acs(CChar(UInt8(ascii: "w")))
+        case .teeUp: return dossier_acs(CChar(UInt8(ascii: "v")))
+        case .cross: return dossier_acs(CChar(UInt8(ascii: "n")))
+        }
     }
 
     /// Waits up to 100 ms for a key. Nil on a timeout; `.unknown` for what we do not use.
@@ -220,7 +322,59 @@ public final class Terminal: TerminalBackend {
         }
         immediateErrors = 0
         if result == KEY_CODE_YES { return Terminal.key(code: Int32(value)) }
+        if value == 27, dropTerminalReply() { return .unknown }
         return Terminal.key(character: UInt32(value))
+    }
+
+    /// After an ESC that ncurses did not match to a key: when what follows is a control sequence
+    /// (a cursor report, an OSC answer, device attributes, a key ncurses does not know), reads it
+    /// whole and drops it, so none of its characters become keys (its digits a count); true then.
+    /// Otherwise puts back what it read (ESC was the Escape key, or Alt with a key) and says false.
+    private func dropTerminalReply() -> Bool {
+        let screen = dossier_stdscr()
+        var after: [UInt32] = []
+        var specials: [Int32] = []
+        wtimeout(screen, 0)
+        defer { wtimeout(screen, 100) }
+        while after.count < 512 {
+            var next: wint_t = 0
+            let result = wget_wch(screen, &next)
+            if result == ERR {
+                // a reply may still be arriving: wait a little once it has begun
+                guard case .incomplete = TerminalReplies.scan(after), !after.isEmpty else { break }
+                wtimeout(screen, 30)
+                let retry = wget_wch(screen, &next)
+                wtimeout(screen, 0)
+                if retry == ERR { break }
+                if retry == KEY_CODE_YES { specials.append(Int32(next)); break }
+            } else if result == KEY_CODE_YES {
+                specials.append(Int32(next))
+                break
+            }
+            after.append(UInt32(next))
+            switch TerminalReplies.scan(after) {
+            case .sequence(let length):
+                // anything read past the sequence goes back
+                putBack(after[length...], specials)
+                return true
+            case .incomplete: continue
+            case .notASequence:
+                putBack(after[...], specials)
+                return false
+            }
+        }
+        if case .incomplete = TerminalReplies.scan(after), !after.isEmpty {
+            putBack([], specials)
+            return true // the start of a reply whose end never came: dropped too
+        }
+        putBack(after[...], specials)
+        return false
+    }
+
+    /// ncurses reads back what is put back last first: the keys read last go back first.
+    private func putBack(_ scalars: ArraySlice<UInt32>, _ specials: [Int32]) {
+        for code in specials.reversed() { ungetch(code) }
+        for scalar in scalars.reversed() { unget_wch(wchar_t(bitPattern: scalar)) }
     }
 
     /// A key, or news that the process was continued after a stop.

@@ -1,6 +1,7 @@
 import ArgumentParser
 import DossierCore
 import DossierOutput
+import DossierUI
 
 extension Language: ExpressibleByArgument {}
 extension OutputFormat: ExpressibleByArgument {}
@@ -8,6 +9,7 @@ extension EventKind: ExpressibleByArgument {}
 extension Track: ExpressibleByArgument {}
 extension Role: ExpressibleByArgument {}
 extension Side: ExpressibleByArgument {}
+extension ThemeChoice: ExpressibleByArgument {}
 
 extension DossierDate: ExpressibleByArgument {
     public init?(argument: String) { self.init(argument) }

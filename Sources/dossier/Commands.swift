@@ -23,8 +23,12 @@ enum Entry {
                 exit(1)
             }
             let monochrome = options.noColor || !(environment["NO_COLOR"] ?? "").isEmpty
+            guard let theme = TerminalReplies.choice(option: options.theme, environment: environment) else {
+                printError("dossier: DOSSIER_THEME must be auto, dark, light or mono")
+                exit(2)
+            }
             let status = Explorer.run(store: store, lang: options.lang ?? Language.fromEnvironment(environment),
-                                      colorMode: monochrome ? .monochrome : .color, environment: environment,
+                                      theme: theme, monochrome: monochrome, environment: environment,
                                       mouse: options.mouse, at: nil)
             exit(status)
         }
@@ -38,6 +42,7 @@ enum FastStart {
     struct Options {
         var noColor = false, mouse = false
         var lang: Language?
+        var theme: String?
         var data: String?
     }
 
@@ -54,6 +59,9 @@ enum FastStart {
             case "--data":
                 guard let value = rest.popFirst() else { return nil }
                 options.data = value
+            case "--theme":
+                guard let value = rest.popFirst(), ThemeChoice(rawValue: value) != nil else { return nil }
+                options.theme = value
             default:
                 if argument.hasPrefix("--lang="), let lang = Language(rawValue: String(argument.dropFirst(7))) {
                     options.lang = lang
@@ -276,10 +284,16 @@ struct ExplorerOptions: ParsableArguments {
     @Flag(help: "Let clicks select and follow links and the wheel scroll (off by default so the terminal's own text selection works).")
     var mouse = false
 
+    @Option(help: ArgumentHelp("Colours for a dark or light background, or none: auto (ask the terminal, then COLORFGBG, else colours safe on both), dark, light or mono (default: DOSSIER_THEME, else auto).", valueName: "theme"))
+    var theme: ThemeChoice?
+
     func run(store: DossierStore, language: Language, at start: String?) throws {
         let environment = Environment.variables
         let monochrome = noColor || !(environment["NO_COLOR"] ?? "").isEmpty
-        let status = Explorer.run(store: store, lang: language, colorMode: monochrome ? .monochrome : .color,
+        guard let choice = theme ?? TerminalReplies.choice(option: nil, environment: environment) else {
+            throw ValidationError("DOSSIER_THEME must be auto, dark, light or mono")
+        }
+        let status = Explorer.run(store: store, lang: language, theme: choice, monochrome: monochrome,
                                   environment: environment, mouse: mouse, at: start)
         if status != 0 { throw ExitCode(status) }
     }

@@ -187,7 +187,11 @@ import Testing
         let row = state.layout.list.inner.row
         let line = (0..<grid.width).map { grid[row, $0].text }.joined()
         #expect(line.contains("2000–2024"))
-        #expect((0..<grid.width).contains { grid[row, $0].style == .selection }, "the selected year is marked")
+        // marked in its own look, never reverse video, which would hollow its bar
+        let marked = (0..<grid.width).filter { grid[row, $0].style == .selectionInactive }
+        #expect(marked.count == 1, "the selected year is marked")
+        #expect(marked.allSatisfy { grid[row, $0].text != " " }, "and keeps its bar")
+        #expect(!(0..<grid.width).contains { grid[row, $0].style == .selection })
     }
 }
 

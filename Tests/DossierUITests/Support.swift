@@ -67,3 +67,10 @@ extension AppState {
 
     var selectedID: String? { selectedRef.map { store.id(of: $0) } }
 }
+
+/// Compares a grid's style layer in a theme (looks and contrast ratios in the legend) with
+/// `name.style.txt`, and its text with `name.txt`.
+func expectThemedGolden(_ grid: Grid, _ name: String, theme: Theme, sourceLocation: SourceLocation = #_sourceLocation) throws {
+    try expectLayer(grid.text + "\n", file: name + ".txt", sourceLocation: sourceLocation)
+    try expectLayer(grid.styleLayer(theme: theme) + "\n", file: name + ".style.txt", sourceLocation: sourceLocation)
+}

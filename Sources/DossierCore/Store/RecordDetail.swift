@@ -24,7 +24,7 @@ extension DossierStore {
         func links(_ title: Localized, _ refs: [RecordRef]) {
             guard !refs.isEmpty else { return }
             blocks.append(.section(title[lang]))
-            for ref in refs { blocks.append(.link(ref, linkLabel(ref, lang))) }
+            for ref in refs { blocks.append(.link(ref, linkLabel(ref, lang, alignDates: true))) }
         }
         func sourceLinks(_ ids: [String]) {
             links(Strings.sources, ids.compactMap { self.ref($0) })
@@ -111,9 +111,13 @@ extension DossierStore {
     }
 
     /// How a related record reads in a list of links: dated for events and sources.
-    public func linkLabel(_ ref: RecordRef, _ lang: Language) -> String {
+    /// `alignDates`: an event's date padded to the width of a full date (2024-03-22), so that
+    /// titles after month- or year-precision dates line up in a list.
+    public func linkLabel(_ ref: RecordRef, _ lang: Language, alignDates: Bool = false) -> String {
         switch ref {
-        case .event(let i): return "\(events[i].date)  \(events[i].title[lang])"
+        case .event(let i):
+            let date = alignDates ? TextLayout.pad(events[i].date.description, to: 10) : events[i].date.description
+            return "\(date)  \(events[i].title[lang])"
         case .source(let i):
             let s = sources[i]
             return "\(s.publisher), « \(s.title) », \(s.date) — \(s.url)"

@@ -1,6 +1,6 @@
-/// How a style looks, as data: text attributes and a foreground colour on the terminal's own
-/// background. The ncurses backend paints from it (attributes only under NO_COLOR); golden
-/// screens record it, so a change of look shows in a diff without a terminal.
+/// How a style looks, as data: text attributes, a foreground and a background colour (nil: the
+/// terminal's own). Each theme gives every style its look; the ncurses backend paints from it and
+/// golden screens record it, so a change of look shows in a diff without a terminal.
 public struct Look: Sendable, Hashable, CustomStringConvertible {
     public struct Attributes: OptionSet, Sendable, Hashable {
         public let rawValue: UInt8
@@ -11,13 +11,36 @@ public struct Look: Sendable, Hashable, CustomStringConvertible {
         public static let reverse = Attributes(rawValue: 8)
     }
 
-    /// The eight-colour palette's colours that styles use (8 colours are enough).
-    public enum Colour: String, Sendable, Hashable, CaseIterable {
-        case red, green, yellow, blue, magenta, cyan
+    /// The eight ANSI colours (0–7). Only these are used, so a terminal with 8 colours shows the
+    /// same as one with 256; `Contrast` also checks the bright variant (8–15) a bold colour gets
+    /// in xterm (its `boldColors` resource, on by default).
+    public enum Colour: Int, Sendable, Hashable, CaseIterable, CustomStringConvertible {
+        case black, red, green, yellow, blue, magenta, cyan, white
+        public var description: String {
+            switch self {
+            case .black: return "black"
+            case .red: return "red"
+            case .green: return "green"
+            case .yellow: return "yellow"
+            case .blue: return "blue"
+            case .magenta: return "magenta"
+            case .cyan: return "cyan"
+            case .white: return "white"
+            }
+        }
     }
 
     public var attributes: Attributes
-    public var colour: Colour?
+    public var foreground: Colour?
+    public var background: Colour?
+
+    public init(_ attributes: Attributes = [], _ foreground: Colour? = nil, on background: Colour? = nil) {
+        self.attributes = attributes
+        self.foreground = foreground
+        self.background = background
+    }
+
+    public var hasColour: Bool { foreground != nil || background != nil }
 
     public var description: String {
         var parts: [String] = []
@@ -25,31 +48,91 @@ public struct Look: Sendable, Hashable, CustomStringConvertible {
         if attributes.contains(.dim) { parts.append("dim") }
         if attributes.contains(.underline) { parts.append("underline") }
         if attributes.contains(.reverse) { parts.append("reverse") }
-        if let colour { parts.append(colour.rawValue) }
+        switch (foreground, background) {
+        case (let fg?, let bg?): parts.append("\(fg) on \(bg)")
+        case (let fg?, nil): parts.append(fg.description)
+        case (nil, let bg?): parts.append("default on \(bg)")
+        case (nil, nil): break
+        }
         return parts.isEmpty ? "plain" : parts.joined(separator: ", ")
     }
 }
 
+/// A set of looks for the explorer. `dark` and `light` pick colours for a known background;
+/// `safe` (the background could not be learnt) uses colours only as explicit foreground and
+/// background pairs, readable on either; `mono` (NO_COLOR, --no-color) uses attributes only.
+public enum Theme: String, Sendable, Hashable, CaseIterable {
+    case dark, light, safe, mono
+}
+
+/// What `--theme` (or DOSSIER_THEME) asks for; `auto` learns the background from the terminal.
+public enum ThemeChoice: String, Sendable, Hashable, CaseIterable {
+    case auto, dark, light, mono
+}
+
 extension Style {
-    /// Selection is reverse video with or without colour; focus also shows in the border glyphs.
-    public var look: Look {
+    /// The look in the safe theme (what the style layer records by default).
+    public var look: Look { look(in: .safe) }
+
+    /// Selection is reverse video in every theme; focus also shows in the border glyphs; links
+    /// are underlined and matches underlined (and reversed in mono), so nothing rests on colour.
+    /// Bold never goes with an explicit dark foreground (xterm would brighten it to grey).
+    public func look(in theme: Theme) -> Look {
         switch self {
-        case .normal, .tab, .border: return Look(attributes: [], colour: nil)
-        case .link: return Look(attributes: [], colour: .blue)
-        case .muted, .eraNone: return Look(attributes: .dim, colour: nil)
-        case .heading: return Look(attributes: .bold, colour: .cyan)
-        case .title: return Look(attributes: .bold, colour: nil)
-        case .accent: return Look(attributes: .bold, colour: .cyan)
-        case .era0: return Look(attributes: .bold, colour: .yellow)
-        case .era1: return Look(attributes: .bold, colour: .green)
-        case .era2: return Look(attributes: .bold, colour: .magenta)
-        case .warning: return Look(attributes: .bold, colour: .red)
-        case .selection, .statusBar: return Look(attributes: .reverse, colour: nil)
-        case .selectionInactive: return Look(attributes: .underline, colour: nil)
-        case .focusBorder: return Look(attributes: .bold, colour: .cyan)
-        case .focusTitle, .tabActive: return Look(attributes: [.bold, .reverse], colour: .cyan)
-        case .header: return Look(attributes: [.bold, .reverse], colour: nil)
-        case .match: return Look(attributes: [.bold, .underline], colour: .yellow)
+        case .normal, .tab, .border, .muted, .eraNone: return Look()
+        case .title: return Look(.bold)
+        case .selection, .statusBar: return Look(.reverse)
+        case .header: return Look([.bold, .reverse])
+        case .selectionInactive: return Look([.bold, .underline])
+        case .warning: return theme == .mono ? Look([.bold, .underline]) : Look(.bold, .white, on: .red)
+        default: break
+        }
+        switch theme {
+        case .dark:
+            switch self {
+            case .heading: return Look(.bold, .yellow)
+            case .accent, .focusBorder: return Look(.bold, .cyan)
+            case .link: return Look(.underline, .cyan)
+            case .era0: return Look(.bold, .yellow)
+            case .era1: return Look(.bold, .green)
+            case .era2: return Look(.bold, .white, on: .blue)
+            case .focusTitle, .tabActive: return Look([.bold, .reverse], .cyan)
+            case .match: return Look([.bold, .underline, .reverse], .yellow)
+            default: return Look()
+            }
+        case .light:
+            switch self {
+            case .heading, .accent, .focusBorder: return Look(.bold, .blue)
+            case .link: return Look(.underline, .blue)
+            case .era0: return Look(.bold, nil, on: .yellow)
+            case .era1: return Look(.bold, nil, on: .green)
+            case .era2: return Look(.bold, nil, on: .cyan)
+            case .focusTitle, .tabActive: return Look([.bold, .reverse], .blue)
+            case .match: return Look([.bold, .underline], nil, on: .yellow)
+            default: return Look()
+            }
+        case .safe:
+            switch self {
+            case .heading, .accent, .focusBorder: return Look(.bold)
+            case .link: return Look(.underline)
+            case .era0: return Look([], .black, on: .yellow)
+            case .era1: return Look([], .black, on: .green)
+            case .era2: return Look(.bold, .white, on: .blue)
+            case .focusTitle, .tabActive: return Look(.bold, .white, on: .blue)
+            case .match: return Look(.underline, .black, on: .yellow)
+            default: return Look()
+            }
+        case .mono:
+            switch self {
+            case .heading, .accent, .focusBorder: return Look(.bold)
+            case .link: return Look(.underline)
+            case .era0: return Look(.bold)
+            case .era1: return Look([.bold, .underline])
+            case .era2: return Look([.bold, .reverse])
+            case .focusTitle, .tabActive: return Look([.bold, .reverse])
+            case .match: return Look([.bold, .underline, .reverse])
+            default: return Look()
+            }
         }
     }
 

@@ -2,7 +2,10 @@ extension Grid {
     /// The screen's styles as text, beside `text`: a legend of the letters used, one letter per
     /// cell for the style painted (row for row with `text`), then, for cells whose content a
     /// selection or a match restyled, the role underneath, as runs. Made to be read in a diff.
-    public var styleLayer: String {
+    public var styleLayer: String { styleLayer(theme: .safe) }
+
+    /// The style layer with each style's look in `theme` and its lowest contrast ratio.
+    public func styleLayer(theme: Theme) -> String {
         var used = Set<Style>()
         var rows: [String] = []
         var roles: [String] = []
@@ -26,9 +29,12 @@ extension Grid {
                 roles.append("\(r): " + runs.map { "\($0.start)-\($0.end) \($0.role)" }.joined(separator: ", "))
             }
         }
-        var out = ["# one letter per cell: the style painted; under a selection or a match, the role below"]
+        var out = ["# one letter per cell: the style painted; under a selection or a match, the role below",
+                   "# theme \(theme.rawValue): looks, and the lowest WCAG contrast on xterm's colours"]
         for style in Style.allCases where used.contains(style) {
-            out.append("# \(style.letter) \(style): \(style.look)")
+            let ratio = Contrast.minimum(style, in: theme)
+            let shown = String(Int((ratio * 10).rounded(.down)) / 10) + "." + String(Int((ratio * 10).rounded(.down)) % 10)
+            out.append("# \(style.letter) \(style): \(style.look(in: theme)) (\(shown):1)")
         }
         out += rows
         if !roles.isEmpty {

@@ -164,7 +164,7 @@ public struct AppState: Sendable {
             let count = bucket.events.count
             var blocks: [DetailBlock] = [.heading(bucket.label[lang]),
                                          .field(label: Strings.events[lang], value: String(count))]
-            blocks += bucket.events.map { .link(.event($0), store.linkLabel(.event($0), lang)) }
+            blocks += bucket.events.map { .link(.event($0), store.linkLabel(.event($0), lang, alignDates: true)) }
             return blocks
         }
         return []

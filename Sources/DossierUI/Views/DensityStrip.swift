@@ -24,11 +24,19 @@ public enum DensityStrip {
         }
         for (i, count) in counts.enumerated() {
             let bar = count == 0 ? " " : String(bars[min(bars.count - 1, (count * bars.count - 1) / peak)])
-            grid.put(bar, row: row, column: column + i, style: i == selectedCell ? .selection : .accent)
+            // the selected year keeps its bar, in another look (reverse video would hollow it)
+            grid.put(bar == " " && i == selectedCell ? "▁" : bar, row: row, column: column + i, style: i == selectedCell ? .selectionInactive : .accent)
         }
+        // the years, and the selected year's own count, as much as there is room for
         let range = " \(first)–\(last)"
-        if cells + DisplayWidth.of(range) <= width {
-            grid.put(range, row: row, column: column + cells, style: .muted)
+        var choices = [range]
+        if let selectedCell {
+            let year = first + selectedCell * perCell
+            let shown = perCell == 1 ? "\(year)" : "\(year)–\(min(last, year + perCell - 1))"
+            choices = [range + " · " + shown + ": \(counts[selectedCell])", " " + shown + ": \(counts[selectedCell])", " " + shown, range]
+        }
+        if let text = choices.first(where: { cells + DisplayWidth.of($0) <= width }) {
+            grid.put(text, row: row, column: column + cells, style: .muted)
         }
     }
 }

@@ -13,7 +13,7 @@ public enum HelpView {
             for binding in Keymap.bindings where binding.group == group {
                 let wrapped = TextLayout.wrap(binding.help[lang], width: max(10, width - keysWidth - 3))
                 for (n, line) in wrapped.enumerated() {
-                    lines.append((n == 0 ? binding.keys.map(\.name).joined(separator: " ") : "", line, false))
+                    lines.append((n == 0 ? KeyNames.localized(binding.keys.map(\.name).joined(separator: " "), lang) : "", line, false))
                 }
             }
         }

@@ -12,7 +12,7 @@ enum ResultsView {
             let hits = search.hits.enumerated().filter { $0.element.kind == kind }
             guard !hits.isEmpty else { continue }
             rows.append(("\(Pane.showing(kind)?.title[lang] ?? kind.label[lang]) (\(hits.count))", nil))
-            for (index, ref) in hits { rows.append(("  " + state.store.linkLabel(ref, lang), index)) }
+            for (index, ref) in hits { rows.append(("  " + state.store.linkLabel(ref, lang, alignDates: true), index)) }
         }
         let height = min(grid.height - 2, rows.count + 2)
         let rect = Rect(row: (grid.height - height) / 2, column: (grid.width - width) / 2, width: width, height: height)

@@ -64,15 +64,15 @@ public enum ScreenView {
         var crumb = state.pane.title[state.lang]
         if let ref = state.selectedRef { crumb += " › " + state.store.title(of: ref, state.lang) }
         else if let bucket = state.list.bucket(at: state.selectedItem) { crumb += " › " + bucket.label[state.lang] }
-        let trail = state.backStack.suffix(2).map { TextLayout.truncate(state.store.title(of: $0.ref, state.lang), to: 24) }
+        let trail = state.backStack.suffix(2).map { Shorten.words(state.store.title(of: $0.ref, state.lang), to: 24) }
         if !trail.isEmpty { crumb = trail.joined(separator: " → ") + " → " + crumb }
         if state.backStack.count > 2 { crumb = "◂\(state.backStack.count) " + crumb }
         let title = " dossier · " + state.store.info.title[state.lang]
         let titleWidth = min(DisplayWidth.of(title), width / 2)
-        grid.put(title, row: 0, column: 0, maxWidth: titleWidth, style: .header)
+        grid.put(Shorten.words(title, to: titleWidth), row: 0, column: 0, maxWidth: titleWidth, style: .header)
         let room = width - titleWidth - 3
         if room > 8 {
-            let shown = TextLayout.truncate(crumb, to: room)
+            let shown = Shorten.words(crumb, to: room)
             grid.put(shown, row: 0, column: width - DisplayWidth.of(shown) - 1, style: .header)
         }
     }
@@ -110,6 +110,7 @@ public enum ScreenView {
         }
         let top = state.scroll[state.pane.rawValue]
         let selectedRow = list.count == 0 ? -1 : list.itemRows[state.selectedItem]
+        let peak = list.rows.reduce(1) { if case .bucket(let b) = $1 { return max($0, b.events.count) } else { return $0 } }
         if list.count == 0 {
             let empty = state.filter.isEmpty ? Strings.noResults[state.lang]
                 : UIText.listEmptyFiltered.text[state.lang]
@@ -124,10 +125,13 @@ public enum ScreenView {
             case .bucket(let bucket):
                 let selected = index == selectedRow
                 let count = bucket.events.count
-                let label = TextLayout.pad(" " + bucket.label[state.lang], to: min(inner.width / 2, 40))
+                let labelWidth = min(inner.width / 2, 40)
+                let label = TextLayout.pad(" " + Shorten.keepingYears(bucket.label[state.lang], to: labelWidth - 2), to: labelWidth)
                 let used = grid.put(label, row: row, column: inner.column, maxWidth: inner.width)
                 let noun = (count == 1 ? UIText.eventOne : UIText.eventMany).text[state.lang]
-                let bar = String(repeating: "■", count: min(count, max(0, inner.width - used - 14)))
+                // as long as the count allows, scaled so the largest bucket fills the room
+                let room = max(0, inner.width - used - 16)
+                let bar = String(repeating: "■", count: peak <= room ? count : max(1, count * room / peak))
                 grid.put("\(bar) \(count) \(noun)", row: row, column: inner.column + used, maxWidth: inner.width - used, style: .accent)
                 if selected {
                     grid.restyle(row: row, column: inner.column, width: inner.width, style: state.area == .list ? .selection : .selectionInactive)
@@ -165,13 +169,21 @@ public enum ScreenView {
             if kindWidth > 0 {
                 column += grid.put(TextLayout.pad(event.kind.label[lang], to: kindWidth - 1) + " ", row: row, column: column, style: .muted)
             }
-            let mark = event.certainty == .verified ? "" : (event.certainty == .reported ? " ?" : " !")
+            // the certainty in its own column before the title, where a cut never reaches it
+            let mark = event.certainty == .verified ? "  " : (event.certainty == .reported ? "? " : "! ")
+            column += grid.put(mark, row: row, column: column, maxWidth: inner.column + inner.width - column, style: .title)
             let room = inner.column + inner.width - column
-            grid.put(TextLayout.truncate(event.title[lang] + mark, to: room), row: row, column: column, maxWidth: room)
+            grid.put(TextLayout.truncate(event.title[lang], to: room), row: row, column: column, maxWidth: room)
         case .party(let i):
             let party = store.parties[i]
-            let used = grid.put(" " + TextLayout.truncate(party.name[lang], to: inner.width - 1), row: row, column: inner.column, maxWidth: inner.width)
-            grid.put("  " + party.kind.label[lang], row: row, column: inner.column + used, maxWidth: inner.width - used, style: .muted)
+            let name = party.name[lang], kind = party.kind.label[lang]
+            let fits = DisplayWidth.of(name) + 2 + DisplayWidth.of(kind) <= inner.width - 1
+            let shownKind = fits ? kind : Shorten.kind(kind, to: inner.width >= 40 ? 6 : 0)
+            let nameRoom = inner.width - 1 - (fits ? DisplayWidth.of(kind) + 2 : shownKind.map { DisplayWidth.of($0) + 2 } ?? 0)
+            let used = grid.put(" " + TextLayout.truncate(name, to: nameRoom), row: row, column: inner.column, maxWidth: inner.width)
+            if let shownKind {
+                grid.put("  " + shownKind, row: row, column: inner.column + used, maxWidth: inner.width - used, style: .muted)
+            }
         case .argument(let i):
             let side = TextLayout.pad(" " + UIText.sideTag(store.arguments[i].side)[lang], to: 12)
             let used = grid.put(side, row: row, column: inner.column, maxWidth: inner.width, style: .muted)
@@ -179,7 +191,7 @@ public enum ScreenView {
         case .accord(let i):
             let accord = store.accords[i]
             let span = "\(accord.inForceFrom.year)–\(accord.inForceTo.map { String($0.year) } ?? "")"
-            let used = grid.put(" " + TextLayout.truncate(accord.name[lang], to: inner.width - 1), row: row, column: inner.column, maxWidth: inner.width)
+            let used = grid.put(" " + TextLayout.truncate(accord.name[lang], to: inner.width - 3 - DisplayWidth.of(span)), row: row, column: inner.column, maxWidth: inner.width)
             grid.put("  " + span, row: row, column: inner.column + used, maxWidth: inner.width - used, style: .muted)
         case .source:
             break
@@ -277,7 +289,7 @@ public enum ScreenView {
         }
         column += grid.put("│", row: row, column: column, style: .statusBar)
         for hint in Keymap.hints(area: state.area, pane: state.pane) {
-            let text = " \(hint.keys) \(hint.label[lang]) "
+            let text = " \(KeyNames.localized(hint.keys, lang)) \(hint.label[lang]) "
             guard column + DisplayWidth.of(text) <= grid.width else { break }
             column += grid.put(text, row: row, column: column, style: .statusBar)
         }
