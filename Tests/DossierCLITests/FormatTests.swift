@@ -1,0 +1,52 @@
+import Foundation
+import Testing
+
+/// Each command produces the formats it documents and refuses the others as a usage error.
+@Suite(.serialized) struct FormatTests {
+    let valid = ["--data", CLI.fixtures + "/valid"]
+
+    @Test func aFormatACommandCannotProduceIsRefusedWithStatus64() throws {
+        for (command, format) in [(["validate"], "timelinejs"), (["validate"], "markdown"), (["timeline"], "timelinejs"),
+                                  (["show", "ev-ruling"], "timelinejs"), (["keys"], "text"), (["keys"], "timelinejs"), ([], "timelinejs")] {
+            let result = try CLI.run(command + ["--format", format] + (command == ["keys"] ? [] : valid))
+            #expect(result.status == 64, "\(command) --format \(format): \(result.status)")
+            #expect(result.stdout.isEmpty)
+            #expect(result.stderr.contains("--format \(format) is not a format of"), "\(result.stderr)")
+        }
+        let export = try CLI.run(["export", "--format", "timelinejs"] + valid)
+        #expect(export.status == 0)
+    }
+
+    @Test func keysHasARealJSONForm() throws {
+        let result = try CLI.run(["keys", "--format", "json", "--lang", "en"])
+        #expect(result.status == 0)
+        let groups = try #require(try result.json() as? [[String: Any]])
+        #expect(groups.first?["group"] as? String == "Move")
+        let first = try #require((groups.first?["keys"] as? [[String: Any]])?.first)
+        #expect(first["keys"] as? [String] == ["j", "↓"])
+        #expect(first["action"] is String)
+        #expect(try CLI.run(["keys"]).stdout.hasPrefix("| Keys | Action |"), "Markdown stays the default")
+    }
+
+    @Test func helpOffersEachCommandOnlyItsFormats() throws {
+        for (command, formats) in [("validate", "text or json"), ("timeline", "text, json or markdown"),
+                                   ("export", "text, json, markdown or timelinejs"), ("keys", "markdown or json")] {
+            let help = try CLI.run([command, "--help"]).stdout.replacingOccurrences(of: "\n", with: " ")
+                .split(separator: " ", omittingEmptySubsequences: true).joined(separator: " ")
+            #expect(help.contains("Output format: \(formats)."), "\(command): \(help)")
+            if command != "export" { #expect(!help.contains("timelinejs"), "\(command) offers timelinejs") }
+        }
+    }
+
+    @Test func validateGivesNullLineAndColumnForAProblemOfTheFolder() throws {
+        let result = try CLI.run(["validate", "--format", "json", CLI.fixtures + "/broken/no-dossier-record"])
+        #expect(result.status == 1)
+        let problems = try #require((try result.json() as? [String: Any])?["problems"] as? [[String: Any]])
+        #expect(!problems.isEmpty)
+        for problem in problems where (problem["message"] as? String)?.contains("no 'dossier:' record") == true {
+            #expect(problem["line"] is NSNull && problem["column"] is NSNull, "\(problem)")
+        }
+        let located = try #require((try CLI.run(["validate", "--format", "json", CLI.fixtures + "/broken/unknown-field"]).json() as? [String: Any])?["problems"] as? [[String: Any]])
+        #expect(located.allSatisfy { ($0["line"] as? Int ?? 0) > 0 }, "problems in a file keep their line")
+    }
+}
