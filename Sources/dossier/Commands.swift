@@ -141,10 +141,16 @@ struct Timeline: ParsableCommand {
     @Option(help: ArgumentHelp("Only events of this kind: \(EventKind.allowedValues).", valueName: "kind")) var kind: EventKind?
     @Option(help: ArgumentHelp("Only events on this track: \(Track.allowedValues).", valueName: "track")) var track: Track?
 
+    func validate() throws {
+        if let from, let to, to.lastDay < from.firstDay { throw ValidationError("--from \(from) is after --to \(to)") }
+    }
+
     func run() throws {
         try common.refuseTimelineJS()
         let store = try common.loadStore()
-        if let party, store.party(party) == nil { throw ValidationError("no party with id '\(party)' (see `dossier parties`)") }
+        if let party, store.party(party) == nil {
+            throw ValidationError(Suggest.message("no party with id '\(party)' (see `dossier parties`)", party, among: store.parties.map(\.id)))
+        }
         print(common.printer(store).timeline(store.timeline(from: from, to: to, party: party, kind: kind, track: track)), terminator: "")
     }
 }
@@ -170,7 +176,9 @@ struct Arguments: ParsableCommand {
     func run() throws {
         try common.refuseTimelineJS()
         let store = try common.loadStore()
-        if let party, store.party(party) == nil { throw ValidationError("no party with id '\(party)' (see `dossier parties`)") }
+        if let party, store.party(party) == nil {
+            throw ValidationError(Suggest.message("no party with id '\(party)' (see `dossier parties`)", party, among: store.parties.map(\.id)))
+        }
         print(common.printer(store).arguments(store.arguments(side: side, party: party)), terminator: "")
     }
 }
@@ -195,7 +203,12 @@ struct Show: ParsableCommand {
         try common.refuseTimelineJS()
         let store = try common.loadStore()
         guard let ref = store.ref(id) else {
-            let suggestions = store.searchIndex.search(id.replacingDashes()).prefix(5).map { store.id(of: $0.ref) }
+            let allIDs = store.parties.map(\.id) + store.events.map(\.id) + store.arguments.map(\.id) + store.accords.map(\.id) + store.sources.map(\.id)
+            var suggestions = Suggest.nearest(id, among: allIDs)
+            for hit in store.searchIndex.search(id.replacingDashes()).prefix(5) where suggestions.count < 5 {
+                let found = store.id(of: hit.ref)
+                if !suggestions.contains(found) { suggestions.append(found) }
+            }
             var message = "no record with id '\(id)'"
             if !suggestions.isEmpty { message += "; did you mean: \(suggestions.joined(separator: ", "))?" }
             printError("dossier: " + message)
@@ -311,7 +324,8 @@ struct Browse: ParsableCommand {
     func run() throws {
         let store = try common.loadStore()
         if let at, store.ref(at) == nil, DossierDate(at) == nil {
-            throw ValidationError("--at: '\(at)' is neither a record id nor a date (2020, 2020-07 or 2020-07-16)")
+            let ids = store.parties.map(\.id) + store.events.map(\.id) + store.arguments.map(\.id) + store.accords.map(\.id)
+            throw ValidationError(Suggest.message("--at: '\(at)' is neither a record id nor a date (2020, 2020-07 or 2020-07-16)", at, among: ids))
         }
         guard isatty(0) == 1, isatty(1) == 1 else {
             printError("dossier: browse needs a terminal; use `dossier show ID` or `dossier timeline` for plain output")

@@ -50,3 +50,26 @@ import Testing
         #expect(located.allSatisfy { ($0["line"] as? Int ?? 0) > 0 }, "problems in a file keep their line")
     }
 }
+
+/// An id or value that does not exist is answered with the nearest ones.
+@Suite(.serialized) struct SuggestionTests {
+    let valid = ["--data", CLI.fixtures + "/valid"]
+
+    @Test func unknownIdsGetTheNearestSuggested() throws {
+        let party = try CLI.run(["timeline", "--party", "cnl"])
+        #expect(party.status == 64 && party.stderr.contains("no party with id 'cnl'") && party.stderr.contains("did you mean") && party.stderr.contains("cnil"), "\(party.stderr)")
+        let arguments = try CLI.run(["arguments", "--party", "claimnt"] + valid)
+        #expect(arguments.status == 64 && arguments.stderr.contains("did you mean claimant?"), "\(arguments.stderr)")
+        let show = try CLI.run(["show", "ev-rulin"] + valid)
+        #expect(show.status == 1 && show.stderr.contains("did you mean: ev-ruling"), "\(show.stderr)")
+        let browse = try CLI.run(["browse", "--at", "ev-rulng"] + valid)
+        #expect(browse.status == 64 && browse.stderr.contains("did you mean ev-ruling?"), "\(browse.stderr)")
+    }
+
+    @Test func fromAfterToIsRefused() throws {
+        let result = try CLI.run(["timeline", "--from", "2024-03", "--to", "2023"] + valid)
+        #expect(result.status == 64 && result.stderr.contains("--from 2024-03 is after --to 2023"), "\(result.stderr)")
+        let sameMonth = try CLI.run(["timeline", "--from", "2024-03", "--to", "2024-03"] + valid)
+        #expect(sameMonth.status == 0 && !sameMonth.stdout.isEmpty)
+    }
+}
