@@ -12,8 +12,9 @@ public struct Printer {
     public let store: DossierStore
     public let lang: Language
     public let format: OutputFormat
-    /// Width used to wrap running text in text output.
+    /// Width used to wrap running text in text output; `Printer.unwrapped` for none.
     public var width = 80
+    public static let unwrapped = Int.max / 4
 
     public init(store: DossierStore, lang: Language, format: OutputFormat) {
         self.store = store
@@ -150,6 +151,7 @@ public struct Printer {
         return groups.filter { !$0.1.isEmpty }.map { (relation: $0.0, refs: $0.1) }
     }
 
+    /// A record as text, wrapped at `width`; a word longer than a line (a URL) is never broken.
     func textDetail(_ ref: RecordRef) -> String {
         var out = ""
         for block in store.detail(of: ref, lang) {
@@ -157,18 +159,18 @@ public struct Printer {
             case .heading(let title):
                 out += title + "\n" + String(repeating: "=", count: min(width, max(1, DisplayWidth.of(title)))) + "\n"
             case .field(let label, let value):
-                let lines = TextLayout.wrap(value, width: max(20, width - 16))
+                let lines = TextLayout.wrap(value, width: max(20, width - 16), breakingWords: false)
                 for (n, line) in lines.enumerated() {
                     out += (n == 0 ? TextLayout.pad(Strings.labelled(label, lang), to: 16) : String(repeating: " ", count: 16)) + line + "\n"
                 }
             case .paragraph(let text):
-                out += "\n" + TextLayout.wrap(text, width: width).joined(separator: "\n") + "\n"
+                out += "\n" + TextLayout.wrap(text, width: width, breakingWords: false).joined(separator: "\n") + "\n"
             case .section(let title):
                 out += "\n" + title + "\n" + String(repeating: "-", count: max(1, DisplayWidth.of(title))) + "\n"
             case .link(let target, let label):
                 let id = store.id(of: target)
                 let column = max(DisplayWidth.of(id), 34) + 3
-                for (n, line) in TextLayout.wrap(label, width: max(20, width - column)).enumerated() {
+                for (n, line) in TextLayout.wrap(label, width: max(20, width - column), breakingWords: false).enumerated() {
                     out += (n == 0 ? "  " + TextLayout.pad(id, to: column - 3) + " " : String(repeating: " ", count: column)) + line + "\n"
                 }
             }

@@ -198,6 +198,21 @@ struct Show: ParsableCommand {
     static let configuration = CommandConfiguration(abstract: "Print one record with everything linked to it.")
     @OptionGroup var common: CommonOptions
     @ArgumentParser.Argument(help: "The id of a party, event, argument, accord or source.", completion: IDCompletion.ids(.all)) var id: String
+    @Option(help: ArgumentHelp("Wrap text at this many columns (default: the terminal's width; unwrapped when not on a terminal).", valueName: "N"))
+    var width: Int?
+
+    func validate() throws {
+        if let width, width < 20 { throw ValidationError("--width must be at least 20") }
+    }
+
+    /// `--width`, else the terminal's width on a terminal, else no wrapping (a pipe or a file).
+    var textWidth: Int {
+        if let width { return width }
+        guard isatty(1) == 1 else { return Printer.unwrapped }
+        var size = winsize()
+        guard ioctl(1, UInt(TIOCGWINSZ), &size) == 0, size.ws_col > 0 else { return 80 }
+        return Int(size.ws_col)
+    }
 
     func run() throws {
         try common.refuseTimelineJS()
@@ -214,7 +229,9 @@ struct Show: ParsableCommand {
             printError("dossier: " + message)
             throw ExitCode(1)
         }
-        print(common.printer(store).show(ref), terminator: "")
+        var printer = common.printer(store)
+        printer.width = textWidth
+        print(printer.show(ref), terminator: "")
     }
 }
 

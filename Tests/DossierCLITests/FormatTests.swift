@@ -73,3 +73,23 @@ import Testing
         #expect(sameMonth.status == 0 && !sameMonth.stdout.isEmpty)
     }
 }
+
+/// `show` as text: unwrapped when piped, wrapped at --width, and never a URL cut in two.
+@Suite(.serialized) struct ShowWidthTests {
+    @Test func pipedTextIsNotWrappedAndWidthWrapsWithoutBreakingURLs() throws {
+        let piped = try CLI.run(["show", "safe-harbor"])
+        #expect(piped.status == 0)
+        let summary = "The first EU–US arrangement: the Commission found that US companies adhering"
+        #expect(piped.stdout.split(separator: "\n").contains { $0.hasPrefix(summary) && $0.count > 200 }, "one line per paragraph when piped")
+        let narrow = try CLI.run(["show", "safe-harbor", "--width", "40"])
+        #expect(narrow.status == 0)
+        // fields and paragraphs (the link rows keep their id column, as before)
+        for line in narrow.stdout.split(separator: "\n") where !line.contains("://") && [0, 16].contains(line.prefix { $0 == " " }.count) {
+            #expect(line.count <= 40, "\(line)")
+        }
+        let urls = piped.stdout.split(whereSeparator: { $0 == " " || $0 == "\n" }).filter { $0.contains("://") }
+        #expect(!urls.isEmpty)
+        for url in urls { #expect(narrow.stdout.contains(url), "\(url) is cut") }
+        #expect(try CLI.run(["show", "safe-harbor", "--width", "5"]).status == 64)
+    }
+}
