@@ -35,6 +35,13 @@ extension FormatSet {
         return names.dropLast().joined(separator: ", ") + " or " + names.last!
     }
 
+    /// Reads `--format`: a name that is no format at all is answered with this command's nearest.
+    static func parse(_ text: String) throws -> OutputFormat {
+        if let format = OutputFormat(rawValue: text) { return format }
+        let near = Suggest.nearest(text, among: formats.map(\.rawValue))
+        throw ValidationError("'\(text)' is not a format" + (near.isEmpty ? "" : "; did you mean \(near.joined(separator: ", "))?") + " (this command gives \(list))")
+    }
+
     /// Refuses a format this command cannot produce (argument errors exit with status 64).
     static func check(_ format: OutputFormat, command: String?) throws {
         guard !formats.contains(format) else { return }
@@ -54,7 +61,7 @@ struct Common<Formats: FormatSet>: ParsableArguments {
     var lang: Language?
 
     @Option(name: .long, help: ArgumentHelp("Output format: \(Formats.list).", valueName: "format"),
-            completion: .list(Formats.formats.map(\.rawValue)))
+            completion: .list(Formats.formats.map(\.rawValue)), transform: Formats.parse)
     var format: OutputFormat = .text
 
     func validate() throws { try Formats.check(format, command: nil) }

@@ -138,8 +138,10 @@ struct Timeline: ParsableCommand {
     @Option(help: ArgumentHelp("Only events on or after this date (2020, 2020-07 or 2020-07-16).", valueName: "date")) var from: DossierDate?
     @Option(help: ArgumentHelp("Only events on or before this date.", valueName: "date")) var to: DossierDate?
     @Option(help: ArgumentHelp("Only events involving this party (an id, see `dossier parties`).", valueName: "id"), completion: IDCompletion.ids(.parties)) var party: String?
-    @Option(help: ArgumentHelp("Only events of this kind: \(EventKind.allowedValues).", valueName: "kind")) var kind: EventKind?
-    @Option(help: ArgumentHelp("Only events on this track: \(Track.allowedValues).", valueName: "track")) var track: Track?
+    @Option(help: ArgumentHelp("Only events of this kind: \(EventKind.allowedValues).", valueName: "kind"),
+            completion: .list(EventKind.allCases.map(\.rawValue)), transform: Suggest.value) var kind: EventKind?
+    @Option(help: ArgumentHelp("Only events on this track: \(Track.allowedValues).", valueName: "track"),
+            completion: .list(Track.allCases.map(\.rawValue)), transform: Suggest.value) var track: Track?
 
     func validate() throws {
         if let from, let to, to.lastDay < from.firstDay { throw ValidationError("--from \(from) is after --to \(to)") }
@@ -158,7 +160,8 @@ struct Timeline: ParsableCommand {
 struct Parties: ParsableCommand {
     static let configuration = CommandConfiguration(abstract: "Print the parties: who is who.")
     @OptionGroup var common: CommonOptions
-    @Option(help: ArgumentHelp("Only parties with this role: \(Role.allowedValues).", valueName: "role")) var role: Role?
+    @Option(help: ArgumentHelp("Only parties with this role: \(Role.allowedValues).", valueName: "role"),
+            completion: .list(Role.allCases.map(\.rawValue)), transform: Suggest.value) var role: Role?
 
     func run() throws {
         try common.refuseTimelineJS()
@@ -170,7 +173,8 @@ struct Parties: ParsableCommand {
 struct Arguments: ParsableCommand {
     static let configuration = CommandConfiguration(abstract: "Print the legal arguments and what the courts held.")
     @OptionGroup var common: CommonOptions
-    @Option(help: ArgumentHelp("Only arguments of this side: \(Side.allowedValues).", valueName: "side")) var side: Side?
+    @Option(help: ArgumentHelp("Only arguments of this side: \(Side.allowedValues).", valueName: "side"),
+            completion: .list(Side.allCases.map(\.rawValue)), transform: Suggest.value) var side: Side?
     @Option(help: ArgumentHelp("Only arguments made by this party.", valueName: "id"), completion: IDCompletion.ids(.parties)) var party: String?
 
     func run() throws {
@@ -302,7 +306,7 @@ struct Keys: ParsableCommand {
     static let configuration = CommandConfiguration(abstract: "Print the explorer's keys as a Markdown table (the README's table) or as JSON.")
     @Option(name: .long, help: "Language: en or fr.") var lang: Language?
     @Option(name: .long, help: ArgumentHelp("Output format: \(KeysFormats.list).", valueName: "format"),
-            completion: .list(KeysFormats.formats.map(\.rawValue)))
+            completion: .list(KeysFormats.formats.map(\.rawValue)), transform: KeysFormats.parse)
     var format: OutputFormat = .markdown
 
     func validate() throws { try KeysFormats.check(format, command: "keys") }

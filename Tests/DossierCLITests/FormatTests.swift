@@ -66,6 +66,18 @@ import Testing
         #expect(browse.status == 64 && browse.stderr.contains("did you mean ev-ruling?"), "\(browse.stderr)")
     }
 
+    @Test func unknownValuesGetTheNearestSuggested() throws {
+        for (arguments, suggestion) in [(["timeline", "--kind", "rulng"], "did you mean ruling?"),
+                                        (["timeline", "--track", "acords"], "did you mean accords?"),
+                                        (["parties", "--role", "cour"], "did you mean court?"),
+                                        (["arguments", "--side", "defense"], "did you mean defence?"),
+                                        (["timeline", "--format", "jsn"], "did you mean json?"),
+                                        (["keys", "--format", "mardown"], "did you mean markdown?")] {
+            let result = try CLI.run(arguments + (arguments[0] == "keys" ? [] : valid))
+            #expect(result.status == 64 && result.stderr.contains(suggestion), "\(arguments): \(result.stderr)")
+        }
+    }
+
     @Test func fromAfterToIsRefused() throws {
         let result = try CLI.run(["timeline", "--from", "2024-03", "--to", "2023"] + valid)
         #expect(result.status == 64 && result.stderr.contains("--from 2024-03 is after --to 2023"), "\(result.stderr)")
