@@ -12,8 +12,9 @@ public struct Printer {
     public let store: DossierStore
     public let lang: Language
     public let format: OutputFormat
-    /// Width used to wrap running text in text output.
+    /// Width used to wrap running text in text output; `Printer.unwrapped` for none.
     public var width = 80
+    public static let unwrapped = Int.max / 4
 
     public init(store: DossierStore, lang: Language, format: OutputFormat) {
         self.store = store
@@ -41,6 +42,10 @@ public struct Printer {
                     out += "\n## \(e.date.year)\n\n"
                 }
                 out += "- **\(e.date)** — \(md(e.title[lang]))\(certaintyMark(e.certainty)) (\(e.kind.label[lang]))\n"
+                out += "\n  \(md(e.summary[lang]))\n"
+                let sources = store.sources(e.sources).map { "[\(md($0.publisher))](\($0.url))" }
+                if !sources.isEmpty { out += "\n  \(md(Strings.sources[lang]))\(Strings.colon[lang]) \(sources.joined(separator: ", "))\n" }
+                out += "\n"
             }
             return out
         }
@@ -98,7 +103,7 @@ public struct Printer {
         case .markdown:
             var out = "# \(Strings.accords[lang])\n"
             for a in accords { if let ref = store.ref(a.id) { out += "\n" + markdownDetail(ref, level: 2) } }
-            return out
+            return MarkdownAnchors.resolve(out)
         }
     }
 
@@ -146,6 +151,7 @@ public struct Printer {
         return groups.filter { !$0.1.isEmpty }.map { (relation: $0.0, refs: $0.1) }
     }
 
+    /// A record as text, wrapped at `width`; a word longer than a line (a URL) is never broken.
     func textDetail(_ ref: RecordRef) -> String {
         var out = ""
         for block in store.detail(of: ref, lang) {
@@ -153,18 +159,18 @@ public struct Printer {
             case .heading(let title):
                 out += title + "\n" + String(repeating: "=", count: min(width, max(1, DisplayWidth.of(title)))) + "\n"
             case .field(let label, let value):
-                let lines = TextLayout.wrap(value, width: max(20, width - 16))
+                let lines = TextLayout.wrap(value, width: max(20, width - 16), breakingWords: false)
                 for (n, line) in lines.enumerated() {
                     out += (n == 0 ? TextLayout.pad(Strings.labelled(label, lang), to: 16) : String(repeating: " ", count: 16)) + line + "\n"
                 }
             case .paragraph(let text):
-                out += "\n" + TextLayout.wrap(text, width: width).joined(separator: "\n") + "\n"
+                out += "\n" + TextLayout.wrap(text, width: width, breakingWords: false).joined(separator: "\n") + "\n"
             case .section(let title):
                 out += "\n" + title + "\n" + String(repeating: "-", count: max(1, DisplayWidth.of(title))) + "\n"
             case .link(let target, let label):
                 let id = store.id(of: target)
                 let column = max(DisplayWidth.of(id), 34) + 3
-                for (n, line) in TextLayout.wrap(label, width: max(20, width - column)).enumerated() {
+                for (n, line) in TextLayout.wrap(label, width: max(20, width - column), breakingWords: false).enumerated() {
                     out += (n == 0 ? "  " + TextLayout.pad(id, to: column - 3) + " " : String(repeating: " ", count: column)) + line + "\n"
                 }
             }
@@ -177,8 +183,14 @@ public struct Printer {
         var out = ""
         for block in store.detail(of: ref, lang) {
             switch block {
-            case .heading(let title): out += "\(hashes) \(md(title))\n\n<a id=\"\(store.id(of: ref))\"></a>\n\n"
-            case .field(let label, let value): out += "- **\(md(label))**\(Strings.colon[lang]) \(md(value))\n"
+            case .heading(var title):
+                // a claim is a sentence; as a heading it has no full stop
+                if case .argument = ref, title.hasSuffix("."), !title.hasSuffix("..") { title.removeLast() }
+                out += "\(hashes) \(md(title))\n\n<a id=\"\(store.id(of: ref))\"></a>\n\n"
+            case .field(let label, let value):
+                // a bare URL is linked: plain CommonMark does not link it by itself
+                let isURL = (value.hasPrefix("https://") || value.hasPrefix("http://")) && !value.contains(where: { $0 == " " || $0 == "<" || $0 == ">" })
+                out += "- **\(md(label))**\(Strings.colon[lang]) \(isURL ? "<\(value)>" : md(value))\n"
             case .paragraph(let text): out += "\n\(md(text))\n\n"
             case .section(let title): out += "\n\(hashes)# \(md(title))\n\n"
             case .link(let target, let label):
@@ -248,9 +260,10 @@ public struct Printer {
         }
     }
 
-    func markdownOverview() -> String {
+    func markdownOverview(headingLevel: String = "##") -> String {
         let (body, notes) = numberLinks(store.info.overview[lang], escape: { md($0) }) { n, id in "[\\[\(n)\\]](#\(id))" }
         var out = body + "\n\n"
+        if !notes.isEmpty { out += "\(headingLevel) \(Strings.references[lang])\n\n" }
         for (n, ref) in notes.enumerated() {
             out += "\(n + 1). [\(md(store.linkLabel(ref, lang)))](#\(store.id(of: ref)))\n"
         }
@@ -293,21 +306,7 @@ public struct Printer {
                 ("accords", .array(store.accords.map(both.accord))),
             ]).rendered()
         case .markdown:
-            var out = "# \(md(store.info.title[lang]))\n\n*\(md(Strings.checkedAsOf(store.info.asOf)[lang]))*\n\n"
-            let sections = [Strings.overview, Strings.timeline, Strings.parties, Strings.arguments, Strings.accords, Strings.sources]
-            out += sections.enumerated().map { "\($0.offset + 1). [\($0.element[lang])](#\(anchor($0.element[lang])))" }.joined(separator: "\n") + "\n\n"
-            out += "## \(Strings.overview[lang])\n\n" + markdownOverview() + "\n"
-            out += "## \(Strings.timeline[lang])\n\n"
-            for i in store.events.indices { out += markdownDetail(.event(i), level: 3) + "\n" }
-            out += "## \(Strings.parties[lang])\n\n"
-            for i in store.parties.indices { out += markdownDetail(.party(i), level: 3) + "\n" }
-            out += "## \(Strings.arguments[lang])\n\n"
-            for i in store.arguments.indices { out += markdownDetail(.argument(i), level: 3) + "\n" }
-            out += "## \(Strings.accords[lang])\n\n"
-            for i in store.accords.indices { out += markdownDetail(.accord(i), level: 3) + "\n" }
-            out += "## \(Strings.sources[lang])\n\n"
-            for s in store.sources { out += "- <a id=\"\(s.id)\"></a>\(md(s.publisher)), [\(md(s.title))](\(s.url)), \(s.date)\n" }
-            return out
+            return markdownExport()
         case .text:
             var out = overview() + "\n"
             for (title, refs) in [(Strings.timeline, store.events.indices.map { RecordRef.event($0) }),
@@ -319,6 +318,37 @@ public struct Printer {
             }
             return out
         }
+    }
+
+    /// The whole dossier as one Markdown document: a contents list of the sections and the records
+    /// under each, then each section. Links are resolved to GitHub's heading anchors
+    /// (`MarkdownAnchors`), so each lands on the heading it names.
+    func markdownExport() -> String {
+        let sections: [(key: String, title: Localized, refs: [RecordRef])] = [
+            ("overview", Strings.overview, []),
+            ("timeline", Strings.timeline, store.events.indices.map { .event($0) }),
+            ("parties", Strings.parties, store.parties.indices.map { .party($0) }),
+            ("arguments", Strings.arguments, store.arguments.indices.map { .argument($0) }),
+            ("accords", Strings.accords, store.accords.indices.map { .accord($0) }),
+            ("sources", Strings.sources, []),
+        ]
+        var out = "# \(md(store.info.title[lang]))\n\n*\(md(Strings.checkedAsOf(store.info.asOf)[lang]))*\n\n"
+        for (n, section) in sections.enumerated() {
+            out += "\(n + 1). [\(md(section.title[lang]))](#§\(section.key))\n"
+            for ref in section.refs { out += "   - [\(md(store.linkLabel(ref, lang)))](#\(store.id(of: ref)))\n" }
+        }
+        out += "\n"
+        for section in sections {
+            out += "## \(md(section.title[lang]))\n\n<a id=\"§\(section.key)\"></a>\n\n"
+            switch section.key {
+            case "overview": out += markdownOverview(headingLevel: "###") + "\n"
+            case "sources":
+                for s in store.sources { out += "- <a id=\"\(s.id)\"></a>\(md(s.publisher)), [\(md(s.title))](\(s.url)), \(s.date)\n" }
+            default:
+                for ref in section.refs { out += markdownDetail(ref, level: 3) + "\n" }
+            }
+        }
+        return MarkdownAnchors.resolve(out)
     }
 
     /// The guided tour as a document: each step's paragraph under the record it shows.
@@ -380,10 +410,6 @@ public struct Printer {
             }
         }
         return out
-    }
-
-    func anchor(_ title: String) -> String {
-        TextFold.fold(title).map { $0 == " " ? "-" : $0 }.filter { $0.isLetter || $0.isNumber || $0 == "-" }.reduce("") { $0 + String($1) }
     }
 
     func capitalized(_ text: String) -> String {

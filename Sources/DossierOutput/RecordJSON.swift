@@ -72,7 +72,11 @@ public struct RecordJSON {
 
     public func accord(_ a: Accord) -> JSON {
         let status: String = a.inForceTo == nil ? "in-force" : (a.struckDownBy == nil ? "ended" : "struck-down")
-        return object(a, derived: [("in_force_to", "status", .string(status))])
+        // each date's precision beside it, as events have `precision` beside `date`
+        return object(a, derived: [("adopted", "adopted_precision", .string(a.adopted.precision.rawValue)),
+                                   ("in_force_from", "in_force_from_precision", .string(a.inForceFrom.precision.rawValue)),
+                                   ("in_force_to", "in_force_to_precision", .optional(a.inForceTo?.precision.rawValue)),
+                                   ("in_force_to", "status", .string(status))])
     }
 
     /// The `dossier:` record (title, focus, overview, tour).

@@ -25,10 +25,9 @@ public struct TimelineJSExport {
             ]
             return .object(pairs)
         }
-        let lastYear = store.events.last?.date.year ?? 2026
         let eras = store.accords.sorted { $0.inForceFrom < $1.inForceFrom }.map { accord -> JSON in
             .object([("start_date", date(accord.inForceFrom)),
-                     ("end_date", date(accord.inForceTo ?? DossierDate(year: lastYear)!)),
+                     ("end_date", date(accord.inForceTo ?? inForceUntil)),
                      ("text", .object([("headline", .string(html(accord.name[lang])))]))])
         }
         return .object([
@@ -38,6 +37,15 @@ public struct TimelineJSExport {
             ("events", .array(events)),
             ("eras", .array(eras)),
         ])
+    }
+
+    /// Where an accord still in force ends on the timeline: the dossier's `as_of` day, or the latest
+    /// event (its end when it has one) when that is later, as a full date where TimelineJS places it
+    /// (a missing month is January, a missing day the first), so every event lies within an era.
+    var inForceUntil: DossierDate {
+        let latest = store.events.map { ($0.end ?? $0.date).firstDay }.max() ?? 0
+        guard latest > store.info.asOf.firstDay else { return store.info.asOf }
+        return DossierDate(year: latest / 10_000, month: latest / 100 % 100, day: latest % 100) ?? store.info.asOf
     }
 
     /// TimelineJS dates: numbers, with month and day only when known.
@@ -62,20 +70,40 @@ public struct TimelineJSExport {
         return out
     }
 
+    /// The overview's first paragraph (paragraphs are separated by a blank line; single line breaks
+    /// of a hard-wrapped text are spaces), without its `[[id]]` links.
     func firstParagraph(_ text: String) -> String {
-        let paragraph = text.split(separator: "\n", omittingEmptySubsequences: true).first.map(String.init) ?? ""
-        var out = "", rest = Substring(paragraph)
+        var lines: [Substring] = []
+        for line in text.split(separator: "\n", omittingEmptySubsequences: false) {
+            if line.allSatisfy(\.isWhitespace) {
+                if lines.isEmpty { continue } else { break }
+            }
+            lines.append(line)
+        }
+        let paragraph = lines.map { $0.trimmingWhitespace() }.joined(separator: " ")
+        return TimelineJSExport.removingLinks(paragraph)
+    }
+
+    /// Removes `[[id]]` links with the space before them, so none is left before the punctuation
+    /// that follows ("from the start [[id]]." → "from the start."); what follows the link is kept
+    /// as written, so French keeps its space before « ; » and « : ».
+    public static func removingLinks(_ text: String) -> String {
+        var out = "", rest = Substring(text)
         while let open = rest.firstRange(of: "[["), let close = rest[open.upperBound...].firstRange(of: "]]") {
             out += rest[..<open.lowerBound]
+            while out.last == " " || out.last == "\u{00A0}" { out.removeLast() }
             rest = rest[close.upperBound...]
+            if let next = rest.first, next.isLetter || next.isNumber, !out.isEmpty { out += " " }
         }
-        return (out + rest).replacingFirst("  ", with: " ")
+        return out + rest
     }
 }
 
-extension String {
-    func replacingFirst(_ target: String, with replacement: String) -> String {
-        guard let range = firstRange(of: target) else { return self }
-        return String(self[..<range.lowerBound]) + replacement + String(self[range.upperBound...])
+extension Substring {
+    func trimmingWhitespace() -> Substring {
+        var s = self
+        while s.first?.isWhitespace == true { s = s.dropFirst() }
+        while s.last?.isWhitespace == true { s = s.dropLast() }
+        return s
     }
 }

@@ -32,7 +32,35 @@ enum Entry {
                                       mouse: options.mouse, at: nil)
             exit(status)
         }
+        let arguments = Array(CommandLine.arguments.dropFirst())
+        if arguments == ["--generate-completion-script", "fish"] || arguments == ["--generate-completion-script=fish"] {
+            print(FishCompletion.script(DossierCommand.completionScript(for: .fish)), terminator: "")
+            exit(0)
+        }
         DossierCommand.main()
+    }
+}
+
+/// The argument parser's fish script asks fish 3 for the cursor's place in the word with
+/// `commandline -o -tC`, which fish 3 reads as setting the cursor and refuses, so no custom
+/// completion (record ids) ever ran there. This asks with `commandline -tC` instead, and takes the
+/// end of the word when fish knows no cursor (`complete -C`).
+enum FishCompletion {
+    static func script(_ generated: String) -> String {
+        generated.replacing("        commandline -o $argv\n",
+                                       with: """
+                                                if contains -- -tC $argv
+                                                    set -l cursor (commandline -tC 2>/dev/null)
+                                                    if test -n "$cursor"
+                                                        echo $cursor
+                                                    else
+                                                        string length -- "$(commandline -t)"
+                                                    end
+                                                else
+                                                    commandline -o $argv
+                                                end
+
+                                        """)
     }
 }
 
@@ -85,8 +113,17 @@ struct DossierCommand: ParsableCommand {
         version: "0.1.0",
         subcommands: [Timeline.self, Parties.self, Arguments.self, Accords.self, Show.self, Search.self,
                       Export.self, Validate.self, Tour.self, Browse.self, Keys.self, Synth.self,
-                      Case.self, Sources.self]
+                      Case.self, Sources.self, Start.self],
+        defaultSubcommand: Start.self
     )
+}
+
+/// `dossier` without a command. A hidden default subcommand rather than options of `dossier`
+/// itself: the parser reads a parent's options from the whole command line, so `dossier`'s own
+/// `--format` would take the `--format` given to a command whose formats differ.
+struct Start: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "start", abstract: "Open the explorer, or print the overview when not on a terminal.", shouldDisplay: false)
 
     @OptionGroup var common: CommonOptions
 
@@ -94,7 +131,6 @@ struct DossierCommand: ParsableCommand {
 
     func run() throws {
         let store = try common.loadStore()
-        try common.refuseTimelineJS()
         if isatty(0) == 1 && isatty(1) == 1 && common.format == .text {
             try explorer.run(store: store, language: common.language, at: nil)
             return
@@ -110,14 +146,22 @@ struct Timeline: ParsableCommand {
     @OptionGroup var common: CommonOptions
     @Option(help: ArgumentHelp("Only events on or after this date (2020, 2020-07 or 2020-07-16).", valueName: "date")) var from: DossierDate?
     @Option(help: ArgumentHelp("Only events on or before this date.", valueName: "date")) var to: DossierDate?
-    @Option(help: ArgumentHelp("Only events involving this party (an id, see `dossier parties`).", valueName: "id")) var party: String?
-    @Option(help: ArgumentHelp("Only events of this kind: \(EventKind.allowedValues).", valueName: "kind")) var kind: EventKind?
-    @Option(help: ArgumentHelp("Only events on this track: \(Track.allowedValues).", valueName: "track")) var track: Track?
+    @Option(help: ArgumentHelp("Only events involving this party (an id, see `dossier parties`).", valueName: "id"), completion: IDCompletion.ids(.parties)) var party: String?
+    @Option(help: ArgumentHelp("Only events of this kind: \(EventKind.allowedValues).", valueName: "kind"),
+            completion: .list(EventKind.allCases.map(\.rawValue)), transform: Suggest.value) var kind: EventKind?
+    @Option(help: ArgumentHelp("Only events on this track: \(Track.allowedValues).", valueName: "track"),
+            completion: .list(Track.allCases.map(\.rawValue)), transform: Suggest.value) var track: Track?
+
+    func validate() throws {
+        if let from, let to, to.lastDay < from.firstDay { throw ValidationError("--from \(from) is after --to \(to)") }
+    }
 
     func run() throws {
         try common.refuseTimelineJS()
         let store = try common.loadStore()
-        if let party, store.party(party) == nil { throw ValidationError("no party with id '\(party)' (see `dossier parties`)") }
+        if let party, store.party(party) == nil {
+            throw ValidationError(Suggest.message("no party with id '\(party)' (see `dossier parties`)", party, among: store.parties.map(\.id)))
+        }
         print(common.printer(store).timeline(store.timeline(from: from, to: to, party: party, kind: kind, track: track)), terminator: "")
     }
 }
@@ -125,7 +169,8 @@ struct Timeline: ParsableCommand {
 struct Parties: ParsableCommand {
     static let configuration = CommandConfiguration(abstract: "Print the parties: who is who.")
     @OptionGroup var common: CommonOptions
-    @Option(help: ArgumentHelp("Only parties with this role: \(Role.allowedValues).", valueName: "role")) var role: Role?
+    @Option(help: ArgumentHelp("Only parties with this role: \(Role.allowedValues).", valueName: "role"),
+            completion: .list(Role.allCases.map(\.rawValue)), transform: Suggest.value) var role: Role?
 
     func run() throws {
         try common.refuseTimelineJS()
@@ -137,13 +182,16 @@ struct Parties: ParsableCommand {
 struct Arguments: ParsableCommand {
     static let configuration = CommandConfiguration(abstract: "Print the legal arguments and what the courts held.")
     @OptionGroup var common: CommonOptions
-    @Option(help: ArgumentHelp("Only arguments of this side: \(Side.allowedValues).", valueName: "side")) var side: Side?
-    @Option(help: ArgumentHelp("Only arguments made by this party.", valueName: "id")) var party: String?
+    @Option(help: ArgumentHelp("Only arguments of this side: \(Side.allowedValues).", valueName: "side"),
+            completion: .list(Side.allCases.map(\.rawValue)), transform: Suggest.value) var side: Side?
+    @Option(help: ArgumentHelp("Only arguments made by this party.", valueName: "id"), completion: IDCompletion.ids(.parties)) var party: String?
 
     func run() throws {
         try common.refuseTimelineJS()
         let store = try common.loadStore()
-        if let party, store.party(party) == nil { throw ValidationError("no party with id '\(party)' (see `dossier parties`)") }
+        if let party, store.party(party) == nil {
+            throw ValidationError(Suggest.message("no party with id '\(party)' (see `dossier parties`)", party, among: store.parties.map(\.id)))
+        }
         print(common.printer(store).arguments(store.arguments(side: side, party: party)), terminator: "")
     }
 }
@@ -162,19 +210,41 @@ struct Accords: ParsableCommand {
 struct Show: ParsableCommand {
     static let configuration = CommandConfiguration(abstract: "Print one record with everything linked to it.")
     @OptionGroup var common: CommonOptions
-    @ArgumentParser.Argument(help: "The id of a party, event, argument, accord or source.") var id: String
+    @ArgumentParser.Argument(help: "The id of a party, event, argument, accord or source.", completion: IDCompletion.ids(.all)) var id: String
+    @Option(help: ArgumentHelp("Wrap text at this many columns (default: the terminal's width; unwrapped when not on a terminal).", valueName: "N"))
+    var width: Int?
+
+    func validate() throws {
+        if let width, width < 20 { throw ValidationError("--width must be at least 20") }
+    }
+
+    /// `--width`, else the terminal's width on a terminal, else no wrapping (a pipe or a file).
+    var textWidth: Int {
+        if let width { return width }
+        guard isatty(1) == 1 else { return Printer.unwrapped }
+        var size = winsize()
+        guard ioctl(1, UInt(TIOCGWINSZ), &size) == 0, size.ws_col > 0 else { return 80 }
+        return Int(size.ws_col)
+    }
 
     func run() throws {
         try common.refuseTimelineJS()
         let store = try common.loadStore()
         guard let ref = store.ref(id) else {
-            let suggestions = store.searchIndex.search(id.replacingDashes()).prefix(5).map { store.id(of: $0.ref) }
+            let allIDs = store.parties.map(\.id) + store.events.map(\.id) + store.arguments.map(\.id) + store.accords.map(\.id) + store.sources.map(\.id)
+            var suggestions = Suggest.nearest(id, among: allIDs)
+            for hit in store.searchIndex.search(id.replacingDashes()).prefix(5) where suggestions.count < 5 {
+                let found = store.id(of: hit.ref)
+                if !suggestions.contains(found) { suggestions.append(found) }
+            }
             var message = "no record with id '\(id)'"
             if !suggestions.isEmpty { message += "; did you mean: \(suggestions.joined(separator: ", "))?" }
             printError("dossier: " + message)
             throw ExitCode(1)
         }
-        print(common.printer(store).show(ref), terminator: "")
+        var printer = common.printer(store)
+        printer.width = textWidth
+        print(printer.show(ref), terminator: "")
     }
 }
 
@@ -194,7 +264,7 @@ struct Search: ParsableCommand {
 struct Export: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Print the whole dossier: JSON with both languages, a text or Markdown document, or a TimelineJS3 timeline (--format timelinejs).")
-    @OptionGroup var common: CommonOptions
+    @OptionGroup var common: Common<ExportFormats>
 
     func run() throws {
         let store = try common.loadStore()
@@ -205,8 +275,8 @@ struct Export: ParsableCommand {
 struct Validate: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Check a dossier folder (the bundled dossier without one) and report every problem with file and line.")
-    @OptionGroup var common: CommonOptions
-    @ArgumentParser.Argument(help: ArgumentHelp("The folder to check.", valueName: "dir")) var directory: String?
+    @OptionGroup var common: Common<ReportFormats>
+    @ArgumentParser.Argument(help: ArgumentHelp("The folder to check.", valueName: "dir"), completion: .directory) var directory: String?
 
     func run() throws {
         let location = directory ?? common.data
@@ -222,7 +292,9 @@ struct Validate: ParsableCommand {
         } catch {
             if common.format == .json {
                 print(JSON.object([("valid", .bool(false)), ("location", .string(name)), ("problems", .array(error.diagnostics.map { d in
-                    .object([("file", .string(d.file)), ("line", .number(d.line)), ("column", .number(d.column)), ("message", .string(d.message))])
+                    // a problem of the folder (a missing record, a file that cannot be read) has no line
+                    .object([("file", .string(d.file)), ("line", d.line > 0 ? .number(d.line) : .null),
+                             ("column", d.line > 0 && d.column > 0 ? .number(d.column) : .null), ("message", .string(d.message))])
                 }))]).rendered(), terminator: "")
             } else {
                 DossierSource.report(error, location: name)
@@ -236,12 +308,27 @@ extension String {
     func replacingDashes() -> String { String(map { $0 == "-" ? " " : $0 }) }
 }
 
+/// `keys`: a Markdown table (the README's) or JSON.
+enum KeysFormats: FormatSet { static let formats: [OutputFormat] = [.markdown, .json] }
+
 struct Keys: ParsableCommand {
-    static let configuration = CommandConfiguration(abstract: "Print the explorer's keys as a Markdown table (the README's table).")
+    static let configuration = CommandConfiguration(abstract: "Print the explorer's keys as a Markdown table (the README's table) or as JSON.")
     @Option(name: .long, help: "Language: en or fr.") var lang: Language?
+    @Option(name: .long, help: ArgumentHelp("Output format: \(KeysFormats.list).", valueName: "format"),
+            completion: .list(KeysFormats.formats.map(\.rawValue)), transform: KeysFormats.parse)
+    var format: OutputFormat = .markdown
+
+    func validate() throws { try KeysFormats.check(format, command: "keys") }
 
     func run() throws {
-        print(Keymap.markdownTable(lang ?? Language.fromEnvironment(Environment.variables)), terminator: "")
+        let lang = lang ?? Language.fromEnvironment(Environment.variables)
+        guard format == .json else { print(Keymap.markdownTable(lang), terminator: ""); return }
+        // the table's rows: each group with its bindings, keys by name
+        print(JSON.array(KeyGroup.allCases.map { group in
+            .object([("group", .string(group.title[lang])), ("keys", .array(Keymap.bindings.filter { $0.group == group }.map { binding in
+                .object([("keys", .strings(binding.keys.map(\.name))), ("action", .string(binding.help[lang]))])
+            }))])
+        }).rendered(), terminator: "")
     }
 }
 
@@ -260,13 +347,15 @@ struct Browse: ParsableCommand {
     static let configuration = CommandConfiguration(abstract: "Open the explorer positioned on a record or a date.")
     @OptionGroup var common: CommonOptions
     @OptionGroup var explorer: ExplorerOptions
-    @Option(help: ArgumentHelp("A record id (schrems-ii) or a date (2020, 2020-07, 2020-07-16).", valueName: "id|date"))
+    @Option(help: ArgumentHelp("A record id (schrems-ii) or a date (2020, 2020-07, 2020-07-16).", valueName: "id|date"),
+            completion: IDCompletion.ids(.explorable))
     var at: String?
 
     func run() throws {
         let store = try common.loadStore()
         if let at, store.ref(at) == nil, DossierDate(at) == nil {
-            throw ValidationError("--at: '\(at)' is neither a record id nor a date (2020, 2020-07 or 2020-07-16)")
+            let ids = store.parties.map(\.id) + store.events.map(\.id) + store.arguments.map(\.id) + store.accords.map(\.id)
+            throw ValidationError(Suggest.message("--at: '\(at)' is neither a record id nor a date (2020, 2020-07 or 2020-07-16)", at, among: ids))
         }
         guard isatty(0) == 1, isatty(1) == 1 else {
             printError("dossier: browse needs a terminal; use `dossier show ID` or `dossier timeline` for plain output")

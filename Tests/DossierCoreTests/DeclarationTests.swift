@@ -63,7 +63,7 @@ import Testing
     }
 
     /// JSON shows every declared field under its declared key, plus only the documented derived
-    /// values (an event's date precision, an accord's computed status).
+    /// values (an event's date precision, an accord's dates' precisions and computed status).
     @Test func jsonFollowsTheDeclarations() throws {
         let store = try Fixtures.validStore()
         let text = Printer(store: store, lang: .en, format: .json).export()
@@ -77,7 +77,7 @@ import Testing
         #expect(try keys("parties") == declared(Party.self))
         #expect(try keys("events") == declared(Event.self).union(["precision", "party_roles"]))
         #expect(try keys("arguments") == declared(Argument.self))
-        #expect(try keys("accords") == declared(Accord.self).union(["status"]))
+        #expect(try keys("accords") == declared(Accord.self).union(["status", "adopted_precision", "in_force_from_precision", "in_force_to_precision"]))
         let info = try #require(object["dossier"] as? [String: Any])
         #expect(Set(info.keys) == Set(DossierInfo.fields.map(\.jsonKey)))
     }

@@ -127,6 +127,10 @@ struct Assembler {
     var sawInfo = false
     /// Files that could not be parsed at all: references to their records cannot be checked.
     var unparsedFiles = 0
+    /// The ids that files which could not be parsed seem to declare (`id:` keys found in their
+    /// text): a reference to one of them depends on the broken file and is not reported; every
+    /// other reference is still checked.
+    var unparsedIDs = Set<String>()
 
     init(limits: DossierLimits) { self.limits = limits }
 
@@ -137,6 +141,7 @@ struct Assembler {
         } catch {
             sink.report(file, error.mark, error.message)
             unparsedFiles += 1
+            unparsedIDs.formUnion(Assembler.idsMentioned(in: bytes))
             return
         }
         guard let root else { return } // an empty file is allowed (e.g. a placeholder)
@@ -164,6 +169,7 @@ struct Assembler {
         sink.diagnostics += part.sink.diagnostics
         pending += part.pending
         unparsedFiles += part.unparsedFiles
+        unparsedIDs.formUnion(part.unparsedIDs)
         for (id, declaration) in part.declared {
             if let previous = declared[id] {
                 sink.report(declaration.file, declaration.mark, "duplicate id '\(id)': already used by the \(previous.kind.rawValue) at \(previous.file):\(previous.mark.line)")
@@ -244,13 +250,38 @@ struct Assembler {
         info = decoded
     }
 
+    /// The values of `id:` keys in a text that is not valid YAML, found without parsing it: after
+    /// the start of a line, a space, `-`, `{` or `,`, up to a space, `,`, `}` or `#`, quotes removed.
+    static func idsMentioned(in bytes: UnsafeBufferPointer<UInt8>) -> Set<String> {
+        var ids = Set<String>()
+        var i = 0
+        let n = bytes.count
+        while i + 3 <= n {
+            if bytes[i] == UInt8(ascii: "i"), bytes[i + 1] == UInt8(ascii: "d"), bytes[i + 2] == UInt8(ascii: ":"),
+               i == 0 || [UInt8(ascii: " "), UInt8(ascii: "\t"), UInt8(ascii: "-"), UInt8(ascii: "{"), UInt8(ascii: ","), UInt8(ascii: "\n")].contains(bytes[i - 1]) {
+                var j = i + 3
+                while j < n, bytes[j] == UInt8(ascii: " ") || bytes[j] == UInt8(ascii: "\t") { j += 1 }
+                var value: [UInt8] = []
+                while j < n, ![UInt8(ascii: " "), UInt8(ascii: ","), UInt8(ascii: "}"), UInt8(ascii: "#"), UInt8(ascii: "\n"), UInt8(ascii: "\r")].contains(bytes[j]) {
+                    if bytes[j] != UInt8(ascii: "\""), bytes[j] != UInt8(ascii: "'") { value.append(bytes[j]) }
+                    j += 1
+                }
+                if !value.isEmpty, let id = String(validating: value, as: UTF8.self) { ids.insert(id) }
+                i = j
+            } else {
+                i += 1
+            }
+        }
+        return ids
+    }
+
     // MARK: cross-file checks
 
     mutating func finish(location: String) throws(DossierLoadError) -> Dossier {
         for reference in pending {
             guard let target = declared[reference.target] else {
-                // The record may well be in a file that could not be read: do not cascade.
-                if unparsedFiles > 0 { continue }
+                // The record may well be in a file that could not be parsed: do not cascade.
+                if unparsedFiles > 0 && unparsedIDs.contains(reference.target) { continue }
                 let kinds = reference.kinds.count == RecordKind.allCases.count ? "record" : reference.kinds.map(\.rawValue).sorted().joined(separator: " or ")
                 sink.report(reference.file, reference.mark, "\(reference.owner): '\(reference.field)' refers to \(kinds) '\(reference.target)', which does not exist")
                 continue

@@ -84,7 +84,8 @@ public enum TextLayout {
     /// Word-wraps `text` to lines of at most `width` cells. Lines break only at ordinary spaces
     /// (U+0020) and at line feeds, so French no-break spaces (before « : ; ! ? » and inside
     /// guillemets) keep their words together. A word wider than a line is cut between graphemes.
-    public static func wrap(_ text: String, width: Int) -> [String] {
+    /// With `breakingWords` false a word longer than the line (a URL) stays whole on its own line.
+    public static func wrap(_ text: String, width: Int, breakingWords: Bool = true) -> [String] {
         guard width > 0 else { return [] }
         var lines: [String] = []
         for paragraph in text.split(separator: "\n", omittingEmptySubsequences: false) {
@@ -103,7 +104,7 @@ public enum TextLayout {
                     line = ""
                     lineWidth = 0
                 }
-                while wordWidth > width {
+                while breakingWords && wordWidth > width {
                     var head = ""
                     var headWidth = 0
                     var rest = Substring(word)
