@@ -273,21 +273,23 @@ public struct Printer {
     /// Replaces each `[[id]]` by a numbered mark and returns the linked records in note order
     /// (a record linked twice keeps its first number).
     func numberLinks(_ text: String, escape: (String) -> String = { $0 }, _ mark: (Int, String) -> String) -> (String, [RecordRef]) {
-        var out = ""
+        var out = "", pending = ""
         var notes: [RecordRef] = []
-        var rest = Substring(text)
-        while let open = rest.firstRange(of: "[["), let close = rest[open.upperBound...].firstRange(of: "]]") {
-            var before = String(rest[..<open.lowerBound])
-            while before.last == " " { before.removeLast() }
-            out += escape(before)
-            let id = String(rest[open.upperBound..<close.lowerBound])
-            if let ref = store.ref(id) {
-                let number = (notes.firstIndex(of: ref) ?? { notes.append(ref); return notes.count - 1 }()) + 1
-                out += "\u{00A0}" + mark(number, id)
+        for segment in OverviewLinks.segments(in: text) {
+            switch segment {
+            case .text(let piece):
+                pending += piece
+            case .link(let id):
+                while pending.last == " " { pending.removeLast() }
+                out += escape(pending)
+                pending = ""
+                if let ref = store.ref(id) {
+                    let number = (notes.firstIndex(of: ref) ?? { notes.append(ref); return notes.count - 1 }()) + 1
+                    out += "\u{00A0}" + mark(number, id)
+                }
             }
-            rest = rest[close.upperBound...]
         }
-        return (out + escape(String(rest)), notes)
+        return (out + escape(pending), notes)
     }
 
     /// The whole dossier: JSON with both languages; text and Markdown as a document in one language.

@@ -88,14 +88,19 @@ public struct TimelineJSExport {
     /// that follows ("from the start [[id]]." → "from the start."); what follows the link is kept
     /// as written, so French keeps its space before « ; » and « : ».
     public static func removingLinks(_ text: String) -> String {
-        var out = "", rest = Substring(text)
-        while let open = rest.firstRange(of: "[["), let close = rest[open.upperBound...].firstRange(of: "]]") {
-            out += rest[..<open.lowerBound]
-            while out.last == " " || out.last == "\u{00A0}" { out.removeLast() }
-            rest = rest[close.upperBound...]
-            if let next = rest.first, next.isLetter || next.isNumber, !out.isEmpty { out += " " }
+        var out = "", afterLink = false
+        for segment in OverviewLinks.segments(in: text) {
+            switch segment {
+            case .link:
+                while out.last == " " || out.last == "\u{00A0}" { out.removeLast() }
+                afterLink = true
+            case .text(let piece):
+                if afterLink, let next = piece.first, next.isLetter || next.isNumber, !out.isEmpty { out += " " }
+                out += piece
+                afterLink = false
+            }
         }
-        return out + rest
+        return out
     }
 }
 

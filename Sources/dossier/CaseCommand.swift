@@ -9,7 +9,7 @@ struct Case: ParsableCommand {
         commandName: "case",
         abstract: "Print a case as a map: each claim, the defence's answers and the court's holding, with who made each.")
     @OptionGroup var common: CommonOptions
-    @ArgumentParser.Argument(help: "The id of a court event or of one of the case's arguments.") var id: String
+    @ArgumentParser.Argument(help: "The id of a court event or of one of the case's arguments.", completion: IDCompletion.ids(.explorable)) var id: String
 
     func run() throws {
         try common.refuseTimelineJS()

@@ -103,3 +103,14 @@ import Testing
         #expect(Language.fromEnvironment([:]) == .en)
     }
 }
+
+/// `[[id]]` links are parsed in one place, for the loader and every printer.
+@Suite struct TextLinkTests {
+    @Test func aTextIsCutIntoPlainPiecesAndLinks() {
+        #expect(OverviewLinks.segments(in: "See [[a]] and [[b]][[c]]. [[open") == [
+            .text("See "), .link("a"), .text(" and "), .link("b"), .link("c"), .text(". [[open"),
+        ])
+        #expect(OverviewLinks.ids(in: "no links") == [])
+        #expect(OverviewLinks.segments(in: "") == [])
+    }
+}
