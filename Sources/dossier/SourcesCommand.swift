@@ -44,7 +44,7 @@ struct Sources: ParsableCommand {
             var out = "# " + (lang == .fr ? "Sources" : "Sources") + "\n\n"
             for i in indices {
                 let s = store.sources[i]
-                out += "- [\(s.publisher), \(s.title.markdownLinkSafe), \(s.date)](\(s.url)) — \(s.kind.label[lang]), \(s.language); "
+                out += "- [\(s.publisher), \(s.title.markdownEscaped), \(s.date)](\(s.url)) — \(s.kind.label[lang]), \(s.language); "
                 out += (lang == .fr ? "citée par " : "cited by ") + citing(i).map { "`\($0)`" }.joined(separator: ", ") + "\n"
             }
             print(out, terminator: "")
@@ -58,16 +58,5 @@ struct Sources: ParsableCommand {
             }
             print(out, terminator: "")
         }
-    }
-}
-
-extension String {
-    var markdownLinkSafe: String {
-        var out = ""
-        for c in self {
-            if c == "[" || c == "]" || c == "\\" { out.append("\\") }
-            out.append(c)
-        }
-        return out
     }
 }

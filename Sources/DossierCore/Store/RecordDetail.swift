@@ -273,7 +273,7 @@ extension DossierStore {
 
 extension String {
     /// Brackets escaped, so a title cannot end a Markdown link early.
-    var markdownEscaped: String {
+    public var markdownEscaped: String {
         var out = ""
         for c in self {
             if c == "[" || c == "]" || c == "\\" { out.append("\\") }
