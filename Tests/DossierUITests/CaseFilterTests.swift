@@ -34,3 +34,17 @@ import Testing
         }
     }
 }
+
+/// The Parties pane files a claimants' lawyer under Counsel, not Others.
+@Suite struct PartyGroupTests {
+    @Test func counselHasItsOwnGroup() {
+        var lawyer = Party()
+        lawyer.roles = [.counsel]
+        #expect(PaneList.PartyGroup.of(lawyer) == .counsel)
+        lawyer.roles = [.commentator]
+        #expect(PaneList.PartyGroup.of(lawyer) == .others)
+        lawyer.roles = [.claimant, .counsel]
+        #expect(PaneList.PartyGroup.of(lawyer) == .claimants, "a claimant who is also counsel stays with the claimants")
+        #expect(PaneList.PartyGroup.counsel.title.fr == "Avocats")
+    }
+}

@@ -164,10 +164,11 @@ public struct PaneList: Sendable {
 
     /// The groups parties are shown in, in this order.
     enum PartyGroup: Int, CaseIterable {
-        case claimants, defence, courts, hosts, others
+        case claimants, counsel, defence, courts, hosts, others
         var title: Localized {
             switch self {
             case .claimants: return UIText.claimants.text
+            case .counsel: return UIText.counselGroup.text
             case .defence: return UIText.defence.text
             case .courts: return UIText.courts.text
             case .hosts: return UIText.hosts.text
@@ -177,6 +178,8 @@ public struct PaneList: Sendable {
         static func of(_ party: Party) -> PartyGroup {
             let roles = Set(party.roles)
             if roles.contains(.claimant) { return .claimants }
+            // the claimants' lawyers are not "others"
+            if roles.contains(.counsel) { return .counsel }
             if roles.contains(.court) { return .courts }
             if !roles.isDisjoint(with: [.host, .dataSource, .client]) { return .hosts }
             if !roles.isDisjoint(with: [.defendant, .authority, .government, .legislator]) { return .defence }

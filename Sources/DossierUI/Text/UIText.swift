@@ -25,6 +25,7 @@ public enum UIText: CaseIterable, Sendable {
     case sideClaimants, sideDefence, sideCourt, caseMapTitle, noCaseHere, caseClaim, caseAnswer, caseHolding, caseUnanswered
     case caseNoAnswer, caseNoHolding, caseOther, sourceTitle
     case asciiNotice
+    case counselGroup
 
     public var template: Localized {
         switch self {
@@ -118,6 +119,7 @@ public enum UIText: CaseIterable, Sendable {
         case .sourceTitle: return Localized(en: "Source — j/k cited by, Enter follows, y cites, Esc or q closes", fr: "Source — j/k citée par, Entrée suit, y cite, Échap ou q ferme")
         case .asciiNotice: return Localized(en: "Not a UTF-8 terminal: drawing ASCII (LC_ALL=C.UTF-8 forces UTF-8)",
                                             fr: "Terminal sans UTF-8\u{00A0}: dessin ASCII (LC_ALL=C.UTF-8 force l’UTF-8)")
+        case .counselGroup: return Localized(en: "Counsel", fr: "Avocats")
         }
     }
 
