@@ -15,7 +15,7 @@ import Testing
     /// The official sites of courts, journals and legislatures: what "primary source" means here.
     static let primaryHosts = [
         "conseil-etat.fr", "legifrance.gouv.fr", "curia.europa.eu", "eur-lex.europa.eu", "data.europa.eu",
-        "federalregister.gov", "govinfo.gov", "congress.gov", "supremecourt.gov", "cnil.fr", "senat.fr",
+        "federalregister.gov", "govinfo.gov", "trade.gov", "congress.gov", "supremecourt.gov", "cnil.fr", "senat.fr",
         "assemblee-nationale.fr", "courts.ie", "supremecourt.ie", "edpb.europa.eu", "commission.europa.eu",
         "ec.europa.eu", "whitehouse.gov", "archives.gov", "justice.gov", "dni.gov", "pclob.gov", "uscourts.gov",
         "cadc.uscourts.gov", "gouvernement.fr", "sante.gouv.fr", "numerique.gouv.fr", "cyber.gouv.fr",

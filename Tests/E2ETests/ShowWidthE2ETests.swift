@@ -6,7 +6,7 @@ import Testing
     @Test func showFollowsTheTerminalsWidth() throws {
         guard Tmux.available else { print("skipped: tmux is not installed (.ci/setup installs it)"); return }
         let tmux = Tmux()
-        try tmux.start("\(Tmux.binary) show safe-harbor", width: 45, height: 150)
+        try tmux.start("\(Tmux.binary) show safe-harbor", width: 45, height: 250)
         let screen = try tmux.waitFor(text: "EXIT=0")
         // the summary is wrapped at a space within 45 columns, not cut mid-word by the terminal
         let lines = screen.split(separator: "\n", omittingEmptySubsequences: false)
