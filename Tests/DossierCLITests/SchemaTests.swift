@@ -48,6 +48,11 @@ import Testing
             try Self.check("timelinejs", ["export", "--format", "timelinejs", "--lang", lang] + data)
         }
         try Self.check("keys", ["keys", "--format", "json"])
+        for lang in ["en", "fr"] {
+            try Self.check("sources", ["sources", "--format", "json", "--lang", lang])
+            try Self.check("case", ["case", "ce-2024-03-22-ordonnance-492369", "--format", "json", "--lang", lang])
+            try Self.check("case", ["case", "schrems-ii", "--format", "json", "--lang", lang])
+        }
         try Self.check("validate", ["validate", "--format", "json"] + data)
     }
 

@@ -57,6 +57,8 @@ def main(out):
     def with_links(record, kind):
         s = dict(record); s["properties"] = {"kind_of_record": {"const": kind}} | record["properties"] | {"links": links}
         s["required"] = ["kind_of_record"] + record["required"] + ["links"]; return s
+    case_argument = obj({"id": ID, "side": {"type": "string"}, "by": array(obj({"party": ID, "role": nullable({"type": "string"})})),
+                         "case": ID, "claim": {"type": "string"}, "outcome": nullable({"type": "string"})})
     tjs_date = obj({"year": {"type": "integer"}, "month": {"type": "integer", "minimum": 1, "maximum": 12},
                     "day": {"type": "integer", "minimum": 1, "maximum": 31}}, required=["year"])
     files = {
@@ -85,6 +87,12 @@ def main(out):
         "keys": document("dossier keys --format json",
                          array(obj({"group": {"type": "string"},
                                     "keys": array(obj({"keys": array({"type": "string"}), "action": {"type": "string"}}))}))),
+        "case": document("dossier case ID --format json: a case as a map of its arguments",
+                         obj({"case": obj({"id": ID, "date": DATE, "title": {"type": "string"}, "citation": {"type": "string"}}),
+                              "threads": array(obj({"claim": nullable(case_argument), "answers": array(case_argument),
+                                                    "holdings": array(case_argument)}))})),
+        "sources": document("dossier sources --format json: the bibliography",
+                            array(obj(one["source"]["properties"] | {"cited_by": IDS}))),
         "timelinejs": document("dossier export --format timelinejs: a TimelineJS3 document (https://timeline.knightlab.com/docs/json-format.html)",
                                obj({"title": obj({"text": obj({"headline": {"type": "string"}, "text": {"type": "string"}})}),
                                     "events": array(obj({"unique_id": ID, "start_date": tjs_date, "end_date": tjs_date,
