@@ -1,6 +1,7 @@
 import ArgumentParser
 import DossierCore
 import DossierOutput
+import DossierUI
 
 /// `dossier case ID`: a case as a map of its arguments — each claim, the defence's answers and
 /// the court's holding on it, who made each and in what role — as the explorer's `c` shows it.
@@ -35,15 +36,15 @@ enum CaseOutput {
     }
 
     static func label(_ thread: CaseMap.Thread, _ n: Int, _ lang: Language) -> String {
-        thread.claim == nil ? (lang == .fr ? "Autres arguments" : "Other arguments") : (lang == .fr ? "Moyen \(n + 1)" : "Claim \(n + 1)")
+        // the explorer's case map and this command say it in the same words
+        thread.claim == nil ? UIText.caseOther.text[lang] : UIText.caseClaim(String(n + 1))[lang]
     }
 
     static func text(_ map: CaseMap, _ store: DossierStore, _ lang: Language) -> String {
         let (title, citation) = heading(map, store, lang)
         var out = title + "\n" + citation + "\n"
-        let defence = lang == .fr ? "Défense" : "Defence", court = lang == .fr ? "Juge" : "Court"
-        let none = lang == .fr ? "(aucune réponse consignée)" : "(no recorded answer)"
-        let noHolding = lang == .fr ? "(aucune décision consignée)" : "(no recorded holding)"
+        let defence = UIText.caseAnswer.text[lang], court = UIText.caseHolding.text[lang]
+        let none = UIText.caseNoAnswer.text[lang], noHolding = UIText.caseNoHolding.text[lang]
         func argument(_ i: Int, indent: String) -> String {
             let a = store.arguments[i]
             var text = indent + a.claim[lang] + "\n"
@@ -72,8 +73,8 @@ enum CaseOutput {
     static func markdown(_ map: CaseMap, _ store: DossierStore, _ lang: Language) -> String {
         let (title, citation) = heading(map, store, lang)
         var out = "# \(title)\n\n\(citation)\n"
-        let defence = lang == .fr ? "Défense" : "Defence", court = lang == .fr ? "Juge" : "Court"
-        let claimants = lang == .fr ? "Requérants" : "Claimants"
+        let defence = UIText.caseAnswer.text[lang], court = UIText.caseHolding.text[lang]
+        let claimants = CaseRole.claimant.heading[lang]
         func item(_ name: String, _ i: Int) -> String {
             let a = store.arguments[i]
             var text = "- **\(name)** — \(store.authors(ofArgument: i, lang, inCase: map.event)) (`\(a.id)`): \(a.claim[lang])"

@@ -32,20 +32,18 @@ struct Sources: ParsableCommand {
         func citing(_ i: Int) -> [String] { store.citations(ofSource: store.sources[i].id).map { store.id(of: $0) } }
         switch common.format {
         case .json:
+            // each source as every command shows it (its declared fields), plus who cites it
+            let json = RecordJSON(store: store, texts: .language(lang), resolveSources: false)
             print(JSON.array(indices.map { i in
-                let s = store.sources[i]
-                return .object([
-                    ("id", .string(s.id)), ("publisher", .string(s.publisher)), ("title", .string(s.title)),
-                    ("date", .string(s.date.description)), ("url", .string(s.url)), ("language", .string(s.language)),
-                    ("kind", .string(s.kind.rawValue)), ("cited_by", .strings(citing(i))),
-                ])
+                guard case .object(let fields) = json.source(store.sources[i]) else { return .null }
+                return .object(fields + [("cited_by", .strings(citing(i)))])
             }).rendered(), terminator: "")
         case .markdown:
-            var out = "# " + (lang == .fr ? "Sources" : "Sources") + "\n\n"
+            var out = "# " + Strings.sources[lang] + "\n\n"
             for i in indices {
                 let s = store.sources[i]
                 out += "- [\(s.publisher), \(s.title.markdownEscaped), \(s.date)](\(s.url)) — \(s.kind.label[lang]), \(s.language); "
-                out += (lang == .fr ? "citée par " : "cited by ") + citing(i).map { "`\($0)`" }.joined(separator: ", ") + "\n"
+                out += Strings.sourceCitedBy[lang] + " " + citing(i).map { "`\($0)`" }.joined(separator: ", ") + "\n"
             }
             print(out, terminator: "")
         default:
@@ -54,7 +52,7 @@ struct Sources: ParsableCommand {
                 let s = store.sources[i]
                 out += "\(s.date)  \(s.publisher) — \(s.title)  [\(s.kind.label[lang]), \(s.language)]  (\(s.id))\n"
                 out += "  \(s.url)\n"
-                out += "  " + (lang == .fr ? "citée par\u{00A0}: " : "cited by: ") + citing(i).joined(separator: ", ") + "\n"
+                out += "  " + Strings.labelled(Strings.sourceCitedBy[lang], lang) + citing(i).joined(separator: ", ") + "\n"
             }
             print(out, terminator: "")
         }

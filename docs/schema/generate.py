@@ -14,14 +14,15 @@ def obj(props, required=None):
 def schemas(both):
     """Record schemas; `both`: texts as {en, fr} and sources as ids (export), else one language, sources resolved."""
     text = obj({"en": {"type": "string"}, "fr": {"type": "string"}}) if both else {"type": "string"}
-    source = obj({"id": ID, "publisher": {"type": "string"}, "title": {"type": "string"}, "date": DATE,
-                  "url": {"type": "string"}, "language": {"type": "string"}, "kind": {"type": "string"}})
-    sources = IDS if both else {"type": "array", "items": source}
-    certainty = {"enum": ["verified", "reported", "disputed"]}
     identifiers = obj({k: nullable({"type": "string"}) for k in ["ecli"]} | {"cases": {"type": "array", "items": {"type": "string"}}}
                       | {k: nullable({"type": "string"}) for k in ["celex", "eli", "nor", "legifrance", "official_journal",
                                                                     "federal_register", "public_law"]}
                       | {"unavailable": nullable(text)})
+    source = obj({"id": ID, "publisher": {"type": "string"}, "title": {"type": "string"}, "date": DATE,
+                  "url": {"type": "string"}, "language": {"type": "string"}, "kind": {"type": "string"},
+                  "identifiers": identifiers})
+    sources = IDS if both else {"type": "array", "items": source}
+    certainty = {"enum": ["verified", "reported", "disputed"]}
     party = obj({"id": ID, "name": text, "kind": {"type": "string"}, "roles": {"type": "array", "items": {"type": "string"}},
                  "country": {"type": "string"}, "summary": text, "website": nullable({"type": "string"}),
                  "certainty": certainty, "note": nullable(text), "sources": sources})

@@ -28,6 +28,8 @@ public struct Source: DossierRecord {
     public var url = ""
     public var language = ""
     public var kind = SourceKind.official
+    /// The document's own identifiers (a decision page's ECLI, an act's CELEX), when it has them.
+    public var identifiers = LegalIdentifiers()
     public var origin = Origin.blank
     public init() {}
 
@@ -46,6 +48,7 @@ public struct Source: DossierRecord {
         }),
         .line("language", \.language),
         .term("kind", \.kind),
+        .nested("identifiers", \.identifiers, search: .title),
     ]
 }
 

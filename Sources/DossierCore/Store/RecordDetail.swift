@@ -104,6 +104,7 @@ extension DossierStore {
             blocks.append(.field(label: Strings.date[lang], value: s.date.description))
             blocks.append(.field(label: Strings.kind[lang], value: s.kind.label[lang]))
             blocks.append(.field(label: Strings.language[lang], value: s.language))
+            identifierFields(s.identifiers)
             blocks.append(.field(label: "URL", value: s.url))
             links(Strings.citedBy, citations(ofSource: s.id))
         }

@@ -41,6 +41,8 @@ public enum Strings {
     public static let noResults = Localized(en: "No results.", fr: "Aucun résultat.")
     public static let guidedTour = Localized(en: "guided tour", fr: "visite guidée")
     public static let caseNumber = Localized(en: "Case no.", fr: "N°")
+    /// "cited by" after a source (feminine in French: une source est citée).
+    public static let sourceCitedBy = Localized(en: "cited by", fr: "citée par")
     public static let officialJournal = Localized(en: "Official journal", fr: "Journal officiel")
     public static let asOf = Localized(en: "As of", fr: "À jour au")
     /// How current the dossier is, as its exports and overview say it.
