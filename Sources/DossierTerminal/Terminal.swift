@@ -33,10 +33,27 @@ public struct TerminalAnswers: Sendable {
     public var utf8: Bool?
 }
 
-/// The last signal that asked the explorer to stop; polled by the key loop.
+/// The last signal that asked the explorer to stop; read by the key loop once it wakes.
 nonisolated(unsafe) private var pendingSignal: Int32 = 0
-/// Set when the process continues after a stop (Ctrl-Z, then `fg`); polled by the key loop.
+/// Set when the process continues after a stop (Ctrl-Z, then `fg`); read by the key loop.
 nonisolated(unsafe) private var pendingResume = false
+
+/// The self-pipe that ends the key loop's wait: the signal handlers (SIGWINCH, the stop signals,
+/// SIGCONT) and the background search index write a byte to it, the loop blocks in `poll` on it
+/// and on standard input, with no time-out. Both ends are non-blocking.
+nonisolated(unsafe) private var wakeRead: Int32 = -1
+nonisolated(unsafe) private var wakeWrite: Int32 = -1
+/// ncurses's own SIGWINCH handler (it turns a resize into KEY_RESIZE), called from ours.
+nonisolated(unsafe) private var cursesWinchHandler: (@convention(c) (Int32) -> Void)?
+
+/// Ends the key loop's wait. Async-signal-safe (errno is kept); a full pipe already wakes it.
+private func wakeKeyLoop() {
+    guard wakeWrite >= 0 else { return }
+    let saved = errno
+    var byte: UInt8 = 1
+    _ = write(wakeWrite, &byte, 1)
+    errno = saved
+}
 
 /// State the fatal-signal handler needs, in globals a signal handler may touch.
 nonisolated(unsafe) private var cursesOpen = false
@@ -190,6 +207,19 @@ public final class Terminal: TerminalBackend {
             use_default_colors()
             palette.install()
         }
+        Terminal.chainResizeSignal()
+        // One write() per frame. No typeahead check: ncurses would poll standard input between
+        // lines of a frame (and cut the frame short when a key is waiting; the loop draws after
+        // every key anyway).
+        typeahead(-1)
+        // Until a screen has been through endwin() once, ncurses flushes its output after every
+        // cursor move (so that programs using only the terminfo level see their output), which
+        // sends a frame in dozens of pieces. Going through endwin() now, before anything is drawn,
+        // leaves it running normally from the first frame on: the first refresh re-enters the
+        // program mode and the alternate screen and then writes the frame with them in one piece
+        // (a frame bigger than ncurses's output buffer, (rows + 2) × (columns + 6) bytes, goes in
+        // pieces of that size).
+        endwin()
     }
 
     /// The theme the terminal paints in (mono when it has no colours).
@@ -309,16 +339,34 @@ public final class Terminal: TerminalBackend {
         }
     }
 
-    /// Waits up to 100 ms for a key. Nil on a timeout; `.unknown` for what we do not use.
+    /// Waits for a key, without a time-out: what ncurses holds already comes first; otherwise it
+    /// blocks until standard input has something or the wake pipe is written (a signal, the search
+    /// index). Nil when woken without a key; `.unknown` for what we do not use.
     public func readKey() -> Key? {
+        let screen = dossier_stdscr()
         var value: wint_t = 0
-        let start = Terminal.milliseconds()
-        let result = wget_wch(dossier_stdscr(), &value)
+        // put-back keys, the rest of a burst, a resize ncurses has noted
+        wtimeout(screen, 0)
+        var result = wget_wch(screen, &value)
         if result == ERR {
-            // ERR at once, again and again, means standard input is gone: stop rather than spin.
-            immediateErrors = Terminal.milliseconds() - start < 5 ? immediateErrors + 1 : 0
-            if immediateErrors > 50 { pendingSignal = SIGHUP }
-            return nil
+            var fds = [pollfd(fd: 0, events: Int16(POLLIN), revents: 0),
+                       pollfd(fd: wakeRead, events: Int16(POLLIN), revents: 0)]
+            let ready = poll(&fds, wakeRead >= 0 ? 2 : 1, -1)
+            if wakeRead >= 0, fds[1].revents != 0 { Terminal.drainWakePipe() }
+            let input = ready > 0 && fds[0].revents != 0
+            // woken without input (a signal, the index): only a resize ncurses noted is read
+            wtimeout(screen, input ? 100 : 0)
+            let start = Terminal.milliseconds()
+            result = wget_wch(screen, &value)
+            if result == ERR {
+                if input {
+                    // input ready yet ERR at once, again and again: standard input is gone (a
+                    // hang-up); stop rather than spin
+                    immediateErrors = Terminal.milliseconds() - start < 5 ? immediateErrors + 1 : 0
+                    if immediateErrors > 50 { pendingSignal = SIGHUP }
+                }
+                return nil
+            }
         }
         immediateErrors = 0
         if result == KEY_CODE_YES { return Terminal.key(code: Int32(value)) }
@@ -335,7 +383,6 @@ public final class Terminal: TerminalBackend {
         var after: [UInt32] = []
         var specials: [Int32] = []
         wtimeout(screen, 0)
-        defer { wtimeout(screen, 100) }
         while after.count < 512 {
             var next: wint_t = 0
             let result = wget_wch(screen, &next)
@@ -375,6 +422,15 @@ public final class Terminal: TerminalBackend {
     private func putBack(_ scalars: ArraySlice<UInt32>, _ specials: [Int32]) {
         for code in specials.reversed() { ungetch(code) }
         for scalar in scalars.reversed() { unget_wch(wchar_t(bitPattern: scalar)) }
+    }
+
+    /// Ends a wait in `readEvent` from any thread (the search index is built).
+    public var wakeUp: @Sendable () -> Void { { wakeKeyLoop() } }
+
+    /// Empties the wake pipe (its bytes only say "look again").
+    private static func drainWakePipe() {
+        var buffer = [UInt8](repeating: 0, count: 64)
+        while read(wakeRead, &buffer, buffer.count) > 0 {}
     }
 
     /// A key, or news that the process was continued after a stop.
@@ -433,16 +489,30 @@ public final class Terminal: TerminalBackend {
     }
 
     /// Our handlers for the stop signals are installed before ncurses starts, so ncurses keeps
-    /// them (it only installs its own where the default is in place); the key loop notices the
-    /// flag within 100 ms and restores the terminal. Signals a parent may have blocked are unblocked.
+    /// them (it only installs its own where the default is in place); they set a flag and wake the
+    /// key loop, which restores the terminal. Signals a parent may have blocked are unblocked.
     private static func prepareSignals() {
+        if wakeRead < 0 {
+            var ends: [Int32] = [-1, -1]
+            if pipe(&ends) == 0 {
+                for fd in ends {
+                    _ = fcntl(fd, F_SETFD, FD_CLOEXEC)
+                    _ = fcntl(fd, F_SETFL, fcntl(fd, F_GETFL) | O_NONBLOCK)
+                }
+                wakeRead = ends[0]
+                wakeWrite = ends[1]
+            }
+        }
         var set = sigset_t()
         sigemptyset(&set)
         for signal in [SIGWINCH, SIGINT, SIGTERM, SIGHUP, SIGTSTP, SIGCONT] { sigaddset(&set, signal) }
         sigprocmask(SIG_UNBLOCK, &set, nil)
         for signal in [SIGINT, SIGTERM, SIGHUP] {
             var action = sigaction()
-            action.__sigaction_handler.sa_handler = { received in pendingSignal = received }
+            action.__sigaction_handler.sa_handler = { received in
+                pendingSignal = received
+                wakeKeyLoop()
+            }
             sigemptyset(&action.sa_mask)
             action.sa_flags = 0
             sigaction(signal, &action, nil)
@@ -450,10 +520,30 @@ public final class Terminal: TerminalBackend {
         // ncurses handles SIGTSTP itself (it restores the terminal and repaints on the way back);
         // the loop hears of the resume too, to repaint from its own grid
         var resume = sigaction()
-        resume.__sigaction_handler.sa_handler = { _ in pendingResume = true }
+        resume.__sigaction_handler.sa_handler = { _ in
+            pendingResume = true
+            wakeKeyLoop()
+        }
         sigemptyset(&resume.sa_mask)
         resume.sa_flags = 0
         sigaction(SIGCONT, &resume, nil)
+    }
+
+    /// ncurses installs its SIGWINCH handler when it starts (it notes the resize for KEY_RESIZE);
+    /// ours calls it, then wakes the key loop, which reads the KEY_RESIZE and redraws at once.
+    private static func chainResizeSignal() {
+        var current = sigaction()
+        guard sigaction(SIGWINCH, nil, &current) == 0, current.sa_flags & SA_SIGINFO == 0 else { return }
+        let handler = current.__sigaction_handler.sa_handler
+        let raw = unsafeBitCast(handler, to: Int.self)
+        // SIG_DFL is 0 and SIG_IGN is 1: no function to call then
+        cursesWinchHandler = raw > 1 ? handler : nil
+        var action = current
+        action.__sigaction_handler.sa_handler = { received in
+            cursesWinchHandler?(received)
+            wakeKeyLoop()
+        }
+        sigaction(SIGWINCH, &action, nil)
     }
 
     /// While the explorer is open, standard error goes into a pipe instead of the screen, where a

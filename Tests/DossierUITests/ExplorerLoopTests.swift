@@ -1,3 +1,4 @@
+import Dispatch
 import DossierCore
 import DossierUI
 import Synchronization
@@ -82,6 +83,25 @@ import Testing
         #expect(explorer.run() == 0)
         #expect(asked.load(ordering: .relaxed) == 1, "the build is asked for once, after the first frame")
         #expect(explorer.state.searchIndexReady)
+    }
+
+    /// The loop does not poll: while nothing happens it blocks in the backend, and the index
+    /// built on another thread wakes it. The builder reports from another thread, before or after
+    /// the loop blocks; the backend counts wake-ups, so either order ends the wait, and without the
+    /// wake-up the wait never ends (the backend gives up and says so).
+    @Test func theIndexBuiltOnAnotherThreadWakesTheBlockedLoop() throws {
+        let backend = TestBackend(width: 80, height: 24, script: [.waitForWakeUp, .key(.character("q"))])
+        var explorer = try loop(backend) { store, done in
+            DispatchQueue.global().async {
+                _ = store.searchIndex
+                done()
+            }
+        }
+        #expect(explorer.run() == 0)
+        #expect(!backend.missedWakeUp, "the index's news woke the loop")
+        #expect(backend.wakeUpCalls == 1)
+        #expect(explorer.state.searchIndexReady)
+        #expect(backend.remainingSteps == 0)
     }
 
     /// The shell waits (here the build never reports back, so it is the only way to get an index):

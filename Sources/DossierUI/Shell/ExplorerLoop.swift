@@ -64,7 +64,12 @@ public struct ExplorerLoop {
                 backend.invalidate()
             case .buildSearchIndex:
                 let flag = indexBuilt
-                buildSearchIndex(state.store) { flag.set() }
+                let wakeUp = backend.wakeUp
+                // the loop is blocked waiting for input: wake it to take the news
+                buildSearchIndex(state.store) {
+                    flag.set()
+                    wakeUp()
+                }
             case .waitForSearchIndex(let action):
                 // the wait happens here, in the shell: this returns once the build under way (or
                 // one started now) is done

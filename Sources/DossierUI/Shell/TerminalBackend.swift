@@ -5,8 +5,11 @@ public protocol TerminalBackend: AnyObject {
     var size: (width: Int, height: Int) { get }
     /// Shows a grid (a backend may send only what changed since the last one).
     func draw(_ grid: Grid)
-    /// Waits briefly (up to 100 ms for a terminal) for something to happen; nil when nothing did.
+    /// Waits for something to happen, with no time-out: a key, a resize, a resume, or a wake-up
+    /// (a stop signal, `wakeUp`), which gives nil.
     func readEvent() -> TerminalEvent?
+    /// Ends a wait in `readEvent`; callable from any thread (the search index is built there).
+    var wakeUp: @Sendable () -> Void { get }
     /// Puts text on the clipboard (OSC 52 for a terminal).
     func copyToClipboard(_ text: String)
     /// Forgets what the screen shows, so the next draw repaints all of it.

@@ -1,3 +1,6 @@
+import Dispatch
+import Synchronization
+
 /// A terminal in memory, for tests (after ratatui's `TestBackend`): it plays a script of events
 /// and records what the loop did with it.
 public final class TestBackend: TerminalBackend {
@@ -11,6 +14,10 @@ public final class TestBackend: TerminalBackend {
         case signal(Int32)
         /// Ctrl-Z, then `fg`.
         case suspendAndResume
+        /// Nothing happens: `readEvent` blocks, as a terminal does while idle, until `wakeUp` is
+        /// called (from any thread), then gives nil. If no wake-up comes within 10 seconds (a
+        /// safety net, not a measurement) it gives up, notes `missedWakeUp` and reports SIGHUP.
+        case waitForWakeUp
     }
 
     /// What the loop asked of the backend, in order.
@@ -24,6 +31,12 @@ public final class TestBackend: TerminalBackend {
     /// Every grid drawn, in order.
     public private(set) var frames: [Grid] = []
     private var script: [Step]
+    private let wakeUps = DispatchSemaphore(value: 0)
+    private let wakeUpCount = WakeUpCounter()
+    /// A `waitForWakeUp` step that no wake-up ended.
+    public private(set) var missedWakeUp = false
+    /// How many times `wakeUp` was called.
+    public var wakeUpCalls: Int { wakeUpCount.value.load(ordering: .acquiring) }
 
     public init(width: Int, height: Int, script: [Step]) {
         size = (width, height)
@@ -61,10 +74,29 @@ public final class TestBackend: TerminalBackend {
             return nil
         case .suspendAndResume:
             return .resumed
+        case .waitForWakeUp:
+            if wakeUps.wait(timeout: .now() + .seconds(10)) == .timedOut {
+                missedWakeUp = true
+                stopSignal = 1
+            }
+            return nil
+        }
+    }
+
+    public var wakeUp: @Sendable () -> Void {
+        let semaphore = wakeUps, count = wakeUpCount
+        return {
+            count.value.add(1, ordering: .releasing)
+            semaphore.signal()
         }
     }
 
     public func copyToClipboard(_ text: String) { calls.append(.copyToClipboard(text)) }
     public func invalidate() { calls.append(.invalidate) }
     public func close() { calls.append(.close) }
+}
+
+/// Wake-ups counted on any thread.
+private final class WakeUpCounter: Sendable {
+    let value = Atomic<Int>(0)
 }
