@@ -508,25 +508,17 @@ public final class Terminal: TerminalBackend {
         for signal in [SIGWINCH, SIGINT, SIGTERM, SIGHUP, SIGTSTP, SIGCONT] { sigaddset(&set, signal) }
         sigprocmask(SIG_UNBLOCK, &set, nil)
         for signal in [SIGINT, SIGTERM, SIGHUP] {
-            var action = sigaction()
-            action.__sigaction_handler.sa_handler = { received in
+            installHandler(signal) { received in
                 pendingSignal = received
                 wakeKeyLoop()
             }
-            sigemptyset(&action.sa_mask)
-            action.sa_flags = 0
-            sigaction(signal, &action, nil)
         }
         // ncurses handles SIGTSTP itself (it restores the terminal and repaints on the way back);
         // the loop hears of the resume too, to repaint from its own grid
-        var resume = sigaction()
-        resume.__sigaction_handler.sa_handler = { _ in
+        installHandler(SIGCONT) { _ in
             pendingResume = true
             wakeKeyLoop()
         }
-        sigemptyset(&resume.sa_mask)
-        resume.sa_flags = 0
-        sigaction(SIGCONT, &resume, nil)
     }
 
     /// ncurses installs its SIGWINCH handler when it starts (it notes the resize for KEY_RESIZE);
@@ -621,4 +613,13 @@ enum Base64 {
         }
         return String(decoding: out, as: UTF8.self)
     }
+}
+
+/// Installs a plain signal handler (no flags, nothing masked while it runs).
+private func installHandler(_ signal: Int32, _ handler: @convention(c) (Int32) -> Void) {
+    var action = sigaction()
+    action.__sigaction_handler.sa_handler = handler
+    sigemptyset(&action.sa_mask)
+    action.sa_flags = 0
+    sigaction(signal, &action, nil)
 }
