@@ -31,7 +31,7 @@ import Testing
     @Test func aSearchDuringTheBackgroundBuildWaitsForIt() throws {
         let files = SyntheticDossier.generate(events: 2_000, seed: 5)
         let store = DossierStore(try DossierLoader.load(texts: files.map { (path: $0.name, text: $0.text) }))
-        store.prepareSearchIndexInBackground()
+        store.buildSearchIndexInBackground {}
         let hits = store.searchIndex.search("conseil d'état")
         let fresh = DossierStore(try DossierLoader.load(texts: files.map { (path: $0.name, text: $0.text) })).searchIndex.search("conseil d'état")
         #expect(!hits.isEmpty)

@@ -49,18 +49,10 @@ public struct DossierStore: Sendable {
     private let citedBy: [String: [RecordRef]]
     private let lazySearchIndex = LazySearchIndex()
 
-    /// Built on first use (or by `prepareSearchIndexInBackground`), not at start-up: folding every
+    /// Built on first use (or by `buildSearchIndexInBackground`), not at start-up: folding every
     /// text costs time the first frame should not pay.
     public var searchIndex: SearchIndex {
         lazySearchIndex.get { SearchIndex(parties: parties, events: events, arguments: arguments, accords: accords, sources: sources) }
-    }
-
-    /// Builds the search index on another thread, so that it is usually ready before the first
-    /// search (the explorer calls this once its first frame is on screen). A search that comes
-    /// sooner waits for it.
-    public func prepareSearchIndexInBackground() {
-        let store = self
-        Parallel.detach { _ = store.searchIndex }
     }
 
     public init(_ dossier: Dossier) {

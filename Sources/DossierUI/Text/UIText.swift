@@ -5,9 +5,9 @@ import DossierCore
 /// New texts go at the end of the list, so that two branches adding texts merge cleanly.
 public enum UIText: CaseIterable, Sendable {
     // reducer messages
-    case nothingToFollow, noSearchResults, filterCleared, selectPartyFirst, citationCopied
+    case nothingToFollow, noSearchResults, filterCleared, selectPartyFirst
     case markSet, noMark, noFurtherKind, alreadyEveryEvent, alreadyEras
-    case sourceAddress, noFurtherHistory, noSearch, matchOf, badDate
+    case noFurtherHistory, noSearch, matchOf
     case noMatchFor, firstMatch, nothingMatchesFilter
     case gotoUsage, langUsage, zoomUsage, unknownCommand, noTour, tourEnd
     // views
@@ -33,17 +33,14 @@ public enum UIText: CaseIterable, Sendable {
         case .noSearchResults: return Localized(en: "No search results: press / to search.", fr: "Aucun résultat\u{00A0}: tapez / pour chercher.")
         case .filterCleared: return Localized(en: "Filter cleared.", fr: "Filtre retiré.")
         case .selectPartyFirst: return Localized(en: "Select a party first (pane 1).", fr: "Choisissez d’abord une partie (volet 1).")
-        case .citationCopied: return Localized(en: "Citation copied to the clipboard (OSC 52).", fr: "Citation copiée dans le presse-papiers (OSC 52).")
         case .markSet: return Localized(en: "Mark '{1}' set.", fr: "Marque «\u{00A0}{1}\u{00A0}» posée.")
         case .noMark: return Localized(en: "No mark '{1}'.", fr: "Pas de marque «\u{00A0}{1}\u{00A0}».")
         case .noFurtherKind: return Localized(en: "No further {1}.", fr: "Pas d’autre occurrence\u{00A0}: {1}.")
         case .alreadyEveryEvent: return Localized(en: "Already showing every event.", fr: "Tous les événements sont déjà affichés.")
         case .alreadyEras: return Localized(en: "Already showing eras.", fr: "Les époques sont déjà affichées.")
-        case .sourceAddress: return Localized(en: "Source: {1}", fr: "Source\u{00A0}: {1}")
         case .noFurtherHistory: return Localized(en: "No further history.", fr: "Pas d’autre historique.")
         case .noSearch: return Localized(en: "No search: press / to search.", fr: "Aucune recherche\u{00A0}: tapez / pour chercher.")
         case .matchOf: return Localized(en: "Match {1} of {2}", fr: "Résultat {1} sur {2}")
-        case .badDate: return Localized(en: "Write 2020, 2020-07 or 2020-07-16.", fr: "Écrivez 2020, 2020-07 ou 2020-07-16.")
         case .noMatchFor: return Localized(en: "No match for “{1}”.", fr: "Aucun résultat pour «\u{00A0}{1}\u{00A0}».")
         case .firstMatch: return Localized(en: "Match 1 of {1} — n/N next/previous, Ctrl-F all", fr: "Résultat 1 sur {1} — n/N suivant/précédent, Ctrl-F tous")
         case .nothingMatchesFilter: return Localized(en: "Nothing matches this filter; Esc clears it.", fr: "Rien ne correspond\u{00A0}; Échap retire le filtre.")
