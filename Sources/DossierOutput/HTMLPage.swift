@@ -137,8 +137,9 @@ public struct HTMLPage {
             let accord = store.accordInForce(on: event.date)
             if era != .some(accord?.id) {
                 era = .some(accord?.id)
-                let name = accord.map { "<a href=\"#\(Self.escape($0.id))\">\(both($0.name))</a>" } ?? both(Strings.noEraAccord)
-                out += "<p class=\"band \(eraClass(accord))\">\(both(Strings.inForce))\(both(Strings.colon)) \(name)</p>\n"
+                let band = accord.map { "\(both(Strings.inForce))\(both(Strings.colon)) <a href=\"#\(Self.escape($0.id))\">\(both($0.name))</a>" }
+                    ?? both(capitalized(Strings.noEraAccord))
+                out += "<p class=\"band \(eraClass(accord))\">\(band)</p>\n"
             }
             out += record(.event(i), level: 4, extraClass: eraClass(accord))
         }

@@ -42,7 +42,7 @@ enum HTMLPageAssets {
         .band.era-none{background:var(--eranone)}
         .rec.era-0{border-color:#b38600}.rec.era-1{border-color:#2e8b2e}.rec.era-2{border-color:#3b6fd1}
         [hidden]{display:none}
-        :target{outline:2px solid var(--link);outline-offset:2px}
+        .rec:target{outline:2px solid var(--link);outline-offset:2px}
         @media print{
         :root{--bg:#ffffff;--fg:#000000;--muted:#333333;--link:#000000;--line:#999999}
         .tools,nav{display:none}
