@@ -11,7 +11,8 @@ every text at least 4.5:1 against its background, light and dark; the page opens
 switch (clicked) shows the other language; typing WORDS in the search box (focused, then typed as
 text input) shows exactly the records EXPECT and hides the others; printing shows every record and
 no search box. Prints one line per problem and exits 1 if there is any, 0 otherwise, and 77 when
-no Chromium can be started (the caller reports the test as skipped, with the reason printed).
+no Chromium is installed (the caller reports the test as skipped, with the reason printed); one
+that is installed but does not start is a failure.
 """
 import argparse
 import json
@@ -81,6 +82,13 @@ class Browser:
         *complete, self.buffer = self.buffer.split(b"\0")
         messages = [json.loads(m) for m in complete if m]
         self.events += [m for m in messages if "method" in m]
+        for m in messages:
+            if m.get("method") == "Page.javascriptDialogOpening":
+                # a dialog blocks the page: dismiss it (the event stays, as a problem)
+                self.next_id += 1
+                dismiss = {"id": self.next_id, "method": "Page.handleJavaScriptDialog", "params": {"accept": False},
+                           "sessionId": m.get("sessionId")}
+                os.write(self.to_child, json.dumps(dismiss).encode() + b"\0")
         return messages
 
     def wait_for_event(self, method, seconds=TIMEOUT):
@@ -145,8 +153,9 @@ def main():
             browser = Browser(binary, profile)
             targets = browser.send("Target.getTargets")["targetInfos"]
         except Exception as error:
-            print(f"skipped: chromium ({binary}) does not start: {error}")
-            return 77
+            # installed but not starting is a failure, not a reason to skip
+            print(f"problem: chromium ({binary}) does not start: {error}")
+            return 1
         try:
             page = next(t for t in targets if t["type"] == "page")
             session = browser.send("Target.attachToTarget", {"targetId": page["targetId"], "flatten": True})["sessionId"]

@@ -110,6 +110,22 @@ import Testing
         #expect(try Self.export(["--lang", "fr"]).contains("<body class=\"l-fr\">"))
     }
 
+    /// Every record of the dossier is one element of the page with the record's id; no id twice.
+    @Test func everyRecordIsOnThePageOnceUnderItsID() throws {
+        let page = try Self.export(["--lang", "fr"])
+        let json = try #require(try CLI.run(["export", "--format", "json"]).json() as? [String: Any])
+        var records: [String] = []
+        for kind in ["events", "parties", "arguments", "accords", "sources"] {
+            records += try #require(json[kind] as? [[String: Any]]).compactMap { $0["id"] as? String }
+        }
+        #expect(records.count > 400)
+        let ids = page.matches(of: /\sid="([^"]*)"/).map { String($0.1) }
+        #expect(Set(ids).count == ids.count, "an id twice")
+        #expect(Set(records).isSubset(of: Set(ids)))
+        let articles = page.matches(of: /<article class="rec k-[a-z]+[^"]*" id="([^"]*)">/).map { String($0.1) }
+        #expect(articles.sorted() == records.sorted())
+    }
+
     /// `--output FILE` writes that file and nothing else (standard output stays empty); other
     /// commands refuse the format.
     @Test func outputWritesOnlyTheNamedFile() throws {
@@ -133,7 +149,7 @@ import Testing
 
 /// The page in a real browser: Debian's chromium, headless, driven over the DevTools pipe by
 /// `scripts/html_browser_check.py` (see its header for what it checks). Skipped, with the reason
-/// printed, when chromium is not installed or cannot start (.ci/setup installs it).
+/// printed, when chromium is not installed (.ci/setup installs it); one that does not start fails.
 @Suite(.serialized, .timeLimit(.minutes(3))) struct HTMLBrowserTests {
     static let script = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
         .deletingLastPathComponent().appendingPathComponent("scripts/html_browser_check.py").path
