@@ -6,7 +6,8 @@ import DossierCore
 enum HTMLPageAssets {
     /// Light and dark colours (`prefers-color-scheme`), each text colour at least 4.5:1 on its
     /// background (the browser test measures every text on the page in both); the language not
-    /// chosen is hidden; print shows every record and no controls.
+    /// chosen is hidden; the search box and the switch only where the script runs; print shows
+    /// every record and no controls.
     static let style = """
 
         :root{--bg:#ffffff;--fg:#1a1a1a;--muted:#4d4d4d;--link:#0a4fa8;--line:#c8c8c8;--era0:#fff1c2;--era1:#dcf5dc;--era2:#dde8fb;--eranone:#eeeeee}
@@ -17,6 +18,7 @@ enum HTMLPageAssets {
         .muted{color:var(--muted)}
         body.l-en .fr,body.l-fr .en{display:none}
         header{border-bottom:1px solid var(--line);padding-bottom:.5rem}
+        html:not(.js) .tools{display:none}
         .tools{display:flex;flex-wrap:wrap;gap:.5rem;align-items:center;position:sticky;top:0;background:var(--bg);padding:.4rem 0}
         input,button{font:inherit;color:var(--fg);background:var(--bg);border:1px solid var(--muted);border-radius:4px;padding:.2rem .5rem}
         input{flex:1;min-width:12rem}
@@ -67,6 +69,7 @@ enum HTMLPageAssets {
         if(v<128){o+=(v>=65&&v<=90)?String.fromCharCode(v+32):c;continue}
         if(v>=0x300&&v<=0x36f)continue;
         o+=Object.prototype.hasOwnProperty.call(F,c)?F[c]:c.toLowerCase()}return o}
+        document.documentElement.classList.add('js');
         var body=document.body,q=document.getElementById('_q'),n=document.getElementById('_n');
         var recs=Array.prototype.slice.call(document.querySelectorAll('.rec'));
         var grps=Array.prototype.slice.call(document.querySelectorAll('.grp'));
