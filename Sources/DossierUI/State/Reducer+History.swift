@@ -17,9 +17,10 @@ extension AppState {
         let targets = links
         guard linkIndex < targets.count else { return }
         let target = targets[linkIndex]
-        guard Pane.showing(target.kind) != nil else {
-            // a source has no pane: its own view, with the full address and who cites it
-            if case .source(let i) = target { overlay = .source(index: i, link: 0, scroll: 0) }
+        if case .source(let i) = target {
+            // a source cited by a record: its own view, with the full address and who cites it,
+            // over the record being read (the Sources pane lists them all)
+            overlay = .source(index: i, link: 0, scroll: 0)
             return
         }
         navigate(to: target, remember: true)
@@ -28,7 +29,7 @@ extension AppState {
     /// Selects a record in its pane; with `remember`, the place left is pushed on the back stack.
     /// A record hidden by a filter shows again: the filter is cleared.
     mutating func navigate(to ref: RecordRef, remember shouldRemember: Bool) {
-        guard let target = Pane.showing(ref.kind) else { return }
+        let target = Pane.showing(ref.kind)
         if lists[target.rawValue].item(of: ref) == nil {
             if target == .timeline && zoom != .events { rebuild(.timeline, zoom: .events) }
             if lists[target.rawValue].item(of: ref) == nil && !filters[target.rawValue].isEmpty {
@@ -67,7 +68,7 @@ extension AppState {
     /// Returns false when it names neither.
     @discardableResult
     public mutating func open(at target: String) -> Bool {
-        if let ref = store.ref(target), Pane.showing(ref.kind) != nil {
+        if let ref = store.ref(target) {
             navigate(to: ref, remember: false)
         } else if let date = DossierDate(target), let index = store.nearestEvent(to: date) {
             navigate(to: .event(index), remember: false)

@@ -22,7 +22,7 @@ extension AppState {
         assert(searchIndexReady, "a search before the shell reported the index built")
         // typing extends the query: only the previous hits can still match
         let all = store.searchIndex.search(query, extending: search.map { ($0.query, $0.allHits) })
-        let hits = all.map(\.ref).filter { Pane.showing($0.kind) != nil }
+        let hits = all.map(\.ref)
         search = SearchState(query: query, terms: terms, hits: hits, current: nil, allHits: all)
     }
 
@@ -81,5 +81,35 @@ extension AppState {
         rebuild(.timeline, filter: timelineFilter)
         pane = .timeline
         area = .list
+    }
+}
+
+/// The Sources pane's order: `s` cycles date → publisher → kind there, `:sort ORDER` names one.
+extension AppState {
+    mutating func cycleSourceOrder() {
+        guard pane == .sources else {
+            message = UIText.sortOnlySources.text
+            return
+        }
+        sortSources(sourceOrder.next)
+    }
+
+    mutating func sortSources(_ order: SourceOrder) {
+        focus(.sources)
+        rebuild(.sources, sourceOrder: order)
+        message = UIText.sourcesSorted(order.label)
+    }
+}
+
+extension SourceOrder {
+    /// The order's name in a sentence ("Sources by publisher").
+    var label: Localized {
+        let field: Localized
+        switch self {
+        case .date: field = Strings.date
+        case .publisher: field = Strings.publisher
+        case .kind: field = Strings.kind
+        }
+        return Localized(en: field.en.lowercased(), fr: field.fr.lowercased())
     }
 }
