@@ -56,14 +56,15 @@ public enum Pane: Int, Sendable, Hashable, CaseIterable {
         }
     }
 
-    /// The pane that lists records of a kind.
-    public static func showing(_ kind: RecordKind) -> Pane {
+    /// The pane that lists records of a kind (terms have none).
+    public static func showing(_ kind: RecordKind) -> Pane? {
         switch kind {
         case .party: return .parties
         case .event: return .timeline
         case .argument: return .arguments
         case .accord: return .accords
         case .source: return .sources
+        case .term: return nil
         }
     }
 }

@@ -41,7 +41,7 @@ public struct SearchState: Sendable, Hashable {
     public var terms: [String]
     public var hits: [RecordRef]
     public var current: Int?
-    /// Every hit of the query with its ranking data, to narrow the next keystroke's search.
+    /// Every hit of the query, terms included, to narrow the next keystroke's search.
     var allHits: [SearchHit] = []
 }
 

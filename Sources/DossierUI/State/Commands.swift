@@ -23,7 +23,7 @@ extension AppState {
         switch command.name {
         case "goto", "g":
             if let date = DossierDate(argument) { gotoDate(date) }
-            else if let ref = store.ref(argument) { navigate(to: ref, remember: true) }
+            else if let ref = store.ref(argument), Pane.showing(ref.kind) != nil { navigate(to: ref, remember: true) }
             else if !argument.isEmpty, case let near = nearestIDs(to: argument), !near.isEmpty {
                 message = UIText.gotoNoSuch(argument, near.joined(separator: ", "))
             } else { message = UIText.gotoUsage.text }

@@ -29,7 +29,7 @@ extension AppState {
     /// Selects a record in its pane; with `remember`, the place left is pushed on the back stack.
     /// A record hidden by a filter shows again: the filter is cleared.
     mutating func navigate(to ref: RecordRef, remember shouldRemember: Bool) {
-        let target = Pane.showing(ref.kind)
+        guard let target = Pane.showing(ref.kind) else { return }
         if lists[target.rawValue].item(of: ref) == nil {
             if target == .timeline && zoom != .events { rebuild(.timeline, zoom: .events) }
             if lists[target.rawValue].item(of: ref) == nil && !filters[target.rawValue].isEmpty {
@@ -68,7 +68,7 @@ extension AppState {
     /// Returns false when it names neither.
     @discardableResult
     public mutating func open(at target: String) -> Bool {
-        if let ref = store.ref(target) {
+        if let ref = store.ref(target), Pane.showing(ref.kind) != nil {
             navigate(to: ref, remember: false)
         } else if let date = DossierDate(target), let index = store.nearestEvent(to: date) {
             navigate(to: .event(index), remember: false)
