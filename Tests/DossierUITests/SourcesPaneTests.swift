@@ -68,6 +68,7 @@ import Testing
         #expect(state.selectedRef == selected, "the selection stays on the same source")
         #expect(state.message?.en == "Sources by publisher (s: next order)")
         #expect(state.message?.fr == "Sources par éditeur (s\u{00A0}: ordre suivant)")
+        #expect(ScreenView.render(state).text.contains("/\(store.sources.count) · by publisher ═"), "the list's title says the order")
         state.press(.character("s"))
         #expect(state.sourceOrder == .kind && sorted { $0.kind.rawValue })
         state.press(.character("J"))

@@ -27,7 +27,7 @@ public enum UIText: CaseIterable, Sendable {
     case asciiNotice
     case counselGroup
     // the Sources pane
-    case sourcesSorted, sortUsage, sortOnlySources, filterNoPublisher
+    case sourcesSorted, sortUsage, sortOnlySources, filterNoPublisher, byOrder
 
     public var template: Localized {
         switch self {
@@ -123,6 +123,7 @@ public enum UIText: CaseIterable, Sendable {
         case .sortUsage: return Localized(en: "sort: date, publisher or kind", fr: "sort\u{00A0}: date, publisher ou kind")
         case .sortOnlySources: return Localized(en: "s sorts the Sources pane (5).", fr: "s trie le volet Sources (5).")
         case .filterNoPublisher: return Localized(en: "no publisher '{1}'", fr: "aucun éditeur «\u{00A0}{1}\u{00A0}»")
+        case .byOrder: return Localized(en: "by {1}", fr: "par {1}")
         }
     }
 

@@ -115,7 +115,9 @@ public enum ScreenView {
     static func drawList(_ state: AppState, into grid: inout Grid, regions: inout Regions) {
         let rect = state.layout.list
         let list = state.list
-        let position = list.count == 0 ? "0/0" : "\(state.selectedItem + 1)/\(list.count)"
+        var position = list.count == 0 ? "0/0" : "\(state.selectedItem + 1)/\(list.count)"
+        // the Sources pane's order, once it is not the default one (the headings then are not years)
+        if state.pane == .sources && state.sourceOrder != .date { position += " · " + UIText.byOrder(state.sourceOrder.label)[state.lang] }
         Box.draw(rect, title: "\(state.pane.title[state.lang]) \(position)", focused: state.area == .list, into: &grid)
         var inner = rect.inner
         regions.list = inner
