@@ -56,19 +56,7 @@ public struct TimelineJSExport {
         return .object(pairs)
     }
 
-    func html(_ text: String) -> String {
-        var out = ""
-        for character in text {
-            switch character {
-            case "&": out += "&amp;"
-            case "<": out += "&lt;"
-            case ">": out += "&gt;"
-            case "\"": out += "&quot;"
-            default: out.append(character)
-            }
-        }
-        return out
-    }
+    func html(_ text: String) -> String { HTMLPage.escape(text) }
 
     /// The overview's first paragraph (paragraphs are separated by a blank line; single line breaks
     /// of a hard-wrapped text are spaces), without its `[[id]]` links.
@@ -86,11 +74,14 @@ public struct TimelineJSExport {
 
     /// Removes `[[id]]` links with the space before them, so none is left before the punctuation
     /// that follows ("from the start [[id]]." → "from the start."); what follows the link is kept
-    /// as written, so French keeps its space before « ; » and « : ».
+    /// as written, so French keeps its space before « ; » and « : ». `[[id|words]]` keeps its words.
     public static func removingLinks(_ text: String) -> String {
         var out = "", afterLink = false
         for segment in OverviewLinks.segments(in: text) {
             switch segment {
+            case .link(_, let label?):
+                out += label
+                afterLink = false
             case .link:
                 while out.last == " " || out.last == "\u{00A0}" { out.removeLast() }
                 afterLink = true

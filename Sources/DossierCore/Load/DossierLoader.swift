@@ -143,6 +143,7 @@ struct Assembler {
     var events: [Event] = []
     var arguments: [Argument] = []
     var accords: [Accord] = []
+    var terms: [Term] = []
     var recordCount = 0
     var sawInfo = false
     /// Files that could not be parsed at all: references to their records cannot be checked.
@@ -192,7 +193,7 @@ struct Assembler {
     private mutating func addTopLevel(_ root: YAMLNode?, file: String, stoppedAt: Int?) {
         guard let root else { return } // an empty file is allowed (e.g. a placeholder)
         guard case .mapping(let pairs, _) = root else {
-            sink.report(file, root.mark, "the file must be a mapping of collections (sources:, parties:, events:, arguments:, accords:, dossier:), found \(root.kindDescription)")
+            sink.report(file, root.mark, "the file must be a mapping of collections (sources:, parties:, events:, arguments:, accords:, terms:, dossier:), found \(root.kindDescription)")
             return
         }
         for (index, pair) in pairs.enumerated() {
@@ -201,7 +202,7 @@ struct Assembler {
             if pair.key == "dossier" {
                 decodeInfo(pair.value, file: file)
             } else if !decodeRecord(in: pair.key, nil, file: file) {
-                sink.report(file, pair.keyMark, "unknown collection '\(pair.key)' (expected sources, parties, events, arguments, accords or dossier)")
+                sink.report(file, pair.keyMark, "unknown collection '\(pair.key)' (expected sources, parties, events, arguments, accords, terms or dossier)")
             } else if case .sequence = pair.value {
                 // its records were decoded as they were read
             } else {
@@ -219,6 +220,7 @@ struct Assembler {
         case Event.collection: if let item, let record = decode(Event.self, item, file: file) { events.append(record) }
         case Argument.collection: if let item, let record = decode(Argument.self, item, file: file) { arguments.append(record) }
         case Accord.collection: if let item, let record = decode(Accord.self, item, file: file) { accords.append(record) }
+        case Term.collection: if let item, let record = decode(Term.self, item, file: file) { terms.append(record) }
         default: return false
         }
         return true
@@ -262,6 +264,7 @@ struct Assembler {
         events += part.events
         arguments += part.arguments
         accords += part.accords
+        terms += part.terms
     }
 
     // MARK: records
@@ -327,15 +330,15 @@ struct Assembler {
     /// Room for the records of `parts` on top of those already here, so that joining them copies
     /// each record once and never grows an array by doubling (which briefly holds it twice).
     mutating func reserve(for parts: UnsafeMutableBufferPointer<Assembler?>) {
-        var counts = (sources.count, parties.count, events.count, arguments.count, accords.count)
+        var counts = (sources.count, parties.count, events.count, arguments.count, accords.count, terms.count)
         for part in parts {
             guard let part else { continue }
             counts.0 += part.sources.count; counts.1 += part.parties.count; counts.2 += part.events.count
-            counts.3 += part.arguments.count; counts.4 += part.accords.count
+            counts.3 += part.arguments.count; counts.4 += part.accords.count; counts.5 += part.terms.count
         }
         declared.reserveCapacity(parts.reduce(declared.count) { $0 + ($1?.declared.count ?? 0) })
         sources.reserveCapacity(counts.0); parties.reserveCapacity(counts.1); events.reserveCapacity(counts.2)
-        arguments.reserveCapacity(counts.3); accords.reserveCapacity(counts.4)
+        arguments.reserveCapacity(counts.3); accords.reserveCapacity(counts.4); terms.reserveCapacity(counts.5)
     }
 
     // MARK: cross-file checks
@@ -364,6 +367,7 @@ struct Assembler {
         dossier.events = events
         dossier.arguments = arguments
         dossier.accords = accords
+        dossier.terms = terms
         return dossier
     }
 }
