@@ -65,3 +65,17 @@ extension UInt64 {
         for (k, byte) in bytes.prefix(8).enumerated() { self |= UInt64(byte) << (8 * UInt64(k)) }
     }
 }
+
+extension FastPathTests {
+    /// The byte pre-check never hides a link that cutting the text into segments finds.
+    @Test func thePreCheckForLinksAgreesWithTheSegments() {
+        let texts = ["", "[", "[[", "a[[b]]", "[[ev-1]]", "x [ [y]] [[z|mots]] fin", "[x][y]", "é[[ev-1|É]]", "fin [", "[[",
+                     "[\u{301}[ev]]", "]] [[", "ab[", "[a[[b]]"]
+        for text in texts {
+            let found = OverviewLinks.segments(in: text).contains { if case .link = $0 { return true } else { return false } }
+            if found { #expect(OverviewLinks.mayHoldLinks(text), "\(text)") }
+            #expect(OverviewLinks.ids(in: text) == OverviewLinks.segments(in: text).compactMap { if case .link(let id, _) = $0 { return id } else { return nil } }, "\(text)")
+        }
+        #expect(!OverviewLinks.mayHoldLinks("Le Conseil d’État [note] rejette."))
+    }
+}
