@@ -147,6 +147,9 @@ public struct Printer {
                       ("events", store.eventIndices(ofAccord: a.id).map { .event($0) }), ("sources", refs(a.sources))]
         case .source(let i):
             groups = [("cited_by", store.citations(ofSource: store.sources[i].id))]
+        case .term(let i):
+            let t = store.terms[i]
+            groups = [("related", refs(t.related)), ("sources", refs(t.sources))]
         }
         return groups.filter { !$0.1.isEmpty }.map { (relation: $0.0, refs: $0.1) }
     }
@@ -279,7 +282,9 @@ public struct Printer {
             switch segment {
             case .text(let piece):
                 pending += piece
-            case .link(let id):
+            case .link(let id, let label):
+                // `[[id|words]]` keeps its words in the sentence; the note mark follows them
+                if let label { pending += label }
                 while pending.last == " " { pending.removeLast() }
                 out += escape(pending)
                 pending = ""

@@ -91,6 +91,7 @@ public struct RecordJSON {
         case .argument(let i): return argument(store.arguments[i])
         case .accord(let i): return accord(store.accords[i])
         case .source(let i): return source(store.sources[i])
+        case .term(let i): return object(store.terms[i])
         }
     }
 

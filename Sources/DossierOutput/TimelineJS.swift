@@ -86,11 +86,14 @@ public struct TimelineJSExport {
 
     /// Removes `[[id]]` links with the space before them, so none is left before the punctuation
     /// that follows ("from the start [[id]]." → "from the start."); what follows the link is kept
-    /// as written, so French keeps its space before « ; » and « : ».
+    /// as written, so French keeps its space before « ; » and « : ». `[[id|words]]` keeps its words.
     public static func removingLinks(_ text: String) -> String {
         var out = "", afterLink = false
         for segment in OverviewLinks.segments(in: text) {
             switch segment {
+            case .link(_, let label?):
+                out += label
+                afterLink = false
             case .link:
                 while out.last == " " || out.last == "\u{00A0}" { out.removeLast() }
                 afterLink = true

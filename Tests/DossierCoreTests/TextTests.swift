@@ -114,3 +114,19 @@ import Testing
         #expect(OverviewLinks.segments(in: "") == [])
     }
 }
+
+/// `[[id|words]]`: a link that shows its own words, so a sentence keeps its grammar.
+@Suite struct LabelledLinkTests {
+    @Test func aLinkMayCarryTheWordsItShows() {
+        #expect(OverviewLinks.segments(in: "the [[a|first order]] and [[b]] [[c|]]") == [
+            .text("the "), .link("a", label: "first order"), .text(" and "), .link("b"), .text(" "), .link("c"),
+        ])
+        #expect(OverviewLinks.ids(in: "[[a|x]] [[b]]") == ["a", "b"])
+    }
+
+    @Test func plainTextShowsTheWordsOrTheTargetsName() {
+        let text = "See [[a|the order]] and [[b]]."
+        #expect(OverviewLinks.plain(text) { "Name of \($0)" } == "See the order and Name of b.")
+        #expect(OverviewLinks.plain("no links") { _ in "x" } == "no links")
+    }
+}

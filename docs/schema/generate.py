@@ -34,11 +34,14 @@ def schemas(both):
     argument = obj({"id": ID, "side": {"type": "string"}, "by": IDS, "case": ID, "claim": text, "detail": nullable(text),
                     "basis": {"type": "array", "items": {"type": "string"}}, "answers": IDS, "outcome": nullable(text),
                     "certainty": certainty, "note": nullable(text), "sources": sources})
+    dimensions = ["instrument", "period", "us_commitments", "oversight", "redress", "bulk_collection", "challenge", "ruling", "status"]
+    cell = obj({"text": text, "sources": sources, "unknown": {"type": "boolean"}})
     accord = obj({"id": ID, "name": text, "instrument": {"type": "string"}, "adopted": DATE, "adopted_precision": PREC,
                   "in_force_from": DATE, "in_force_from_precision": PREC, "in_force_to": nullable(DATE),
                   "in_force_to_precision": nullable(PREC), "status": {"enum": ["in-force", "ended", "struck-down"]},
                   "summary": text, "mechanisms": {"type": "array", "items": text}, "challenged_by": IDS,
                   "struck_down_by": nullable(ID), "identifiers": identifiers, "status_text": text,
+                  "comparison": obj({d: cell for d in dimensions}),
                   "certainty": certainty, "note": nullable(text), "sources": sources})
     return dict(text=text, source=source, party=party, event=event, argument=argument, accord=accord)
 

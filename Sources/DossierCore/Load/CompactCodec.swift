@@ -5,7 +5,7 @@
 /// declarations; `CompactFormTests` checks that the bundled dossier decodes to what the YAML gives.
 public enum CompactCodec {
     /// Changes whenever the layout changes in a way the field tables do not express.
-    static let magic = "dossier-compact-2"
+    static let magic = "dossier-compact-3"
     static let separator: UInt8 = 0x1F
 
     /// Why a compact form could not be decoded: where, and what was expected there.
@@ -30,6 +30,7 @@ public enum CompactCodec {
         write(dossier.events, &w)
         write(dossier.arguments, &w)
         write(dossier.accords, &w)
+        write(dossier.terms, &w)
         return w.text
     }
 
@@ -57,6 +58,7 @@ public enum CompactCodec {
         dossier.events = try read(Event.self, &r, origin)
         dossier.arguments = try read(Argument.self, &r, origin)
         dossier.accords = try read(Accord.self, &r, origin)
+        dossier.terms = try read(Term.self, &r, origin)
         guard r.position >= bytes.count else { throw Corrupt(at: r.position, "the end") }
         return dossier
     }

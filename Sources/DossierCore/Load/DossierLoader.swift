@@ -123,6 +123,7 @@ struct Assembler {
     var events: [Event] = []
     var arguments: [Argument] = []
     var accords: [Accord] = []
+    var terms: [Term] = []
     var recordCount = 0
     var sawInfo = false
     /// Files that could not be parsed at all: references to their records cannot be checked.
@@ -146,7 +147,7 @@ struct Assembler {
         }
         guard let root else { return } // an empty file is allowed (e.g. a placeholder)
         guard case .mapping(let pairs, _) = root else {
-            sink.report(file, root.mark, "the file must be a mapping of collections (sources:, parties:, events:, arguments:, accords:, dossier:), found \(root.kindDescription)")
+            sink.report(file, root.mark, "the file must be a mapping of collections (sources:, parties:, events:, arguments:, accords:, terms:, dossier:), found \(root.kindDescription)")
             return
         }
         for pair in pairs {
@@ -157,8 +158,9 @@ struct Assembler {
             case Event.collection: guard decodeAll(Event.self, pair, file: file, keep: { $0.events.append($1) }) else { return }
             case Argument.collection: guard decodeAll(Argument.self, pair, file: file, keep: { $0.arguments.append($1) }) else { return }
             case Accord.collection: guard decodeAll(Accord.self, pair, file: file, keep: { $0.accords.append($1) }) else { return }
+            case Term.collection: guard decodeAll(Term.self, pair, file: file, keep: { $0.terms.append($1) }) else { return }
             default:
-                sink.report(file, pair.keyMark, "unknown collection '\(pair.key)' (expected sources, parties, events, arguments, accords or dossier)")
+                sink.report(file, pair.keyMark, "unknown collection '\(pair.key)' (expected sources, parties, events, arguments, accords, terms or dossier)")
             }
         }
     }
@@ -195,6 +197,7 @@ struct Assembler {
         events += part.events
         arguments += part.arguments
         accords += part.accords
+        terms += part.terms
     }
 
     // MARK: records
@@ -301,6 +304,7 @@ struct Assembler {
         dossier.events = events
         dossier.arguments = arguments
         dossier.accords = accords
+        dossier.terms = terms
         return dossier
     }
 }

@@ -169,11 +169,13 @@ extension Field {
               texts: { record, body in let text = record[keyPath: path]; body(text.en); body(text.fr) })
     }
 
-    public static func optionalText(_ key: String, _ path: WritableKeyPath<Record, Localized?> & Sendable, search: SearchPlace = .body) -> Field {
+    public static func optionalText(_ key: String, _ path: WritableKeyPath<Record, Localized?> & Sendable, search: SearchPlace = .body,
+                                    links: Bool = false) -> Field {
         Field(key, json: nil, search: search, property: path,
               value: { $0[keyPath: path].map { .text($0) } ?? .absent },
-              read: { reader, record, _ in
+              read: { reader, record, pending in
                   record[keyPath: path] = reader.text(key, required: false)
+                  if links, let text = record[keyPath: path] { reader.queueLinks(in: text, field: key, into: &pending) }
                   // a malformed optional text was reported; the record is still refused
                   return record[keyPath: path] != nil || !reader.has(key)
               },
@@ -370,12 +372,17 @@ public struct Participant: Sendable, Hashable {
 }
 
 extension Field {
-    /// One nested record whose fields are all optional (legal identifiers); absent, it is blank.
-    public static func nested<Item: Declared>(_ key: String, _ path: WritableKeyPath<Record, Item> & Sendable, search: SearchPlace) -> Field {
+    /// One nested record: `required`, it must be there (an accord's comparison, each of its
+    /// dimensions); otherwise absent means blank (legal identifiers, whose fields are all optional).
+    public static func nested<Item: Declared>(_ key: String, _ path: WritableKeyPath<Record, Item> & Sendable, search: SearchPlace,
+                                              required: Bool = false) -> Field {
         Field(key, json: nil, search: search, property: path,
               value: { .record($0[keyPath: path].fieldValues()) },
               read: { reader, record, pending in
-                  guard let node = reader.node(key) else { return true }
+                  guard let node = reader.node(key) else {
+                      if required { reader.report(at: key, "missing field '\(key)'") }
+                      return !required
+                  }
                   guard var itemReader = FieldReader(node, file: reader.file, owner: "\(reader.owner) \(key)", sink: reader.sink),
                         let item = itemReader.decode(Item.self, into: &pending) else { return false }
                   record[keyPath: path] = item

@@ -73,10 +73,10 @@ public struct Party: DossierRecord {
         .term("kind", \.kind, search: .body),
         .terms("roles", \.roles, search: .body),
         .line("country", \.country, search: .body),
-        .text("summary", \.summary),
+        .text("summary", \.summary, links: true),
         .optionalLine("website", \.website, search: .body),
         .term("certainty", \.certainty, default: .verified),
-        .optionalText("note", \.note),
+        .optionalText("note", \.note, links: true),
         .references("sources", \.sources, to: [.source], required: true, nonEmpty: true),
     ]
     public static func check(_ record: Party, _ reader: FieldReader) {
@@ -113,13 +113,13 @@ public struct Event: DossierRecord {
         .term("kind", \.kind, search: .body),
         .term("track", \.track, search: .body),
         .text("title", \.title, search: .title),
-        .text("summary", \.summary),
+        .text("summary", \.summary, links: true),
         .participants("parties", \.parties, roles: \.partyRoles),
         .optionalReference("accord", \.accord, to: [.accord]),
         .nested("identifiers", \.identifiers, search: .title),
         .flag("pending", \.pending),
         .term("certainty", \.certainty, default: .verified),
-        .optionalText("note", \.note),
+        .optionalText("note", \.note, links: true),
         .references("sources", \.sources, to: [.source], required: true, nonEmpty: true),
     ]
     public static func check(_ record: Event, _ reader: FieldReader) {
@@ -153,12 +153,12 @@ public struct Argument: DossierRecord {
         .references("by", \.by, to: [.party], required: true, nonEmpty: true),
         .reference("case", \.caseID, to: [.event]),
         .text("claim", \.claim, search: .title),
-        .optionalText("detail", \.detail),
+        .optionalText("detail", \.detail, links: true),
         .lines("basis", \.basis),
         .references("answers", \.answers, to: [.argument]),
-        .optionalText("outcome", \.outcome),
+        .optionalText("outcome", \.outcome, links: true),
         .term("certainty", \.certainty, default: .verified),
-        .optionalText("note", \.note),
+        .optionalText("note", \.note, links: true),
         .references("sources", \.sources, to: [.source], required: true, nonEmpty: true),
     ]
     public static func check(_ record: Argument, _ reader: FieldReader) {
@@ -179,6 +179,8 @@ public struct Accord: DossierRecord {
     public var struckDownBy: String?
     public var identifiers = LegalIdentifiers()
     public var status = Localized("")
+    /// The same dimensions on every accord, so the three can be compared point by point.
+    public var comparison = AccordComparison()
     public var certainty = Certainty.verified
     public var note: Localized?
     public var sources: [String] = []
@@ -193,18 +195,127 @@ public struct Accord: DossierRecord {
         .date("adopted", \.adopted),
         .date("in_force_from", \.inForceFrom),
         .optionalDate("in_force_to", \.inForceTo),
-        .text("summary", \.summary),
+        .text("summary", \.summary, links: true),
         .texts("mechanisms", \.mechanisms),
         .references("challenged_by", \.challengedBy, to: [.party]),
         .optionalReference("struck_down_by", \.struckDownBy, to: [.event]),
         .nested("identifiers", \.identifiers, search: .title),
         // JSON's `status` is the computed in-force / ended / struck-down state (`RecordJSON`)
         .text("status", \.status, json: "status_text"),
+        .nested("comparison", \.comparison, search: .body),
         .term("certainty", \.certainty, default: .verified),
-        .optionalText("note", \.note),
+        .optionalText("note", \.note, links: true),
         .references("sources", \.sources, to: [.source], required: true, nonEmpty: true),
     ]
     public static func check(_ record: Accord, _ reader: FieldReader) {
+        reader.checkNoteExplains(record.certainty, record.note)
+    }
+}
+
+/// One point of comparison of an accord (its redress, its ruling…): what it says, on what sources,
+/// and whether it states that something is not known.
+public struct ComparisonCell: Declared {
+    public var text = Localized("")
+    public var sources: [String] = []
+    /// The text says the point is not known or not established (rather than leaving it out).
+    public var unknown = false
+    public init() {}
+
+    public static let fields: [Field<ComparisonCell>] = [
+        .text("text", \.text, links: true),
+        .references("sources", \.sources, to: [.source], required: true, nonEmpty: true),
+        .flag("unknown", \.unknown),
+    ]
+}
+
+/// The dimensions every accord is described by, in the order a comparison shows them; each is
+/// required, so no accord can leave a point out without saying it is unknown.
+public struct AccordComparison: Declared {
+    public var instrument = ComparisonCell()
+    public var period = ComparisonCell()
+    public var usCommitments = ComparisonCell()
+    public var oversight = ComparisonCell()
+    public var redress = ComparisonCell()
+    public var bulkCollection = ComparisonCell()
+    public var challenge = ComparisonCell()
+    public var ruling = ComparisonCell()
+    public var status = ComparisonCell()
+    public init() {}
+
+    public static let fields: [Field<AccordComparison>] = Dimension.allCases.map { dimension in
+        .nested(dimension.rawValue, dimension.path, search: .body, required: true)
+    }
+
+    /// The dimensions by name, in display order: the YAML keys and JSON keys are the raw values.
+    public enum Dimension: String, CaseIterable, Sendable {
+        case instrument, period
+        case usCommitments = "us_commitments"
+        case oversight, redress
+        case bulkCollection = "bulk_collection"
+        case challenge, ruling, status
+
+        public var path: WritableKeyPath<AccordComparison, ComparisonCell> & Sendable {
+            switch self {
+            case .instrument: return \.instrument
+            case .period: return \.period
+            case .usCommitments: return \.usCommitments
+            case .oversight: return \.oversight
+            case .redress: return \.redress
+            case .bulkCollection: return \.bulkCollection
+            case .challenge: return \.challenge
+            case .ruling: return \.ruling
+            case .status: return \.status
+            }
+        }
+
+        public var label: Localized {
+            switch self {
+            case .instrument: return Localized(en: "Legal instrument and basis", fr: "Instrument juridique et fondement")
+            case .period: return Localized(en: "Adoption and period in force", fr: "Adoption et période d’application")
+            case .usCommitments: return Localized(en: "US commitments", fr: "Engagements américains")
+            case .oversight: return Localized(en: "Oversight", fr: "Contrôle du respect")
+            case .redress: return Localized(en: "Redress for EU individuals", fr: "Recours des Européens")
+            case .bulkCollection: return Localized(en: "Bulk collection and proportionality", fr: "Collecte en masse et proportionnalité")
+            case .challenge: return Localized(en: "Challenged by", fr: "Contestation")
+            case .ruling: return Localized(en: "Ruling and reasoning", fr: "Décision et motifs")
+            case .status: return Localized(en: "Status", fr: "Situation")
+            }
+        }
+    }
+
+    public subscript(_ dimension: Dimension) -> ComparisonCell { self[keyPath: dimension.path] }
+}
+
+/// A word of the affair (référé-suspension, adequacy decision, EO 14086…): what it means, why it
+/// matters here, and where it comes from. Texts link to it with `[[id]]` as to any record.
+public struct Term: DossierRecord {
+    public var id = ""
+    public var term = Localized("")
+    /// Other spellings and abbreviations, for search.
+    public var aliases: [String] = []
+    /// One line.
+    public var definition = Localized("")
+    public var explanation = Localized("")
+    public var related: [String] = []
+    public var certainty = Certainty.verified
+    public var note: Localized?
+    public var sources: [String] = []
+    public var origin = Origin.blank
+    public init() {}
+
+    public static let kind = RecordKind.term
+    public static let collection = "terms"
+    public static let fields: [Field<Term>] = [
+        .text("term", \.term, search: .title, allowPlain: true),
+        .lines("aliases", \.aliases, search: .title),
+        .text("definition", \.definition),
+        .text("explanation", \.explanation, links: true),
+        .references("related", \.related, to: Set(RecordKind.allCases)),
+        .term("certainty", \.certainty, default: .verified),
+        .optionalText("note", \.note, links: true),
+        .references("sources", \.sources, to: [.source], required: true, nonEmpty: true),
+    ]
+    public static func check(_ record: Term, _ reader: FieldReader) {
         reader.checkNoteExplains(record.certainty, record.note)
     }
 }
@@ -220,8 +331,8 @@ public struct TourStep: Declared {
     }
 
     public static let fields: [Field<TourStep>] = [
-        .reference("record", \.record, to: [.party, .event, .argument, .accord]),
-        .text("text", \.text),
+        .reference("record", \.record, to: [.party, .event, .argument, .accord, .term]),
+        .text("text", \.text, links: true),
     ]
 }
 
@@ -253,6 +364,7 @@ public struct Dossier: Sendable, Hashable {
     public var events: [Event] = []
     public var arguments: [Argument] = []
     public var accords: [Accord] = []
+    public var terms: [Term] = []
 
     public init(info: DossierInfo) { self.info = info }
 }

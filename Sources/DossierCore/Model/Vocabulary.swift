@@ -159,7 +159,7 @@ public enum SourceKind: String, Vocabulary {
 
 /// The five kinds of record.
 public enum RecordKind: String, Sendable, CaseIterable, Hashable {
-    case party, event, argument, accord, source
+    case party, event, argument, accord, source, term
     public var label: Localized {
         switch self {
         case .party: return Localized(en: "party", fr: "partie")
@@ -167,6 +167,7 @@ public enum RecordKind: String, Sendable, CaseIterable, Hashable {
         case .argument: return Localized(en: "argument", fr: "argument")
         case .accord: return Localized(en: "accord", fr: "accord")
         case .source: return Localized(en: "source", fr: "source")
+        case .term: return Localized(en: "term", fr: "terme")
         }
     }
 }

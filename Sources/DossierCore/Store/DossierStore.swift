@@ -16,7 +16,7 @@ final class LazySearchIndex: Sendable {
 
 /// A reference to one record of the store, by kind and position.
 public enum RecordRef: Sendable, Hashable {
-    case party(Int), event(Int), argument(Int), accord(Int), source(Int)
+    case party(Int), event(Int), argument(Int), accord(Int), source(Int), term(Int)
 
     public var kind: RecordKind {
         switch self {
@@ -25,6 +25,7 @@ public enum RecordRef: Sendable, Hashable {
         case .argument: return .argument
         case .accord: return .accord
         case .source: return .source
+        case .term: return .term
         }
     }
 }
@@ -39,6 +40,8 @@ public struct DossierStore: Sendable {
     public let arguments: [Argument]
     public let accords: [Accord]
     public let sources: [Source]
+    /// Glossary terms, in alphabetical order of their English name.
+    public let terms: [Term]
 
     private let byID: [String: RecordRef]
     private let eventsOfParty: [String: [Int]]
@@ -52,7 +55,7 @@ public struct DossierStore: Sendable {
     /// Built on first use (or by `buildSearchIndexInBackground`), not at start-up: folding every
     /// text costs time the first frame should not pay.
     public var searchIndex: SearchIndex {
-        lazySearchIndex.get { SearchIndex(parties: parties, events: events, arguments: arguments, accords: accords, sources: sources) }
+        lazySearchIndex.get { SearchIndex(parties: parties, events: events, arguments: arguments, accords: accords, sources: sources, terms: terms) }
     }
 
     public init(_ dossier: Dossier) {
@@ -66,6 +69,7 @@ public struct DossierStore: Sendable {
         arguments = dossier.arguments
         accords = dossier.accords
         sources = dossier.sources
+        terms = dossier.terms.sorted { ($0.term.en.lowercased(), $0.id) < ($1.term.en.lowercased(), $1.id) }
 
         var byID: [String: RecordRef] = [:]
         for (i, r) in parties.enumerated() { byID[r.id] = .party(i) }
@@ -73,6 +77,7 @@ public struct DossierStore: Sendable {
         for (i, r) in arguments.enumerated() { byID[r.id] = .argument(i) }
         for (i, r) in accords.enumerated() { byID[r.id] = .accord(i) }
         for (i, r) in sources.enumerated() { byID[r.id] = .source(i) }
+        for (i, r) in terms.enumerated() { byID[r.id] = .term(i) }
         self.byID = byID
 
         var eventsOfParty: [String: [Int]] = [:], eventsOfAccord: [String: [Int]] = [:]
@@ -101,7 +106,14 @@ public struct DossierStore: Sendable {
             for source in party.sources { citedBy[source, default: []].append(.party(i)) }
         }
         for (i, accord) in accords.enumerated() {
-            for source in accord.sources { citedBy[source, default: []].append(.accord(i)) }
+            var cited = accord.sources
+            for dimension in AccordComparison.Dimension.allCases {
+                for source in accord.comparison[dimension].sources where !cited.contains(source) { cited.append(source) }
+            }
+            for source in cited { citedBy[source, default: []].append(.accord(i)) }
+        }
+        for (i, term) in terms.enumerated() {
+            for source in term.sources { citedBy[source, default: []].append(.term(i)) }
         }
         self.eventsOfParty = eventsOfParty
         self.eventsOfAccord = eventsOfAccord
@@ -122,6 +134,7 @@ public struct DossierStore: Sendable {
         case .argument(let i): return arguments[i].id
         case .accord(let i): return accords[i].id
         case .source(let i): return sources[i].id
+        case .term(let i): return terms[i].id
         }
     }
 
@@ -133,6 +146,7 @@ public struct DossierStore: Sendable {
         case .argument(let i): return arguments[i].claim[language]
         case .accord(let i): return accords[i].name[language]
         case .source(let i): return "\(sources[i].publisher) — \(sources[i].title)"
+        case .term(let i): return terms[i].term[language]
         }
     }
 
@@ -141,6 +155,7 @@ public struct DossierStore: Sendable {
     public func argument(_ id: String) -> Argument? { if case .argument(let i)? = byID[id] { return arguments[i] } else { return nil } }
     public func accord(_ id: String) -> Accord? { if case .accord(let i)? = byID[id] { return accords[i] } else { return nil } }
     public func source(_ id: String) -> Source? { if case .source(let i)? = byID[id] { return sources[i] } else { return nil } }
+    public func term(_ id: String) -> Term? { if case .term(let i)? = byID[id] { return terms[i] } else { return nil } }
 
     public func sources(_ ids: [String]) -> [Source] { ids.compactMap(source) }
 

@@ -107,8 +107,27 @@ extension DossierStore {
             identifierFields(s.identifiers)
             blocks.append(.field(label: "URL", value: s.url))
             links(Strings.citedBy, citations(ofSource: s.id))
+        case .term(let i):
+            let t = terms[i]
+            blocks.append(.heading(t.term[lang]))
+            if !t.aliases.isEmpty { blocks.append(.field(label: Strings.aliases[lang], value: t.aliases.joined(separator: ", "))) }
+            if t.certainty != .verified || t.note != nil { certaintyBlocks(t.certainty, t.note) }
+            blocks.append(.paragraph(t.definition[lang]))
+            blocks.append(.paragraph(t.explanation[lang]))
+            links(Strings.related, t.related.compactMap { self.ref($0) })
+            sourceLinks(t.sources)
         }
-        return blocks
+        return blocks.map { block in
+            // `[[id|words]]` links read as their words until a view makes them followable
+            if case .paragraph(let text) = block { return .paragraph(plainText(text, lang)) }
+            if case .field(let label, let value) = block { return .field(label: label, value: plainText(value, lang)) }
+            return block
+        }
+    }
+
+    /// A text with its `[[…]]` links replaced by their words, or by the target's name.
+    public func plainText(_ text: String, _ lang: Language) -> String {
+        OverviewLinks.plain(text) { id in self.ref(id).map { title(of: $0, lang) } ?? id }
     }
 
     /// How a related record reads in a list of links: dated for events and sources.
@@ -173,6 +192,7 @@ extension DossierStore {
         case .argument(let i): ids = arguments[i].sources
         case .accord(let i): ids = accords[i].sources
         case .source(let i): return [i]
+        case .term(let i): ids = terms[i].sources
         }
         return ids.compactMap { if case .source(let i)? = self.ref($0) { return i } else { return nil } }
     }

@@ -128,44 +128,46 @@ public struct SearchIndex: Sendable {
     private let bodies: Blob
 
     /// Folds every text of the dossier: titles on one core, the rest on another.
-    init(parties: [Party], events: [Event], arguments: [Argument], accords: [Accord], sources: [Source]) {
+    init(parties: [Party], events: [Event], arguments: [Argument], accords: [Accord], sources: [Source], terms: [Term]) {
         refs = parties.indices.map { .party($0) } + events.indices.map { .event($0) } + arguments.indices.map { .argument($0) }
-            + accords.indices.map { .accord($0) } + sources.indices.map { .source($0) }
+            + accords.indices.map { .accord($0) } + sources.indices.map { .source($0) } + terms.indices.map { .term($0) }
         let blobs = UnsafeMutableBufferPointer<Blob>.allocate(capacity: 2)
         blobs.initialize(repeating: Blob())
         defer { blobs.deinitialize(); blobs.deallocate() }
         Parallel.forEach(2) { part in
             blobs[part] = part == 0
-                ? SearchIndex.titles(parties: parties, events: events, arguments: arguments, accords: accords, sources: sources)
-                : SearchIndex.bodies(parties: parties, events: events, arguments: arguments, accords: accords, sources: sources)
+                ? SearchIndex.titles(parties: parties, events: events, arguments: arguments, accords: accords, sources: sources, terms: terms)
+                : SearchIndex.bodies(parties: parties, events: events, arguments: arguments, accords: accords, sources: sources, terms: terms)
         }
         titles = blobs[0]
         bodies = blobs[1]
     }
 
     /// Names, titles, claims and ids: hits there rank first. One entry per record, in `refs` order.
-    private static func titles(parties: [Party], events: [Event], arguments: [Argument], accords: [Accord], sources: [Source]) -> Blob {
-        blob(.title, parties, events, arguments, accords, sources)
+    private static func titles(parties: [Party], events: [Event], arguments: [Argument], accords: [Accord], sources: [Source], terms: [Term]) -> Blob {
+        blob(.title, parties, events, arguments, accords, sources, terms)
     }
 
     /// Every other text of each record.
-    private static func bodies(parties: [Party], events: [Event], arguments: [Argument], accords: [Accord], sources: [Source]) -> Blob {
-        blob(.body, parties, events, arguments, accords, sources)
+    private static func bodies(parties: [Party], events: [Event], arguments: [Argument], accords: [Accord], sources: [Source], terms: [Term]) -> Blob {
+        blob(.body, parties, events, arguments, accords, sources, terms)
     }
 
     /// One entry per record, in `refs` order, of the texts its kind's fields put in `place`
     /// (titles also hold the id).
     private static func blob(_ place: SearchPlace, _ parties: [Party], _ events: [Event], _ arguments: [Argument],
-                             _ accords: [Accord], _ sources: [Source]) -> Blob {
+                             _ accords: [Accord], _ sources: [Source], _ terms: [Term]) -> Blob {
         var blob = Blob()
         // sized in advance: growing a 100 MB array by doubling would briefly hold it twice
         let size = bytes(place, parties) + bytes(place, events) + bytes(place, arguments) + bytes(place, accords) + bytes(place, sources)
-        blob.reserve(bytes: size, entries: parties.count + events.count + arguments.count + accords.count + sources.count)
+            + bytes(place, terms)
+        blob.reserve(bytes: size, entries: parties.count + events.count + arguments.count + accords.count + sources.count + terms.count)
         add(place, parties, to: &blob)
         add(place, events, to: &blob)
         add(place, arguments, to: &blob)
         add(place, accords, to: &blob)
         add(place, sources, to: &blob)
+        add(place, terms, to: &blob)
         blob.end()
         return blob
     }

@@ -35,6 +35,8 @@ public enum Strings {
     public static let involved = Localized(en: "Parties involved", fr: "Parties concernées")
     public static let publisher = Localized(en: "Publisher", fr: "Éditeur")
     public static let citedBy = Localized(en: "Cited by", fr: "Cité par")
+    public static let aliases = Localized(en: "Also", fr: "Aussi")
+    public static let related = Localized(en: "Related", fr: "Voir aussi")
     public static let language = Localized(en: "Language", fr: "Langue")
     public static let noEraAccord = Localized(en: "no accord in force", fr: "aucun accord en vigueur")
     public static let today = Localized(en: "today", fr: "aujourd’hui")

@@ -1,10 +1,15 @@
-/// `[[id]]` links inside long texts (the overview, and any text declared with `links: true`):
-/// the one place they are parsed. The loader checks the ids, the printers number or drop them.
+/// `[[id]]` and `[[id|shown words]]` links inside long texts (any text declared with
+/// `links: true`): the one place they are parsed. `[[id]]` stands for the target's name;
+/// `[[id|words]]` shows the words (so a sentence keeps its grammar in each language). The loader
+/// checks the ids; each output decides how a link looks.
 public enum OverviewLinks {
-    /// A piece of a text: plain text, or the id of a `[[id]]` link.
+    /// A piece of a text: plain text, or a link to a record id, with the words it shows if given.
     public enum Segment: Sendable, Hashable {
         case text(Substring)
-        case link(String)
+        case link(String, label: Substring?)
+
+        /// A link without shown words (`[[id]]`).
+        public static func link(_ id: String) -> Segment { .link(id, label: nil) }
     }
 
     /// The text cut into plain pieces and links, in order (an unclosed `[[` is plain text).
@@ -13,7 +18,13 @@ public enum OverviewLinks {
         var rest = Substring(text)
         while let open = rest.firstRange(of: "[["), let close = rest[open.upperBound...].firstRange(of: "]]") {
             if open.lowerBound > rest.startIndex { result.append(.text(rest[..<open.lowerBound])) }
-            result.append(.link(String(rest[open.upperBound..<close.lowerBound])))
+            let inside = rest[open.upperBound..<close.lowerBound]
+            if let bar = inside.firstIndex(of: "|") {
+                let label = inside[inside.index(after: bar)...]
+                result.append(.link(String(inside[..<bar]), label: label.isEmpty ? nil : label))
+            } else {
+                result.append(.link(String(inside), label: nil))
+            }
             rest = rest[close.upperBound...]
         }
         if !rest.isEmpty { result.append(.text(rest)) }
@@ -21,6 +32,20 @@ public enum OverviewLinks {
     }
 
     public static func ids(in text: String) -> [String] {
-        segments(in: text).compactMap { if case .link(let id) = $0 { return id } else { return nil } }
+        segments(in: text).compactMap { if case .link(let id, _) = $0 { return id } else { return nil } }
+    }
+
+    /// The text as a reader sees it without links: each `[[id|words]]` becomes its words and each
+    /// `[[id]]` what `name` gives for the id (for search, plain exports and one-line views).
+    public static func plain(_ text: String, name: (String) -> String) -> String {
+        guard text.contains("[[") else { return text }
+        var out = ""
+        for segment in segments(in: text) {
+            switch segment {
+            case .text(let piece): out += piece
+            case .link(let id, let label): out += label.map(String.init) ?? name(id)
+            }
+        }
+        return out
     }
 }

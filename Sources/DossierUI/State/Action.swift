@@ -60,7 +60,7 @@ public enum Pane: Int, Sendable, Hashable, CaseIterable {
         case .event: return .timeline
         case .argument: return .arguments
         case .accord: return .accords
-        case .source: return nil
+        case .source, .term: return nil
         }
     }
 }

@@ -70,6 +70,8 @@ public struct ListFilter: Sendable, Hashable {
             if let caseNumber, !(store.event(a.caseID)?.identifiers.hasCase(caseNumber) ?? false) { return false }
         case .accord(let i):
             if let certainty, store.accords[i].certainty != certainty { return false }
+        case .term(let i):
+            if let certainty, store.terms[i].certainty != certainty { return false }
         case .source:
             break
         }

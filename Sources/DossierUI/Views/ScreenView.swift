@@ -193,6 +193,8 @@ public enum ScreenView {
             let span = "\(accord.inForceFrom.year)–\(accord.inForceTo.map { String($0.year) } ?? "")"
             let used = grid.put(" " + TextLayout.truncate(accord.name[lang], to: inner.width - 3 - DisplayWidth.of(span)), row: row, column: inner.column, maxWidth: inner.width)
             grid.put("  " + span, row: row, column: inner.column + used, maxWidth: inner.width - used, style: .muted)
+        case .term(let i):
+            grid.put(" " + TextLayout.truncate(store.terms[i].term[lang], to: inner.width - 1), row: row, column: inner.column, maxWidth: inner.width)
         case .source:
             break
         }
