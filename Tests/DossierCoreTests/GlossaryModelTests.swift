@@ -18,6 +18,14 @@ import Testing
         #expect(store.searchIndex.search("referé").contains { $0.ref == .term(0) })
     }
 
+    /// Search reads a link as the words it shows, as the HTML page's search box does: the target's
+    /// id inside `[[ev-ruling|22 March order]]` is not a word of the text.
+    @Test func searchFindsALinksWordsNotItsTarget() throws {
+        let store = try Fixtures.validStore()
+        #expect(store.searchIndex.search("22 march").contains { $0.ref == .term(0) })
+        #expect(!store.searchIndex.search("ruling").contains { $0.ref == .term(0) })
+    }
+
     @Test func everyAccordCarriesTheNineDimensions() throws {
         let store = try Fixtures.validStore()
         let accord = try #require(store.accord("test-accord"))
