@@ -24,7 +24,7 @@ protocol FormatSet {
     static var formats: [OutputFormat] { get }
 }
 
-/// Listings, records, the tour and the overview.
+/// Listings (and `accords --compare`), records, the tour and the overview.
 enum DocumentFormats: FormatSet { static let formats: [OutputFormat] = [.text, .json, .markdown] }
 /// `export`: the documents and a TimelineJS3 timeline.
 enum ExportFormats: FormatSet { static let formats: [OutputFormat] = [.text, .json, .markdown, .timelinejs] }

@@ -202,6 +202,8 @@ public struct Accord: DossierRecord {
         .nested("identifiers", \.identifiers, search: .title),
         // JSON's `status` is the computed in-force / ended / struck-down state (`RecordJSON`)
         .text("status", \.status, json: "status_text"),
+        // to become `required: true` once the bundled accords carry their comparison (issue 17); every
+        // dimension is already required when it is there, and the test fixtures carry all nine
         .nested("comparison", \.comparison, search: .body),
         .term("certainty", \.certainty, default: .verified),
         .optionalText("note", \.note, links: true),

@@ -190,7 +190,7 @@ public enum ScreenView {
             grid.put(TextLayout.truncate(store.arguments[i].claim[lang], to: max(0, inner.width - used)), row: row, column: inner.column + used, maxWidth: inner.width - used)
         case .accord(let i):
             let accord = store.accords[i]
-            let span = "\(accord.inForceFrom.year)–\(accord.inForceTo.map { String($0.year) } ?? "")"
+            let span = Strings.span(accord)
             let used = grid.put(" " + TextLayout.truncate(accord.name[lang], to: inner.width - 3 - DisplayWidth.of(span)), row: row, column: inner.column, maxWidth: inner.width)
             grid.put("  " + span, row: row, column: inner.column + used, maxWidth: inner.width - used, style: .muted)
         case .term(let i):
