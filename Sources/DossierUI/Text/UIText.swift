@@ -26,6 +26,8 @@ public enum UIText: CaseIterable, Sendable {
     case caseNoAnswer, caseNoHolding, caseOther, sourceTitle
     case asciiNotice
     case counselGroup
+    // the accords compared (issue 17)
+    case compareTitle, compareDimension, compareFromAccords, compareNoAccords, compareNoFurther, compareHints
 
     public var template: Localized {
         switch self {
@@ -117,6 +119,14 @@ public enum UIText: CaseIterable, Sendable {
         case .asciiNotice: return Localized(en: "Not a UTF-8 terminal: drawing ASCII (LC_ALL=C.UTF-8 forces UTF-8)",
                                             fr: "Terminal sans UTF-8\u{00A0}: dessin ASCII (LC_ALL=C.UTF-8 force l’UTF-8)")
         case .counselGroup: return Localized(en: "Counsel", fr: "Avocats")
+        case .compareTitle: return Localized(en: "The accords compared", fr: "Les accords comparés")
+        case .compareDimension: return Localized(en: "Dimension {1} of {2}", fr: "Point {1} sur {2}")
+        case .compareFromAccords: return Localized(en: "C compares the accords from the Accords pane (4), or type :compare",
+                                                   fr: "C compare les accords depuis le volet Accords (4), ou tapez\u{00A0}:compare")
+        case .compareNoAccords: return Localized(en: "This dossier has no accords to compare.", fr: "Ce dossier n’a pas d’accords à comparer.")
+        case .compareNoFurther: return Localized(en: "No further dimension.", fr: "Pas d’autre point.")
+        case .compareHints: return Localized(en: " J/K dimension  j/k link  Enter follow  Space/b scroll  q close",
+                                             fr: " J/K point  j/k lien  Entrée suivre  Espace/b défiler  q fermer")
         }
     }
 
