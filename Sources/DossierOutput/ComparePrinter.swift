@@ -9,7 +9,7 @@ extension Printer {
     public func comparison() -> String {
         let table = store.comparison(lang)
         switch format {
-        case .json, .timelinejs: return comparisonJSON(table).rendered()
+        case .json, .timelinejs, .html: return comparisonJSON(table).rendered()
         case .markdown: return "# \(md(Strings.comparison[lang]))\n\n" + markdownComparison(table, internalLinks: false)
         case .text:
             let title = Strings.comparison[lang]

@@ -26,6 +26,8 @@ public enum UIText: CaseIterable, Sendable {
     case caseNoAnswer, caseNoHolding, caseOther, sourceTitle
     case asciiNotice
     case counselGroup
+    // the Sources pane
+    case sourcesSorted, sortUsage, sortOnlySources, filterNoPublisher, byOrder
     // the accords compared (issue 17)
     case compareTitle, compareDimension, compareFromAccords, compareNoAccords, compareNoFurther, compareHints
 
@@ -119,6 +121,11 @@ public enum UIText: CaseIterable, Sendable {
         case .asciiNotice: return Localized(en: "Not a UTF-8 terminal: drawing ASCII (LC_ALL=C.UTF-8 forces UTF-8)",
                                             fr: "Terminal sans UTF-8\u{00A0}: dessin ASCII (LC_ALL=C.UTF-8 force l’UTF-8)")
         case .counselGroup: return Localized(en: "Counsel", fr: "Avocats")
+        case .sourcesSorted: return Localized(en: "Sources by {1} (s: next order)", fr: "Sources par {1} (s\u{00A0}: ordre suivant)")
+        case .sortUsage: return Localized(en: "sort: date, publisher or kind", fr: "sort\u{00A0}: date, publisher ou kind")
+        case .sortOnlySources: return Localized(en: "s sorts the Sources pane (5).", fr: "s trie le volet Sources (5).")
+        case .filterNoPublisher: return Localized(en: "no publisher '{1}'", fr: "aucun éditeur «\u{00A0}{1}\u{00A0}»")
+        case .byOrder: return Localized(en: "by {1}", fr: "par {1}")
         case .compareTitle: return Localized(en: "The accords compared", fr: "Les accords comparés")
         case .compareDimension: return Localized(en: "Dimension {1} of {2}", fr: "Point {1} sur {2}")
         case .compareFromAccords: return Localized(en: "C compares the accords from the Accords pane (4), or type :compare",
