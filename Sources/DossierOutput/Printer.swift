@@ -341,6 +341,7 @@ public struct Printer {
             ("parties", Strings.parties, store.parties.indices.map { .party($0) }),
             ("arguments", Strings.arguments, store.arguments.indices.map { .argument($0) }),
             ("accords", Strings.accords, store.accords.indices.map { .accord($0) }),
+            ("comparison", Strings.comparison, []),
             ("sources", Strings.sources, []),
         ]
         var out = "# \(md(store.info.title[lang]))\n\n*\(md(Strings.checkedAsOf(store.info.asOf)[lang]))*\n\n"
@@ -353,6 +354,7 @@ public struct Printer {
             out += "## \(md(section.title[lang]))\n\n<a id=\"§\(section.key)\"></a>\n\n"
             switch section.key {
             case "overview": out += markdownOverview(headingLevel: "###") + "\n"
+            case "comparison": out += markdownComparison(store.comparison(lang), internalLinks: true) + "\n"
             case "sources":
                 for s in store.sources { out += "- <a id=\"\(s.id)\"></a>\(md(s.publisher)), [\(md(s.title))](\(s.url)), \(s.date)\n" }
             default:

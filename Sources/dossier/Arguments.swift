@@ -24,7 +24,7 @@ protocol FormatSet {
     static var formats: [OutputFormat] { get }
 }
 
-/// Listings, records, the tour and the overview.
+/// Listings (and `accords --compare`), records, the tour and the overview.
 enum DocumentFormats: FormatSet { static let formats: [OutputFormat] = [.text, .json, .markdown] }
 /// `export`: the documents, a TimelineJS3 timeline and a self-contained HTML page.
 enum ExportFormats: FormatSet { static let formats: [OutputFormat] = [.text, .json, .markdown, .timelinejs, .html] }

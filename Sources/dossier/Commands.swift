@@ -197,13 +197,28 @@ struct Arguments: ParsableCommand {
 }
 
 struct Accords: ParsableCommand {
-    static let configuration = CommandConfiguration(abstract: "Print the EU–US data-transfer accords and their fate.")
+    static let configuration = CommandConfiguration(abstract: "Print the EU–US data-transfer accords and their fate, or compare them point by point (--compare).")
     @OptionGroup var common: CommonOptions
+    @Flag(help: "The accords compared by dimension: side by side from 120 columns, else one dimension after another.")
+    var compare = false
+    @Option(help: ArgumentHelp("With --compare: lay the text out for this many columns (default: the terminal's width; 80 when not on a terminal).", valueName: "N"))
+    var width: Int?
+
+    func validate() throws {
+        if let width, width < 20 { throw ValidationError("--width must be at least 20") }
+        if width != nil && !compare { throw ValidationError("--width goes with --compare") }
+    }
 
     func run() throws {
         try common.refuseTimelineJS()
         let store = try common.loadStore()
-        print(common.printer(store).accords(store.accords), terminator: "")
+        guard compare else {
+            print(common.printer(store).accords(store.accords), terminator: "")
+            return
+        }
+        var printer = common.printer(store)
+        printer.width = TerminalWidth.columns(width, otherwise: 80)
+        print(printer.comparison(), terminator: "")
     }
 }
 
@@ -219,13 +234,7 @@ struct Show: ParsableCommand {
     }
 
     /// `--width`, else the terminal's width on a terminal, else no wrapping (a pipe or a file).
-    var textWidth: Int {
-        if let width { return width }
-        guard isatty(1) == 1 else { return Printer.unwrapped }
-        var size = winsize()
-        guard ioctl(1, UInt(TIOCGWINSZ), &size) == 0, size.ws_col > 0 else { return 80 }
-        return Int(size.ws_col)
-    }
+    var textWidth: Int { TerminalWidth.columns(width, otherwise: Printer.unwrapped) }
 
     func run() throws {
         try common.refuseTimelineJS()
@@ -324,6 +333,18 @@ struct Validate: ParsableCommand {
             }
             throw ExitCode(1)
         }
+    }
+}
+
+/// The width text is laid out for: `--width`, else the terminal's on a terminal, else `otherwise`
+/// (a pipe or a file).
+enum TerminalWidth {
+    static func columns(_ option: Int?, otherwise: Int) -> Int {
+        if let option { return option }
+        guard isatty(1) == 1 else { return otherwise }
+        var size = winsize()
+        guard ioctl(1, UInt(TIOCGWINSZ), &size) == 0, size.ws_col > 0 else { return 80 }
+        return Int(size.ws_col)
     }
 }
 

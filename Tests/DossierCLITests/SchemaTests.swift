@@ -46,6 +46,10 @@ import Testing
             try Self.check("tour", ["tour"] + common)
             try Self.check("overview", common)
             try Self.check("timelinejs", ["export", "--format", "timelinejs", "--lang", lang] + data)
+            try Self.check("compare", ["accords", "--compare"] + common)
+        }
+        for lang in ["en", "fr"] {
+            try Self.check("compare", ["accords", "--compare", "--format", "json", "--lang", lang, "--data", CLI.fixtures + "/compare"])
         }
         try Self.check("keys", ["keys", "--format", "json"])
         for lang in ["en", "fr"] {

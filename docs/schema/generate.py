@@ -43,7 +43,7 @@ def schemas(both):
                   "struck_down_by": nullable(ID), "identifiers": identifiers, "status_text": text,
                   "comparison": obj({d: cell for d in dimensions}),
                   "certainty": certainty, "note": nullable(text), "sources": sources})
-    return dict(text=text, source=source, party=party, event=event, argument=argument, accord=accord)
+    return dict(text=text, source=source, party=party, event=event, argument=argument, accord=accord, dimensions=dimensions)
 
 def document(title, body):
     return {"$schema": "https://json-schema.org/draft/2020-12/schema", "title": title} | body
@@ -104,6 +104,13 @@ def main(out):
                                                          "group": {"type": "string"}}, required=["unique_id", "start_date", "text", "group"])),
                                     "eras": array(obj({"start_date": tjs_date, "end_date": tjs_date,
                                                        "text": obj({"headline": {"type": "string"}})}))})),
+        "compare": document("dossier accords --compare --format json: the accords compared, dimension by dimension",
+                            obj({"accords": array(obj({"id": ID, "name": {"type": "string"}, "in_force_from": DATE,
+                                                       "in_force_to": nullable(DATE)})),
+                                 "dimensions": array(obj({"dimension": {"enum": one["dimensions"]}, "label": {"type": "string"},
+                                                          "accords": array(obj({"accord": ID, "text": {"type": "string"},
+                                                                                "unknown": {"type": "boolean"}, "links": IDS,
+                                                                                "sources": array(one["source"])}))}))})),
     }
     for name, schema in files.items():
         with open(os.path.join(out, name + ".json"), "w") as f:

@@ -80,6 +80,22 @@ public enum KeyDispatch {
             case .character("Y"): return .copyCitationMarkdown
             default: return nil
             }
+        case .compare?:
+            switch key {
+            case .escape, .character("q"), .character("C"), .character("h"), .left, .backspace: return .closeOverlay
+            case .character("j"), .down: return .overlayLink(1)
+            case .character("k"), .up: return .overlayLink(-1)
+            case .control("e"): return .overlayLines(1)
+            case .control("y"): return .overlayLines(-1)
+            case .character(" "), .pageDown, .control("d"): return .overlayLines(max(1, state.layout.height - 7))
+            case .character("b"), .pageUp, .control("u"): return .overlayLines(-max(1, state.layout.height - 7))
+            case .character("J"), .character("}"), .tab: return .stepDimension(1)
+            case .character("K"), .character("{"), .backTab: return .stepDimension(-1)
+            case .character("g"), .home: return .overlayLines(-1_000_000)
+            case .character("G"), .end: return .overlayLines(1_000_000)
+            case .enter, .character("l"), .right: return .followOverlayLink
+            default: return nil
+            }
         case nil:
             break
         }

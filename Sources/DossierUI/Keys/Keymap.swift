@@ -181,6 +181,11 @@ public enum Keymap {
                 help: Localized(en: "quit (in an overlay: close it; :q and Ctrl-C quit from anywhere)",
                                 fr: "quitter (dans une fenêtre\u{00A0}: la fermer\u{00A0}; Ctrl-C et\u{00A0}:q quittent de partout)"),
                 hint: Localized(en: "quit", fr: "quitter")),
+        // the accords compared (issue 17)
+        Binding(keys: [.character("C")], action: .openComparison, scope: .everywhere, group: .panes,
+                help: Localized(en: "on the Accords pane (or :compare): the accords compared point by point; J/K step dimensions, j/k links, Enter follows, q closes",
+                                fr: "dans le volet Accords (ou\u{00A0}:compare)\u{00A0}: les accords comparés point par point\u{00A0}; J/K changent de point, j/k de lien, Entrée suit, q ferme"),
+                hint: nil),
     ]
 
     /// The action a key triggers in the given context, if any. Scoped bindings win over

@@ -40,6 +40,8 @@ public enum Action: Sendable, Hashable {
     /// From the shell: the first frame is on screen (background work may start), a frame was
     /// drawn with these regions, the search index is built.
     case started, drawn(Regions), searchIndexReady
+    /// `C` (Accords pane) or `:compare`: the accords compared; in it, `J`/`K` step dimensions.
+    case openComparison, stepDimension(Int)
 }
 
 /// The five panes, in the order of their keys 1–5.

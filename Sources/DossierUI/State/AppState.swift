@@ -17,6 +17,9 @@ public enum Overlay: Sendable, Hashable {
     /// A source (index into `store.sources`): its full description and the records citing it,
     /// one of them chosen.
     case source(index: Int, link: Int, scroll: Int)
+    /// The accords compared: the dimension shown (or at the top, side by side), the chosen link
+    /// and the first line shown under the fixed top lines.
+    case compare(dimension: Int, link: Int, scroll: Int)
 }
 
 /// A line being typed in the status bar.
@@ -33,6 +36,8 @@ public struct Prompt: Sendable, Hashable {
 public struct Location: Sendable, Hashable {
     public var pane: Pane
     public var ref: RecordRef
+    /// The comparison that was open over the pane, to reopen on the way back.
+    public var overlay: Overlay? = nil
 }
 
 /// The last search: its query, its hits, and which hit `n`/`N` stand on.
@@ -83,6 +88,8 @@ public struct AppState: Sendable {
     public internal(set) var regions = Regions()
     /// Whether clicks and the wheel are handled (`--mouse`).
     public var mouseEnabled = false
+    /// The comparison a source view was opened from: closing the source view returns to it.
+    public var overlayBelow: Overlay?
     /// Events per year (from the first event's year) on the filtered timeline, for the density
     /// strip: counted when the filter changes, not on every frame.
     public private(set) var yearCounts: [Int] = []

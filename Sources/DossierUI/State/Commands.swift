@@ -2,7 +2,7 @@ import DossierCore
 
 /// A line of the `:` prompt: the command's name and the rest of the line.
 struct Command {
-    static let names = ["filter", "goto", "help", "lang", "quit", "search", "sort", "tour", "zoom"]
+    static let names = ["filter", "goto", "help", "lang", "quit", "search", "sort", "tour", "zoom", "compare"]
 
     var name: String
     var argument: String
@@ -48,6 +48,7 @@ extension AppState {
         case "tour": showTourStep(0)
         case "help": overlay = .help(scroll: 0)
         case "quit", "q": return [.quit(status: 0)]
+        case "compare": openComparison()
         default:
             message = UIText.unknownCommand(command.name)
         }

@@ -4,7 +4,7 @@ import DossierCore
 /// opening on a record or a date (`browse --at`, `t`, `:goto`).
 extension AppState {
     var currentLocation: Location? {
-        selectedRef.map { Location(pane: pane, ref: $0) }
+        selectedRef.map { Location(pane: pane, ref: $0, overlay: openComparisonOverlay) }
     }
 
     mutating func remember(_ here: Location) {
@@ -56,6 +56,9 @@ extension AppState {
         }
         navigate(to: location.ref, remember: false)
         pane = location.pane
+        // a place left from the comparison comes back with it open
+        overlay = location.overlay
+        overlayBelow = nil
     }
 
     /// Back where a search started (Esc, or a search that found nothing).

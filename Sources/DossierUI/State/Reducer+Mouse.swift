@@ -13,6 +13,12 @@ extension AppState {
                     followSourceLink()
                 }
                 return
+            case .compare(let dimension, _, let scroll)?:
+                if let spot = regions.overlayLinks.first(where: { $0.contains(row: row, column: column) }) {
+                    overlay = .compare(dimension: dimension, link: spot.link, scroll: scroll)
+                    followComparisonLink()
+                }
+                return
             case .caseMap?, .citation?:
                 return
             default:

@@ -10,6 +10,8 @@ extension AppState {
             overlay = .help(scroll: min(max(0, scroll + delta), limit))
         case .caseMap(let event, let scroll)?:
             overlay = .caseMap(event: event, scroll: min(max(0, scroll + delta), CaseMapView.maxScroll(self, event: event)))
+        case .compare?:
+            scrollComparison(by: delta)
         case .results(let selected)?:
             let count = search?.hits.count ?? 0
             overlay = .results(selected: min(max(0, selected + delta), max(0, count - 1)))
@@ -87,7 +89,6 @@ extension AppState {
             if case .link(let ref, _) = block { return ref } else { return nil }
         }
         guard link < targets.count else { return }
-        overlay = nil
-        navigate(to: targets[link], remember: true)
+        leaveOverlay(for: targets[link])
     }
 }

@@ -63,15 +63,18 @@ extension AppState {
         case .openCaseMap: openCaseMap()
         case .cycleSourceOrder: cycleSourceOrder()
         case .sortSources(let order): sortSources(order)
-        case .overlayLink(let delta): moveSourceLink(by: delta)
-        case .overlayLines(let delta): scrollSource(by: delta)
-        case .followOverlayLink: followSourceLink()
+        case .overlayLink(let delta):
+            if case .compare? = overlay { moveComparisonLink(by: delta) } else { moveSourceLink(by: delta) }
+        case .overlayLines(let delta):
+            if case .compare? = overlay { scrollComparison(by: delta) } else { scrollSource(by: delta) }
+        case .followOverlayLink:
+            if case .compare? = overlay { followComparisonLink() } else { followSourceLink() }
         case .startTour: showTourStep(0)
         case .tourNext: if case .tour(let step) = overlay { showTourStep(step + 1) }
         case .tourPrevious: if case .tour(let step) = overlay { showTourStep(max(0, step - 1)) }
         case .toggleHelp:
             if case .help = overlay { overlay = nil } else { overlay = .help(scroll: 0) }
-        case .closeOverlay: overlay = nil
+        case .closeOverlay: closeOverlay()
         case .openResult: openResult()
         case .scrollOverlay(let delta): scrollOverlay(delta)
         case .toggleLanguage: lang = lang == .fr ? .en : .fr
@@ -80,6 +83,8 @@ extension AppState {
         case .quit: effects = [.quit(status: 0)]
         case .redraw: effects = [.fullRedraw]
         case .resize, .drawn, .started, .searchIndexReady: break // handled by `bookkeeping`
+        case .openComparison: openComparisonFromKey()
+        case .stepDimension(let delta): stepDimension(by: delta)
         }
         keepSelectionVisible(followLink: !action.scrollsDetail)
         return effects

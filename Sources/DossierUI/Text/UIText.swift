@@ -28,6 +28,8 @@ public enum UIText: CaseIterable, Sendable {
     case counselGroup
     // the Sources pane
     case sourcesSorted, sortUsage, sortOnlySources, filterNoPublisher, byOrder
+    // the accords compared (issue 17)
+    case compareTitle, compareDimension, compareFromAccords, compareNoAccords, compareNoFurther, compareHints
 
     public var template: Localized {
         switch self {
@@ -124,6 +126,14 @@ public enum UIText: CaseIterable, Sendable {
         case .sortOnlySources: return Localized(en: "s sorts the Sources pane (5).", fr: "s trie le volet Sources (5).")
         case .filterNoPublisher: return Localized(en: "no publisher '{1}'", fr: "aucun éditeur «\u{00A0}{1}\u{00A0}»")
         case .byOrder: return Localized(en: "by {1}", fr: "par {1}")
+        case .compareTitle: return Localized(en: "The accords compared", fr: "Les accords comparés")
+        case .compareDimension: return Localized(en: "Dimension {1} of {2}", fr: "Point {1} sur {2}")
+        case .compareFromAccords: return Localized(en: "C compares the accords from the Accords pane (4), or type :compare",
+                                                   fr: "C compare les accords depuis le volet Accords (4), ou tapez\u{00A0}:compare")
+        case .compareNoAccords: return Localized(en: "This dossier has no accords to compare.", fr: "Ce dossier n’a pas d’accords à comparer.")
+        case .compareNoFurther: return Localized(en: "No further dimension.", fr: "Pas d’autre point.")
+        case .compareHints: return Localized(en: " J/K dimension  j/k link  Enter follow  Space/b scroll  q close",
+                                             fr: " J/K point  j/k lien  Entrée suivre  Espace/b défiler  q fermer")
         }
     }
 

@@ -16,6 +16,11 @@ public struct Regions: Sendable, Hashable {
     public struct LinkLine: Sendable, Hashable {
         public var row: Int
         public var link: Int
+        /// Where on the row the link is, when links sit side by side (the comparison).
+        public var column = 0
+        public var width = Int.max
+
+        public func contains(row r: Int, column c: Int) -> Bool { r == row && c >= column && c - column < width }
     }
 
     public struct Help: Sendable, Hashable {

@@ -40,6 +40,8 @@ public enum ScreenView {
         case .caseMap(let event, let scroll)?:
             CaseMapView.draw(state, event: event, scroll: scroll, into: &grid, regions: &regions)
             grid.cursor = nil
+        case .compare(let dimension, let link, let scroll)?:
+            CompareView.draw(state, dimension: dimension, link: link, scroll: scroll, into: &grid, regions: &regions)
         case nil:
             break
         }
@@ -207,7 +209,7 @@ public enum ScreenView {
             grid.put(TextLayout.truncate(store.arguments[i].claim[lang], to: max(0, inner.width - used)), row: row, column: inner.column + used, maxWidth: inner.width - used)
         case .accord(let i):
             let accord = store.accords[i]
-            let span = "\(accord.inForceFrom.year)–\(accord.inForceTo.map { String($0.year) } ?? "")"
+            let span = Strings.span(accord)
             let used = grid.put(" " + TextLayout.truncate(accord.name[lang], to: inner.width - 3 - DisplayWidth.of(span)), row: row, column: inner.column, maxWidth: inner.width)
             grid.put("  " + span, row: row, column: inner.column + used, maxWidth: inner.width - used, style: .muted)
         case .term(let i):
@@ -307,6 +309,12 @@ public enum ScreenView {
             let note = prompt.error?[lang] ?? state.message?[lang] ?? help
             grid.put(TextLayout.truncate(note, to: max(0, grid.width - used - 1)), row: row, column: used + 1,
                      style: prompt.error == nil ? .statusBar : .warning)
+            return
+        }
+        if case .compare? = state.overlay {
+            // the comparison's own keys, not the panes'
+            let text = state.message.map { " " + $0[lang] } ?? UIText.compareHints.text[lang]
+            grid.put(TextLayout.truncate(text, to: grid.width), row: row, column: 0, style: .statusBar)
             return
         }
         var left = " \(state.pane.title[lang]) "
