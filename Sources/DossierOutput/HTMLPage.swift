@@ -40,6 +40,7 @@ public struct HTMLPage {
             Section(key: "parties", title: Strings.parties, body: partiesSection()),
             Section(key: "arguments", title: Strings.arguments, body: argumentsSection()),
             Section(key: "accords", title: Strings.accords, body: accordsSection()),
+            Section(key: "comparison", title: Strings.comparison, body: comparisonSection()),
             Section(key: "glossary", title: Localized(en: "Glossary", fr: "Glossaire"), body: glossarySection()),
             Section(key: "sources", title: Strings.sources, body: sourcesSection()),
         ]
@@ -182,6 +183,37 @@ public struct HTMLPage {
 
     func accordsSection() -> String {
         store.accords.indices.map { record(.accord($0), level: 3) }.joined()
+    }
+
+    /// The accords compared (`DossierStore.comparison`, as in the explorer and the CLI): one block
+    /// per dimension, each accord's point with the records it names and its sources as links.
+    /// Blocks rather than a table, so that it reads on a phone and prints on a page.
+    func comparisonSection() -> String {
+        let en = store.comparison(.en), fr = store.comparison(.fr)
+        var out = ""
+        for (rowEN, rowFR) in zip(en.rows, fr.rows) {
+            out += "<div class=\"cmp\" id=\"compare-\(rowEN.dimension.rawValue)\">\n"
+            out += "<h3>\(both(Localized(en: rowEN.label, fr: rowFR.label)))</h3>\n<dl>\n"
+            for (column, accord) in en.accords.enumerated() {
+                let cellEN = rowEN.cells[column], cellFR = rowFR.cells[column]
+                var text = both(Localized(en: cellEN.text, fr: cellFR.text))
+                if cellEN.unknown { text += " <span class=\"muted\">\(both(Strings.unknownMark))</span>" }
+                let links = cellEN.links.map(anchor).joined(separator: ", ")
+                let sources = cellEN.sources.enumerated()
+                    .map { "<a href=\"#\(Self.escape(store.id(of: $1)))\">\($0 + 1)</a>" }.joined(separator: " ")
+                var extra = ""
+                if !links.isEmpty { extra += "<br><span class=\"muted\">\(both(Strings.see)):</span> " + links }
+                if !sources.isEmpty { extra += "<br><span class=\"muted\">\(both(Strings.sourcesShort)):</span> " + sources }
+                out += "<div><dt>\(anchor(accord))</dt><dd>\(text)\(extra)</dd></div>\n"
+            }
+            out += "</dl>\n</div>\n"
+        }
+        return out
+    }
+
+    /// A link to a record of the page, labelled with its title in both languages.
+    func anchor(_ ref: RecordRef) -> String {
+        "<a href=\"#\(Self.escape(store.id(of: ref)))\">\(both(Localized(en: store.title(of: ref, .en), fr: store.title(of: ref, .fr))))</a>"
     }
 
     /// The terms the texts link to, in the store's order.

@@ -26,7 +26,7 @@ import Testing
 
     static let tags: Set<String> = ["!doctype", "html", "head", "meta", "title", "style", "body", "header", "h1", "h2", "h3", "h4", "h5", "h6",
                                     "p", "div", "label", "input", "span", "button", "nav", "ol", "ul", "li", "a", "main", "section",
-                                    "article", "dl", "dt", "dd", "script"]
+                                    "article", "dl", "dt", "dd", "script", "br"]
     static let attributes: Set<String> = ["lang", "charset", "http-equiv", "content", "name", "class", "id", "for", "type", "autocomplete",
                                           "spellcheck", "aria-live", "aria-label", "href", "rel",
                                           "html"]   // the "html" of <!doctype html>
