@@ -5,7 +5,7 @@ import Testing
 func fixtureCopy(_ replacements: [(file: String, old: String, new: String)]) throws -> String {
     let dir = FileManager.default.temporaryDirectory.appendingPathComponent("dossier-fixture-\(UUID().uuidString)")
     try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
-    for name in ["dossier.yaml", "records.yaml"] {
+    for name in ["dossier.yaml", "records.yaml", "terms.yaml"] {
         var text = try String(contentsOfFile: CLI.fixtures + "/valid/" + name, encoding: .utf8)
         for r in replacements where r.file == name {
             precondition(text.contains(r.old), "fixture \(name) has no \(r.old)")

@@ -18,17 +18,24 @@ extension AppState {
         guard linkIndex < targets.count else { return }
         let target = targets[linkIndex]
         guard Pane.showing(target.kind) != nil else {
-            // a source has no pane: its own view, with the full address and who cites it
+            // a source has no pane: its own view, with the full address and who cites it; a
+            // term opens in the glossary
             if case .source(let i) = target { overlay = .source(index: i, link: 0, scroll: 0) }
+            if case .term(let i) = target { openTerm(i) }
             return
         }
         navigate(to: target, remember: true)
     }
 
     /// Selects a record in its pane; with `remember`, the place left is pushed on the back stack.
-    /// A record hidden by a filter shows again: the filter is cleared.
+    /// A record hidden by a filter shows again: the filter is cleared. A term opens in the
+    /// glossary; any other record closes it.
     mutating func navigate(to ref: RecordRef, remember shouldRemember: Bool) {
-        guard let target = Pane.showing(ref.kind) else { return }
+        guard let target = Pane.showing(ref.kind) else {
+            if case .term(let i) = ref { openTerm(i) }
+            return
+        }
+        if case .glossary? = overlay { overlay = nil }
         if lists[target.rawValue].item(of: ref) == nil {
             if target == .timeline && zoom != .events { rebuild(.timeline, zoom: .events) }
             if lists[target.rawValue].item(of: ref) == nil && !filters[target.rawValue].isEmpty {
@@ -67,7 +74,7 @@ extension AppState {
     /// Returns false when it names neither.
     @discardableResult
     public mutating func open(at target: String) -> Bool {
-        if let ref = store.ref(target), Pane.showing(ref.kind) != nil {
+        if let ref = store.ref(target), ref.isBrowsable {
             navigate(to: ref, remember: false)
         } else if let date = DossierDate(target), let index = store.nearestEvent(to: date) {
             navigate(to: .event(index), remember: false)

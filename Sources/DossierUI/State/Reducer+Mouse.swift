@@ -13,6 +13,9 @@ extension AppState {
                     followSourceLink()
                 }
                 return
+            case .glossary?:
+                clickGlossary(row: row)
+                return
             case .caseMap?, .citation?:
                 return
             default:

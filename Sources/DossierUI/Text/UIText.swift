@@ -26,6 +26,9 @@ public enum UIText: CaseIterable, Sendable {
     case caseNoAnswer, caseNoHolding, caseOther, sourceTitle
     case asciiNotice
     case counselGroup
+    // the glossary (issue 17)
+    case glossaryTitle, termTitle, termOne, termMany, glossaryFiltered, glossaryNoMatch, glossaryEmpty
+    case glossaryFilterLabel, glossaryFilterHelp
 
     public var template: Localized {
         switch self {
@@ -117,6 +120,15 @@ public enum UIText: CaseIterable, Sendable {
         case .asciiNotice: return Localized(en: "Not a UTF-8 terminal: drawing ASCII (LC_ALL=C.UTF-8 forces UTF-8)",
                                             fr: "Terminal sans UTF-8\u{00A0}: dessin ASCII (LC_ALL=C.UTF-8 force l’UTF-8)")
         case .counselGroup: return Localized(en: "Counsel", fr: "Avocats")
+        case .glossaryTitle: return Localized(en: "/ narrows, Enter opens, Esc or q closes", fr: "/ filtre, Entrée ouvre, Échap ou q ferme")
+        case .termTitle: return Localized(en: "j/k links, Enter follows, h back, Esc closes", fr: "j/k liens, Entrée suit, h retour, Échap ferme")
+        case .termOne: return Localized(en: "{1} term", fr: "{1} terme")
+        case .termMany: return Localized(en: "{1} terms", fr: "{1} termes")
+        case .glossaryFiltered: return Localized(en: "{1} of {2} terms match “{3}”", fr: "{1} termes sur {2} pour «\u{00A0}{3}\u{00A0}»")
+        case .glossaryNoMatch: return Localized(en: "No term matches: Esc shows them all.", fr: "Aucun terme ne correspond\u{00A0}: Échap les montre tous.")
+        case .glossaryEmpty: return Localized(en: "This dossier has no glossary.", fr: "Ce dossier n’a pas de glossaire.")
+        case .glossaryFilterLabel: return Localized(en: " Terms: ", fr: " Termes\u{00A0}: ")
+        case .glossaryFilterHelp: return Localized(en: "  ↑/↓ choose, Enter opens, Esc shows all", fr: "  ↑/↓ choisir, Entrée ouvre, Échap montre tout")
         }
     }
 

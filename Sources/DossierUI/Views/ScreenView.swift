@@ -40,6 +40,11 @@ public enum ScreenView {
         case .caseMap(let event, let scroll)?:
             CaseMapView.draw(state, event: event, scroll: scroll, into: &grid, regions: &regions)
             grid.cursor = nil
+        case .glossary(let glossary)?:
+            let statusCursor = grid.cursor
+            GlossaryView.draw(state, glossary, into: &grid, regions: &regions)
+            // the filter being typed keeps the cursor in the status bar
+            if state.prompt != nil { grid.cursor = statusCursor }
         case nil:
             break
         }
@@ -267,6 +272,9 @@ public enum ScreenView {
             case .command:
                 label = " :"
                 help = ""
+            case .glossary:
+                label = UIText.glossaryFilterLabel.text[lang]
+                help = UIText.glossaryFilterHelp.text[lang]
             }
             let used = grid.put(label + prompt.input, row: row, column: 0, style: .statusBar)
             grid.cursor = (row, min(used, grid.width - 1))
