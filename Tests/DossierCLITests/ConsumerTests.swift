@@ -150,8 +150,10 @@ struct GitHubAnchors {
         return out
     }
 
-    @Test(arguments: ["en", "fr"]) func everyInternalLinkLandsOnTheHeadingItNamesAsGitHubRendersIt(lang: String) throws {
-        let result = try CLI.run(["export", "--format", "markdown", "--lang", lang])
+    /// The bundled dossier, and the fixture (whose texts link glossary terms).
+    @Test(arguments: ["en", "fr"], [[String](), ["--data", CLI.fixtures + "/valid"]])
+    func everyInternalLinkLandsOnTheHeadingItNamesAsGitHubRendersIt(lang: String, data: [String]) throws {
+        let result = try CLI.run(["export", "--format", "markdown", "--lang", lang] + data)
         #expect(result.status == 0)
         let doc = Document(result.stdout)
         let slugs = doc.headings.map(\.slug)
@@ -167,9 +169,11 @@ struct GitHubAnchors {
                         "\(lang): [\(link.text)] lands on '\(heading.text)'")
             }
         }
-        // the contents list: the six sections, each with its records
+        // the contents list: the six sections (seven with a glossary), each with its records
         let contents = doc.lines.prefix { !$0.hasPrefix("## ") }
-        #expect(contents.filter { $0.first?.isNumber == true }.count == 6)
+        let glossary = doc.headings.contains { $0.level == 2 && ($0.text == "Glossary" || $0.text == "Glossaire") }
+        if !data.isEmpty { #expect(glossary, "the fixture has terms: its export has a glossary") }
+        #expect(contents.filter { $0.first?.isNumber == true }.count == (glossary ? 7 : 6))
         #expect(contents.filter { $0.hasPrefix("   - [") }.count == doc.headings.filter { $0.level == 3 }.count - 1,
                 "every record heading (not the references) is listed under its section")
     }
