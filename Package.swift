@@ -8,7 +8,7 @@ import PackageDescription
 //   DossierUI       the explorer without a terminal: state, actions, reducer, keymap, views → cell grid
 //   CNcursesw       ncursesw, with the wide-character API switched on
 //   DossierTerminal the only ncurses code: paint a grid, read keys, resize, signals, restore
-//   DossierOutput   printers for the CLI: text, JSON, Markdown
+//   DossierOutput   printers for the CLI: text, JSON, Markdown, TimelineJS, one HTML page
 //   dossier         the executable: argument parsing; chooses the explorer or a printer
 let package = Package(
     name: "dossier",

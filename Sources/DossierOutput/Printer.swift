@@ -4,6 +4,8 @@ public enum OutputFormat: String, Sendable, CaseIterable {
     case text, json, markdown
     /// Only for `export`: a TimelineJS3 document.
     case timelinejs
+    /// Only for `export`: one self-contained HTML page (`HTMLPage`).
+    case html
 }
 
 /// Prints every view of the dossier for the CLI, in text (aligned by display width), JSON
@@ -28,7 +30,7 @@ public struct Printer {
 
     public func timeline(_ events: [Event]) -> String {
         switch format {
-        case .json, .timelinejs: return JSON.array(events.map(json.event)).rendered()
+        case .json, .timelinejs, .html: return JSON.array(events.map(json.event)).rendered()
         case .text:
             return table(events.map { e in
                 [e.date.description, e.kind.label[lang], e.title[lang] + certaintyMark(e.certainty)]
@@ -53,7 +55,7 @@ public struct Printer {
 
     public func parties(_ parties: [Party]) -> String {
         switch format {
-        case .json, .timelinejs:
+        case .json, .timelinejs, .html:
             return JSON.array(parties.map { p in
                 guard case .object(var pairs) = json.party(p) else { return json.party(p) }
                 pairs.append(("events", .strings(store.eventIndices(ofParty: p.id).map { store.events[$0].id })))
@@ -72,7 +74,7 @@ public struct Printer {
 
     public func arguments(_ arguments: [Argument]) -> String {
         switch format {
-        case .json, .timelinejs: return JSON.array(arguments.map(json.argument)).rendered()
+        case .json, .timelinejs, .html: return JSON.array(arguments.map(json.argument)).rendered()
         case .text:
             return table(arguments.map { a in
                 [a.id, a.side.label[lang], a.by.compactMap { store.party($0)?.name[lang] }.joined(separator: ", "),
@@ -83,7 +85,7 @@ public struct Printer {
             for side in Side.allCases {
                 let group = arguments.filter { $0.side == side }
                 guard !group.isEmpty else { continue }
-                out += "\n## \(capitalized(side.label[lang]))\n\n"
+                out += "\n## \(Printer.capitalized(side.label[lang]))\n\n"
                 for a in group {
                     let who = a.by.compactMap { store.party($0)?.name[lang] }.joined(separator: ", ")
                     out += "- \(md(a.claim[lang]))\(certaintyMark(a.certainty)) — *\(md(who))*\n"
@@ -95,7 +97,7 @@ public struct Printer {
 
     public func accords(_ accords: [Accord]) -> String {
         switch format {
-        case .json, .timelinejs: return JSON.array(accords.map(json.accord)).rendered()
+        case .json, .timelinejs, .html: return JSON.array(accords.map(json.accord)).rendered()
         case .text:
             return table(accords.map { a in
                 [a.name[lang], a.instrument, "\(a.inForceFrom) → \(a.inForceTo?.description ?? Strings.today[lang])", a.status[lang]]
@@ -111,7 +113,7 @@ public struct Printer {
 
     public func show(_ ref: RecordRef) -> String {
         switch format {
-        case .json, .timelinejs:
+        case .json, .timelinejs, .html:
             guard case .object(var pairs) = json.record(ref) else { return json.record(ref).rendered() }
             pairs.insert(("kind_of_record", .string(ref.kind.rawValue)), at: 0)
             pairs.append(("links", .array(linkGroups(ref).map { group in
@@ -215,7 +217,7 @@ public struct Printer {
     public func search(_ query: String) -> String {
         let hits = store.searchIndex.search(query)
         switch format {
-        case .json, .timelinejs:
+        case .json, .timelinejs, .html:
             return JSON.array(hits.map { hit in
                 .object([("kind", .string(hit.ref.kind.rawValue)), ("id", .string(store.id(of: hit.ref))),
                          ("title", .string(store.title(of: hit.ref, lang))), ("in_title", .bool(hit.inTitle))])
@@ -234,7 +236,7 @@ public struct Printer {
     public func overview() -> String {
         let text = store.info.overview[lang]
         switch format {
-        case .json, .timelinejs:
+        case .json, .timelinejs, .html:
             return JSON.object([("title", .string(store.info.title[lang])), ("as_of", .string(store.info.asOf.description)), ("overview", .string(text)),
                                 ("focus", .string(store.info.focus)),
                                 ("counts", .object([("parties", .number(store.parties.count)), ("events", .number(store.events.count)),
@@ -304,6 +306,8 @@ public struct Printer {
         switch format {
         case .timelinejs:
             return TimelineJSExport(store: store, lang: lang).document().rendered()
+        case .html:
+            return HTMLPage(store: store, lang: lang).document()
         case .json:
             let both = RecordJSON(store: store, texts: .both, resolveSources: false)
             return JSON.object([
@@ -372,7 +376,7 @@ public struct Printer {
     /// term's detail, links between terms resolved to their headings).
     public func glossary() -> String {
         switch format {
-        case .json, .timelinejs:
+        case .json, .timelinejs, .html:
             return JSON.array(glossaryRefs.map { ref in
                 guard case .object(let pairs) = json.record(ref), case .term(let i) = ref else { return json.record(ref) }
                 let users = store.users(ofTerm: store.terms[i].id).map { json.summary($0, lang) }
@@ -399,7 +403,7 @@ public struct Printer {
     public func tour() -> String {
         let steps = store.info.tour
         switch format {
-        case .json, .timelinejs:
+        case .json, .timelinejs, .html:
             return JSON.array(steps.enumerated().map { n, step in
                 .object([("step", .number(n + 1)), ("record", .string(step.record)),
                          ("title", .string(store.ref(step.record).map { store.title(of: $0, lang) } ?? step.record)),
@@ -456,7 +460,7 @@ public struct Printer {
         return out
     }
 
-    func capitalized(_ text: String) -> String {
+    static func capitalized(_ text: String) -> String {
         guard let first = text.first else { return text }
         return first.uppercased() + text.dropFirst()
     }

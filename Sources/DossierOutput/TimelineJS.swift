@@ -56,19 +56,7 @@ public struct TimelineJSExport {
         return .object(pairs)
     }
 
-    func html(_ text: String) -> String {
-        var out = ""
-        for character in text {
-            switch character {
-            case "&": out += "&amp;"
-            case "<": out += "&lt;"
-            case ">": out += "&gt;"
-            case "\"": out += "&quot;"
-            default: out.append(character)
-            }
-        }
-        return out
-    }
+    func html(_ text: String) -> String { HTMLPage.escape(text) }
 
     /// The overview's first paragraph (paragraphs are separated by a blank line; single line breaks
     /// of a hard-wrapped text are spaces), without its `[[id]]` links.

@@ -26,8 +26,8 @@ protocol FormatSet {
 
 /// Listings, records, the tour and the overview.
 enum DocumentFormats: FormatSet { static let formats: [OutputFormat] = [.text, .json, .markdown] }
-/// `export`: the documents and a TimelineJS3 timeline.
-enum ExportFormats: FormatSet { static let formats: [OutputFormat] = [.text, .json, .markdown, .timelinejs] }
+/// `export`: the documents, a TimelineJS3 timeline and a self-contained HTML page.
+enum ExportFormats: FormatSet { static let formats: [OutputFormat] = [.text, .json, .markdown, .timelinejs, .html] }
 /// `validate`: a report.
 enum ReportFormats: FormatSet { static let formats: [OutputFormat] = [.text, .json] }
 
@@ -48,7 +48,7 @@ extension FormatSet {
     static func check(_ format: OutputFormat, command: String?) throws {
         guard !formats.contains(format) else { return }
         var message = "--format \(format.rawValue) is not a format of \(command.map { "`dossier \($0)`" } ?? "this command"); it gives \(list)"
-        if format == .timelinejs { message += " (--format timelinejs is only for `dossier export`)" }
+        if format == .timelinejs || format == .html { message += " (--format \(format.rawValue) is only for `dossier export`)" }
         throw ValidationError(message)
     }
 }
@@ -77,9 +77,9 @@ struct Common<Formats: FormatSet>: ParsableArguments {
         try DossierSource.loadOrExit(data: data)
     }
 
-    /// `timelinejs` is a format of `export` only (kept for callers; `validate()` already refuses it).
+    /// `timelinejs` and `html` are formats of `export` only (kept for callers; `validate()` already refuses them).
     func refuseTimelineJS() throws {
-        if format == .timelinejs { throw ValidationError("--format timelinejs is only for `dossier export`") }
+        if format == .timelinejs || format == .html { throw ValidationError("--format \(format.rawValue) is only for `dossier export`") }
     }
 
     func printer(_ store: DossierStore) -> Printer {

@@ -276,12 +276,35 @@ struct Search: ParsableCommand {
 
 struct Export: ParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "Print the whole dossier: JSON with both languages, a text or Markdown document, or a TimelineJS3 timeline (--format timelinejs).")
+        abstract: "Print the whole dossier: JSON with both languages, a text or Markdown document, a TimelineJS3 timeline (--format timelinejs) or a self-contained web page (--format html).")
     @OptionGroup var common: Common<ExportFormats>
+    @Option(help: ArgumentHelp("Write to this file instead of standard output (created or replaced; nothing else is written).", valueName: "file"),
+            completion: .file())
+    var output: String?
 
     func run() throws {
         let store = try common.loadStore()
-        print(common.printer(store).export(), terminator: "")
+        let document = common.printer(store).export()
+        guard let output else { print(document, terminator: ""); return }
+        try OutputFile.write(document, to: output)
+    }
+}
+
+/// Writes a file the user named (`export --output`, `synth --out`), or exits with status 1 and
+/// says why.
+enum OutputFile {
+    static func write(_ text: String, to path: String) throws {
+        guard let handle = fopen(path, "wb") else {
+            printError("dossier: cannot write \(path): \(String(cString: strerror(errno)))")
+            throw ExitCode(1)
+        }
+        var text = text
+        let written = text.withUTF8 { fwrite($0.baseAddress, 1, $0.count, handle) }
+        let closed = fclose(handle)
+        guard written == text.utf8.count, closed == 0 else {
+            printError("dossier: writing \(path) failed")
+            throw ExitCode(1)
+        }
     }
 }
 
@@ -419,18 +442,7 @@ struct Synth: ParsableCommand {
             throw ExitCode(1)
         }
         for file in SyntheticDossier.generate(events: events, seed: seed) {
-            let path = out + "/" + file.name
-            guard let handle = fopen(path, "wb") else {
-                printError("dossier: cannot write \(path): \(String(cString: strerror(errno)))")
-                throw ExitCode(1)
-            }
-            var text = file.text
-            let written = text.withUTF8 { fwrite($0.baseAddress, 1, $0.count, handle) }
-            fclose(handle)
-            guard written == file.text.utf8.count else {
-                printError("dossier: writing \(path) failed")
-                throw ExitCode(1)
-            }
+            try OutputFile.write(file.text, to: out + "/" + file.name)
         }
         print("wrote a synthetic dossier of \(events) events to \(out)")
     }

@@ -3,32 +3,23 @@ import DossierCore
 import DossierOutput
 
 extension SourceKind: ExpressibleByArgument {}
+extension SourceOrder: ExpressibleByArgument {}
 
 /// `dossier sources`: the bibliography — every source with who cites it — by date, publisher or
 /// kind, optionally of one kind, in text, JSON or Markdown.
 struct Sources: ParsableCommand {
-    enum Order: String, ExpressibleByArgument, CaseIterable { case date, publisher, kind }
-
     static let configuration = CommandConfiguration(
         commandName: "sources",
         abstract: "Print every source with the records that cite it (the bibliography).")
     @OptionGroup var common: CommonOptions
-    @Option(name: .long, help: "Order: date (default), publisher or kind.") var sort: Order = .date
+    @Option(name: .long, help: "Order: date (default), publisher or kind.") var sort: SourceOrder = .date
     @Option(name: .long, help: "Only sources of this kind: court, official, press, ngo, academic, company, other.") var kind: SourceKind?
 
     func run() throws {
         try common.refuseTimelineJS()
         let store = try common.loadStore()
         let lang = common.language
-        var indices = store.sources.indices.filter { kind == nil || store.sources[$0].kind == kind }
-        indices.sort { a, b in
-            let x = store.sources[a], y = store.sources[b]
-            switch sort {
-            case .date: return (x.date, x.publisher, x.id) < (y.date, y.publisher, y.id)
-            case .publisher: return (TextFold.fold(x.publisher), x.date, x.id) < (TextFold.fold(y.publisher), y.date, y.id)
-            case .kind: return (x.kind.rawValue, x.date, x.id) < (y.kind.rawValue, y.date, y.id)
-            }
-        }
+        let indices = store.sourceIndices(store.sources.indices.filter { kind == nil || store.sources[$0].kind == kind }, sortedBy: sort)
         func citing(_ i: Int) -> [String] { store.citations(ofSource: store.sources[i].id).map { store.id(of: $0) } }
         switch common.format {
         case .json:

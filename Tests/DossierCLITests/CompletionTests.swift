@@ -60,7 +60,7 @@ import Testing
         #expect(try complete("dossier timeline --data \(CLI.fixtures)/va").contains { $0.hasSuffix("Fixtures/valid") })
         #expect(Set(try complete("dossier validate --format ")) == ["text", "json"])
         #expect(Set(try complete("dossier timeline --format ")) == ["text", "json", "markdown"])
-        #expect(Set(try complete("dossier export --format ")) == ["text", "json", "markdown", "timelinejs"])
+        #expect(Set(try complete("dossier export --format ")) == ["text", "json", "markdown", "timelinejs", "html"])
         #expect(Set(try complete("dossier keys --format ")) == ["markdown", "json"])
     }
 
@@ -110,7 +110,7 @@ import Testing
         #expect(try complete("dossier browse --data \(Self.valid) --at ev-r") == ["ev-ruling"])
         #expect(try complete("dossier validate \(CLI.fixtures)/va").contains { $0.hasSuffix("Fixtures/valid/") })
         #expect(Set(try complete("dossier validate --format ")) == ["text", "json"])
-        #expect(Set(try complete("dossier export --format ")) == ["text", "json", "markdown", "timelinejs"])
+        #expect(Set(try complete("dossier export --format ")) == ["text", "json", "markdown", "timelinejs", "html"])
     }
 
     @Test func idCompletionIsFast() throws {

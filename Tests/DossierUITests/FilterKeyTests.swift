@@ -36,6 +36,6 @@ import Testing
             Issue.record("colour: is not a filter key")
             return
         }
-        #expect(error.message.en == "unknown filter 'colour:' (party, kind, track, certainty, side, role, case)")
+        #expect(error.message.en == "unknown filter 'colour:' (party, kind, track, certainty, side, role, case, lang, publisher)")
     }
 }

@@ -15,11 +15,11 @@ import Testing
         #expect(state.selectedItem == 1, "the next j moves one row")
     }
 
-    @Test func countsBeginWithFiveToNine() throws {
+    @Test func countsBeginWithSixToNine() throws {
         var state = try UIFixtures.state()
-        state.press(.character("g"), .character("5"))
-        #expect(state.count == 5)
-        #expect(ScreenView.render(state).text.contains("│ 5 "), "a count being typed shows in the status bar")
+        state.press(.character("g"), .character("6"))
+        #expect(state.count == 6)
+        #expect(ScreenView.render(state).text.contains("│ 6 "), "a count being typed shows in the status bar")
         state.press(.character("0"), .character("k"))
         #expect(state.count == nil && state.selectedItem == 0)
         state.press(.character("0"))

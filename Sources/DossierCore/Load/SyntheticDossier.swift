@@ -36,6 +36,9 @@ public enum SyntheticDossier {
         }
         func pick(_ prefix: String, _ n: Int) -> String { "\(prefix)-\(Int(random.next() % UInt64(n)))" }
 
+        let comparison = AccordComparison.Dimension.allCases
+            .map { "\($0.rawValue): {text: {en: \"Made up.\", fr: \"Inventé.\"}, sources: [src-0]}" }
+            .joined(separator: ", ")
         files.append(("dossier.yaml", """
         dossier:
           title: {en: "Synthetic dossier of \(eventCount) events", fr: "Dossier synthétique de \(eventCount) événements"}
@@ -43,9 +46,9 @@ public enum SyntheticDossier {
           as_of: 2026-12-01
           overview: {en: "Made-up data for benchmarks; see [[ev-0]].", fr: "Données inventées pour les mesures\u{00A0}; voir [[ev-0]]."}
         accords:
-          - {id: accord-a, name: {en: "Accord A", fr: "Accord A"}, instrument: "Decision A", adopted: 2000-07-26, in_force_from: 2000-07-26, in_force_to: 2015-10-06, summary: {en: "A.", fr: "A."}, mechanisms: [], status: {en: "Ended", fr: "Terminé"}, sources: [src-0]}
-          - {id: accord-b, name: {en: "Accord B", fr: "Accord B"}, instrument: "Decision B", adopted: 2016-07-12, in_force_from: 2016-08-01, in_force_to: 2020-07-16, summary: {en: "B.", fr: "B."}, mechanisms: [], status: {en: "Ended", fr: "Terminé"}, sources: [src-0]}
-          - {id: accord-c, name: {en: "Accord C", fr: "Accord C"}, instrument: "Decision C", adopted: 2023-07-10, in_force_from: 2023-07-10, summary: {en: "C.", fr: "C."}, mechanisms: [], status: {en: "In force", fr: "En vigueur"}, sources: [src-0]}
+          - {id: accord-a, name: {en: "Accord A", fr: "Accord A"}, instrument: "Decision A", adopted: 2000-07-26, in_force_from: 2000-07-26, in_force_to: 2015-10-06, summary: {en: "A.", fr: "A."}, mechanisms: [], status: {en: "Ended", fr: "Terminé"}, comparison: {\(comparison)}, sources: [src-0]}
+          - {id: accord-b, name: {en: "Accord B", fr: "Accord B"}, instrument: "Decision B", adopted: 2016-07-12, in_force_from: 2016-08-01, in_force_to: 2020-07-16, summary: {en: "B.", fr: "B."}, mechanisms: [], status: {en: "Ended", fr: "Terminé"}, comparison: {\(comparison)}, sources: [src-0]}
+          - {id: accord-c, name: {en: "Accord C", fr: "Accord C"}, instrument: "Decision C", adopted: 2023-07-10, in_force_from: 2023-07-10, summary: {en: "C.", fr: "C."}, mechanisms: [], status: {en: "In force", fr: "En vigueur"}, comparison: {\(comparison)}, sources: [src-0]}
 
         """))
         var start = 0

@@ -202,7 +202,7 @@ public struct Accord: DossierRecord {
         .nested("identifiers", \.identifiers, search: .title),
         // JSON's `status` is the computed in-force / ended / struck-down state (`RecordJSON`)
         .text("status", \.status, json: "status_text"),
-        .nested("comparison", \.comparison, search: .body),
+        .nested("comparison", \.comparison, search: .body, required: true),
         .term("certainty", \.certainty, default: .verified),
         .optionalText("note", \.note, links: true),
         .references("sources", \.sources, to: [.source], required: true, nonEmpty: true),

@@ -27,3 +27,29 @@ extension DossierStore {
         }
     }
 }
+
+/// The orders the bibliography is listed in (`dossier sources --sort`, the explorer's Sources pane).
+public enum SourceOrder: String, Sendable, Hashable, CaseIterable {
+    case date, publisher, kind
+
+    /// The next order, for a key that cycles through them.
+    public var next: SourceOrder {
+        let all = SourceOrder.allCases
+        return all[(all.firstIndex(of: self)! + 1) % all.count]
+    }
+}
+
+extension DossierStore {
+    /// Indices of the sources in an order: by date, by publisher (case and accents ignored) or by
+    /// kind, then by date; ties broken by publisher and id so the order never depends on the files.
+    public func sourceIndices(_ indices: [Int]? = nil, sortedBy order: SourceOrder) -> [Int] {
+        (indices ?? Array(sources.indices)).sorted { a, b in
+            let x = sources[a], y = sources[b]
+            switch order {
+            case .date: return (x.date, x.publisher, x.id) < (y.date, y.publisher, y.id)
+            case .publisher: return (TextFold.fold(x.publisher), x.date, x.id) < (TextFold.fold(y.publisher), y.date, y.id)
+            case .kind: return (x.kind.rawValue, x.date, x.id) < (y.kind.rawValue, y.date, y.id)
+            }
+        }
+    }
+}

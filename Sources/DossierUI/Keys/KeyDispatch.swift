@@ -107,7 +107,7 @@ public enum KeyDispatch {
         case nil:
             break
         }
-        // once a count has begun (5–9), every digit continues it, 1–4 included
+        // once a count has begun (6–9), every digit continues it, 1–5 included
         if state.count != nil, case .character(let c) = key, let n = c.wholeNumberValue, c.isASCII {
             return .digit(n)
         }

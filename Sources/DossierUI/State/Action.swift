@@ -24,6 +24,8 @@ public enum Action: Sendable, Hashable {
     case unbound(String)
     /// `c`: the map of the selected argument's case, or of the selected court event.
     case openCaseMap
+    /// `s`: the Sources pane's next order (date → publisher → kind); `:sort` names one.
+    case cycleSourceOrder, sortSources(SourceOrder)
     /// In the source view: choose the previous or next citing record, scroll by lines, follow.
     case overlayLink(Int), overlayLines(Int), followOverlayLink
     case startTour, tourNext, tourPrevious
@@ -42,9 +44,9 @@ public enum Action: Sendable, Hashable {
     case started, drawn(Regions), searchIndexReady
 }
 
-/// The four panes, in the order of their keys 1–4.
+/// The five panes, in the order of their keys 1–5.
 public enum Pane: Int, Sendable, Hashable, CaseIterable {
-    case parties, timeline, arguments, accords
+    case parties, timeline, arguments, accords, sources
 
     public var title: Localized {
         switch self {
@@ -52,17 +54,19 @@ public enum Pane: Int, Sendable, Hashable, CaseIterable {
         case .timeline: return Strings.timeline
         case .arguments: return Strings.arguments
         case .accords: return Strings.accords
+        case .sources: return Strings.sources
         }
     }
 
-    /// The pane that lists records of a kind (sources open in the pane of the record that cites them).
+    /// The pane that lists records of a kind (terms have none).
     public static func showing(_ kind: RecordKind) -> Pane? {
         switch kind {
         case .party: return .parties
         case .event: return .timeline
         case .argument: return .arguments
         case .accord: return .accords
-        case .source, .term: return nil
+        case .source: return .sources
+        case .term: return nil
         }
     }
 }

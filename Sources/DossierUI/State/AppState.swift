@@ -78,7 +78,7 @@ public struct SearchState: Sendable, Hashable {
     public var terms: [String]
     public var hits: [RecordRef]
     public var current: Int?
-    /// Every hit of the query, sources included, to narrow the next keystroke's search.
+    /// Every hit of the query, terms included, to narrow the next keystroke's search.
     var allHits: [SearchHit] = []
 }
 
@@ -102,6 +102,8 @@ public struct AppState: Sendable {
     public var prompt: Prompt?
     public private(set) var filters: [ListFilter]
     public private(set) var zoom: Zoom = .events
+    /// The order of the Sources pane (`s`, `:sort`).
+    public private(set) var sourceOrder: SourceOrder = .date
     public var search: SearchState?
     public var marks: [Character: Location] = [:]
     /// A key waiting for its second half (`m`, `'`, `]`, `[`), and a count being typed.
@@ -126,7 +128,7 @@ public struct AppState: Sendable {
         self.store = store
         self.lang = lang
         filters = Array(repeating: ListFilter(), count: Pane.allCases.count)
-        lists = Pane.allCases.map { AppState.buildList($0, store: store, filter: ListFilter(), zoom: .events) }
+        lists = Pane.allCases.map { AppState.buildList($0, store: store, filter: ListFilter(), zoom: .events, sourceOrder: .date) }
         layout = Layout(width: width, height: height)
         yearCounts = AppState.countYears(store, filter: ListFilter())
         selection = Array(repeating: 0, count: Pane.allCases.count)
@@ -139,12 +141,13 @@ public struct AppState: Sendable {
         keepSelectionVisible()
     }
 
-    static func buildList(_ pane: Pane, store: DossierStore, filter: ListFilter, zoom: Zoom) -> PaneList {
+    static func buildList(_ pane: Pane, store: DossierStore, filter: ListFilter, zoom: Zoom, sourceOrder: SourceOrder) -> PaneList {
         switch pane {
         case .parties: return PaneList.parties(store, filter: filter)
         case .timeline: return PaneList.timeline(store, filter: filter, zoom: zoom)
         case .arguments: return PaneList.arguments(store, filter: filter)
         case .accords: return PaneList.accords(store, filter: filter)
+        case .sources: return PaneList.sources(store, filter: filter, order: sourceOrder)
         }
     }
 
@@ -163,9 +166,9 @@ public struct AppState: Sendable {
     public var selectedRef: RecordRef? { list.ref(at: selectedItem) }
     public var filter: ListFilter { filters[pane.rawValue] }
 
-    /// Rebuilds a pane's list after its filter or the zoom changed, keeping the selection on the
-    /// same record (or the bucket or nearest record that holds it).
-    mutating func rebuild(_ target: Pane, filter: ListFilter? = nil, zoom newZoom: Zoom? = nil) {
+    /// Rebuilds a pane's list after its filter, the zoom or the sources' order changed, keeping
+    /// the selection on the same record (or the bucket or nearest record that holds it).
+    mutating func rebuild(_ target: Pane, filter: ListFilter? = nil, zoom newZoom: Zoom? = nil, sourceOrder newOrder: SourceOrder? = nil) {
         let index = target.rawValue
         let old = lists[index]
         let keptRef = old.ref(at: selection[index])
@@ -175,7 +178,8 @@ public struct AppState: Sendable {
             if target == .timeline { yearCounts = AppState.countYears(store, filter: filter) }
         }
         if let newZoom { zoom = newZoom }
-        lists[index] = AppState.buildList(target, store: store, filter: filters[index], zoom: zoom)
+        if let newOrder { sourceOrder = newOrder }
+        lists[index] = AppState.buildList(target, store: store, filter: filters[index], zoom: zoom, sourceOrder: sourceOrder)
         let list = lists[index]
         var item: Int?
         if let keptRef { item = list.item(of: keptRef) }

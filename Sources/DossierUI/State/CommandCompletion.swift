@@ -13,7 +13,8 @@ enum CommandCompletion {
             let name = String(input[..<space]), argument = String(input[input.index(after: space)...])
             let values: [String]
             switch name {
-            case "goto": values = store.events.map(\.id) + store.parties.map(\.id) + store.arguments.map(\.id) + store.accords.map(\.id) + store.terms.map(\.id)
+            case "goto": values = store.events.map(\.id) + store.parties.map(\.id) + store.arguments.map(\.id) + store.accords.map(\.id) + store.sources.map(\.id) + store.terms.map(\.id)
+            case "sort": values = SourceOrder.allCases.map(\.rawValue)
             case "lang": values = Language.allCases.map(\.rawValue)
             case "zoom": values = Zoom.allCases.map(\.label.en)
             case "filter": return completions(for: argument, kind: .filter, store: store).map { name + " " + $0 }

@@ -2,7 +2,7 @@ import DossierCore
 
 /// A line of the `:` prompt: the command's name and the rest of the line.
 struct Command {
-    static let names = ["filter", "glossary", "goto", "help", "lang", "quit", "search", "tour", "zoom"]
+    static let names = ["filter", "glossary", "goto", "help", "lang", "quit", "search", "sort", "tour", "zoom"]
 
     var name: String
     var argument: String
@@ -15,8 +15,8 @@ struct Command {
 }
 
 extension AppState {
-    /// `:goto 2020-07-16`, `:goto schrems-ii`, `:lang fr`, `:filter …`, `:search …`, `:zoom years`, `:tour`, `:glossary`,
-    /// `:help`, `:quit`.
+    /// `:goto 2020-07-16`, `:goto schrems-ii`, `:lang fr`, `:filter …`, `:search …`, `:zoom years`,
+    /// `:sort publisher` (the Sources pane), `:tour`, `:glossary`, `:help`, `:quit`.
     mutating func runCommand(_ line: String) -> [Effect] {
         guard let command = Command.parse(line) else { return [] }
         let argument = command.argument
@@ -43,6 +43,8 @@ extension AppState {
             } else {
                 message = UIText.zoomUsage.text
             }
+        case "sort":
+            if let order = SourceOrder(rawValue: argument) { sortSources(order) } else { message = UIText.sortUsage.text }
         case "tour": showTourStep(0)
         case "glossary": if case .glossary? = overlay {} else { toggleGlossary() }
         case "help": overlay = .help(scroll: 0)
@@ -71,6 +73,7 @@ extension AppState {
         for i in store.events.indices { consider(.event(i)) }
         for i in store.arguments.indices { consider(.argument(i)) }
         for i in store.accords.indices { consider(.accord(i)) }
+        for i in store.sources.indices { consider(.source(i)) }
         for i in store.terms.indices { consider(.term(i)) }
         return ranked.sorted { ($0.distance, $0.id) < ($1.distance, $1.id) }.prefix(limit).map(\.id)
     }

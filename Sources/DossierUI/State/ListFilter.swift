@@ -1,16 +1,23 @@
 import DossierCore
 
 /// What a list is narrowed to (`f`): any of a party, a kind, a track, a certainty, a side, a
-/// role, a case number, and words. Written as `party:cnil kind:ruling case:492369 words…`.
+/// role, a case number, a source's language or publisher, and words. Written as
+/// `party:cnil kind:ruling case:492369 words…`.
 public struct ListFilter: Sendable, Hashable {
     public var party: String?
+    /// An event's kind; `kind:` names a source's kind instead when the value is one (`kind:press`).
     public var kind: EventKind?
+    public var sourceKind: SourceKind?
     public var track: Track?
     public var certainty: Certainty?
     public var side: Side?
     public var role: Role?
     /// A case number (`case:492369`), as `LegalIdentifiers.caseKey` writes it.
     public var caseNumber: String?
+    /// A source's language (`lang:fr`), and a part of its publisher, folded, with `-` for spaces
+    /// (`publisher:conseil-d'etat`).
+    public var language: String?
+    public var publisher: String?
     public var words: [String] = []
 
     public init() {}
@@ -72,14 +79,22 @@ public struct ListFilter: Sendable, Hashable {
             if let certainty, store.accords[i].certainty != certainty { return false }
         case .term(let i):
             if let certainty, store.terms[i].certainty != certainty { return false }
-        case .source:
-            break
+        case .source(let i):
+            let s = store.sources[i]
+            if let sourceKind, s.kind != sourceKind { return false }
+            if let language, s.language != language { return false }
+            if let publisher, !FilterKey.publisherKey(s.publisher).contains(publisher) { return false }
         }
         guard !words.isEmpty else { return true }
         var text = TextFold.fold(store.title(of: ref, .en) + " " + store.title(of: ref, .fr) + " " + store.id(of: ref))
         if case .event(let i) = ref {
             // case numbers and ECLIs are words of the record too: `f 492369`
             text += " " + TextFold.fold(store.events[i].identifiers.labelled.map(\.value).joined(separator: " "))
+        }
+        if case .source(let i) = ref {
+            // and a source's address and identifiers: `f legifrance`, `f 492369`
+            let s = store.sources[i]
+            text += " " + TextFold.fold(([s.url] + s.identifiers.labelled.map(\.value)).joined(separator: " "))
         }
         return words.allSatisfy { text.contains($0) }
     }
@@ -90,6 +105,7 @@ public struct ListFilter: Sendable, Hashable {
 public enum FilterKey: String, CaseIterable, Sendable {
     case party, kind, track, certainty, side, role
     case caseNumber = "case"
+    case lang, publisher
 
     /// How the key's value is written in help: `party:ID`.
     var placeholder: String {
@@ -101,7 +117,14 @@ public enum FilterKey: String, CaseIterable, Sendable {
         case .side: return "S"
         case .role: return "R"
         case .caseNumber: return "N"
+        case .lang: return "L"
+        case .publisher: return "P"
         }
+    }
+
+    /// A publisher as `publisher:` matches it: folded, spaces as `-` (one token of the filter).
+    static func publisherKey(_ publisher: String) -> String {
+        String(TextFold.fold(publisher).map { $0 == " " ? "-" : $0 })
     }
 
     /// `party:ID kind:K track:T certainty:C side:S role:R`, for the keymap's help.
@@ -114,7 +137,7 @@ public enum FilterKey: String, CaseIterable, Sendable {
     func values(in store: DossierStore) -> [String] {
         switch self {
         case .party: return store.parties.map(\.id)
-        case .kind: return EventKind.allCases.map(\.rawValue)
+        case .kind: return EventKind.allCases.map(\.rawValue) + SourceKind.allCases.map(\.rawValue).filter { EventKind(rawValue: $0) == nil }
         case .track: return Track.allCases.map(\.rawValue)
         case .certainty: return Certainty.allCases.map(\.rawValue)
         case .side: return Side.allCases.map(\.rawValue)
@@ -122,6 +145,8 @@ public enum FilterKey: String, CaseIterable, Sendable {
         case .caseNumber:
             var seen: Set<String> = []
             return store.events.flatMap(\.identifiers.cases).map(LegalIdentifiers.caseKey).filter { seen.insert($0).inserted }
+        case .lang: return Array(Set(store.sources.map(\.language))).sorted()
+        case .publisher: return Array(Set(store.sources.map { FilterKey.publisherKey($0.publisher) })).sorted()
         }
     }
 
@@ -133,8 +158,11 @@ public enum FilterKey: String, CaseIterable, Sendable {
             guard store.party(value) != nil else { return ListFilter.ParseError(UIText.filterNoParty(value)) }
             filter.party = value
         case .kind:
-            guard let v = EventKind(rawValue: value) else { return bad(EventKind.allowedValues) }
-            filter.kind = v
+            // an event's kind or a source's (`other` is both)
+            let event = EventKind(rawValue: value), source = SourceKind(rawValue: value)
+            guard event != nil || source != nil else { return bad(values(in: store).joined(separator: ", ")) }
+            filter.kind = event
+            filter.sourceKind = source
         case .track:
             guard let v = Track(rawValue: value) else { return bad(Track.allowedValues) }
             filter.track = v
@@ -151,6 +179,15 @@ public enum FilterKey: String, CaseIterable, Sendable {
             let key = LegalIdentifiers.caseKey(value)
             guard store.events.contains(where: { $0.identifiers.hasCase(key) }) else { return ListFilter.ParseError(UIText.filterNoCase(value)) }
             filter.caseNumber = key
+        case .lang:
+            guard store.sources.contains(where: { $0.language == value }) else { return bad(values(in: store).joined(separator: ", ")) }
+            filter.language = value
+        case .publisher:
+            let key = FilterKey.publisherKey(value)
+            guard store.sources.contains(where: { FilterKey.publisherKey($0.publisher).contains(key) }) else {
+                return ListFilter.ParseError(UIText.filterNoPublisher(value))
+            }
+            filter.publisher = key
         }
         return nil
     }
@@ -159,12 +196,14 @@ public enum FilterKey: String, CaseIterable, Sendable {
     func value(in filter: ListFilter) -> String? {
         switch self {
         case .party: return filter.party
-        case .kind: return filter.kind?.rawValue
+        case .kind: return filter.kind?.rawValue ?? filter.sourceKind?.rawValue
         case .track: return filter.track?.rawValue
         case .certainty: return filter.certainty?.rawValue
         case .side: return filter.side?.rawValue
         case .role: return filter.role?.rawValue
         case .caseNumber: return filter.caseNumber
+        case .lang: return filter.language
+        case .publisher: return filter.publisher
         }
     }
 }

@@ -235,3 +235,28 @@ public struct PaneList: Sendable {
             .map { .item(.accord($0)) })
     }
 }
+
+extension PaneList {
+    /// Every source, in the chosen order, under a heading for each year, publisher or kind (so
+    /// that J/K step through them).
+    static func sources(_ store: DossierStore, filter: ListFilter = ListFilter(), order: SourceOrder = .date) -> PaneList {
+        let shown = store.sources.indices.filter { filter.matches(.source($0), in: store) }
+        var rows: [ListRow] = []
+        var group: Localized?
+        for i in store.sourceIndices(shown, sortedBy: order) {
+            let source = store.sources[i]
+            let heading: Localized
+            switch order {
+            case .date: heading = Localized(String(source.date.year))
+            case .publisher: heading = Localized(source.publisher)
+            case .kind: heading = source.kind.label
+            }
+            if heading != group {
+                group = heading
+                rows.append(.heading(heading))
+            }
+            rows.append(.item(.source(i)))
+        }
+        return PaneList(rows: rows)
+    }
+}

@@ -17,11 +17,10 @@ extension AppState {
         let targets = links
         guard linkIndex < targets.count else { return }
         let target = targets[linkIndex]
-        guard Pane.showing(target.kind) != nil else {
-            // a source has no pane: its own view, with the full address and who cites it; a
-            // term opens in the glossary
-            if case .source(let i) = target { overlay = .source(index: i, link: 0, scroll: 0) }
-            if case .term(let i) = target { openTerm(i) }
+        if case .source(let i) = target {
+            // a source cited by a record: its own view, with the full address and who cites it,
+            // over the record being read (the Sources pane lists them all)
+            overlay = .source(index: i, link: 0, scroll: 0)
             return
         }
         navigate(to: target, remember: true)

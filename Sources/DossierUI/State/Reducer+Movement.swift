@@ -89,12 +89,12 @@ extension AppState {
         }
     }
 
-    /// A digit of a count. Counts begin with 5–9 (1–4 are pane keys and never a count); once
-    /// begun, every digit continues them (`50j`, `53j`).
+    /// A digit of a count. Counts begin with 6–9 (1–5 are pane keys and never a count); once
+    /// begun, every digit continues them (`60j`, `63j`).
     mutating func digit(_ n: Int) {
         if let current = count {
             count = min(current * 10 + n, 9999)
-        } else if n >= 5 {
+        } else if n >= 6 {
             count = n
         } else {
             message = UIText.unboundKey(String(n))

@@ -83,3 +83,33 @@ extension AppState {
         area = .list
     }
 }
+
+/// The Sources pane's order: `s` cycles date → publisher → kind there, `:sort ORDER` names one.
+extension AppState {
+    mutating func cycleSourceOrder() {
+        guard pane == .sources else {
+            message = UIText.sortOnlySources.text
+            return
+        }
+        sortSources(sourceOrder.next)
+    }
+
+    mutating func sortSources(_ order: SourceOrder) {
+        focus(.sources)
+        rebuild(.sources, sourceOrder: order)
+        message = UIText.sourcesSorted(order.label)
+    }
+}
+
+extension SourceOrder {
+    /// The order's name in a sentence ("Sources by publisher").
+    var label: Localized {
+        let field: Localized
+        switch self {
+        case .date: field = Strings.date
+        case .publisher: field = Strings.publisher
+        case .kind: field = Strings.kind
+        }
+        return Localized(en: field.en.lowercased(), fr: field.fr.lowercased())
+    }
+}

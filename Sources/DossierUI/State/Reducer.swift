@@ -4,7 +4,7 @@ import DossierCore
 /// draws the result and performs the effects returned. Each mode has its own file:
 /// Reducer+Movement (moves, counts, two-key prefixes and marks, zoom), Reducer+History (links,
 /// back/forward, going to a record or a date), Reducer+Prompt (the four prompts), Reducer+Search
-/// (search, n/N, Ctrl-F, filters), Commands (the `:` line), Reducer+Overlay (help, results,
+/// (search, n/N, Ctrl-F, filters, the Sources pane's order), Commands (the `:` line), Reducer+Overlay (help, results,
 /// tour), Reducer+Glossary (the glossary and its terms), Reducer+Mouse (clicks).
 extension AppState {
     @discardableResult
@@ -61,6 +61,8 @@ extension AppState {
         case .scrollDetailPage(let pages): scrollDetail(by: pages * repeatCount * max(1, layout.detailRows - 1))
         case .unbound(let name): message = UIText.unboundKey(name)
         case .openCaseMap: openCaseMap()
+        case .cycleSourceOrder: cycleSourceOrder()
+        case .sortSources(let order): sortSources(order)
         case .overlayLink(let delta): moveSourceLink(by: delta)
         case .overlayLines(let delta): scrollSource(by: delta)
         case .followOverlayLink: followSourceLink()

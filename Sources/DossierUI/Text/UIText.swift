@@ -26,6 +26,8 @@ public enum UIText: CaseIterable, Sendable {
     case caseNoAnswer, caseNoHolding, caseOther, sourceTitle
     case asciiNotice
     case counselGroup
+    // the Sources pane
+    case sourcesSorted, sortUsage, sortOnlySources, filterNoPublisher, byOrder
     // the glossary (issue 17)
     case glossaryTitle, termTitle, termOne, termMany, glossaryFiltered, glossaryNoMatch, glossaryEmpty
     case glossaryFilterLabel, glossaryFilterHelp
@@ -120,6 +122,11 @@ public enum UIText: CaseIterable, Sendable {
         case .asciiNotice: return Localized(en: "Not a UTF-8 terminal: drawing ASCII (LC_ALL=C.UTF-8 forces UTF-8)",
                                             fr: "Terminal sans UTF-8\u{00A0}: dessin ASCII (LC_ALL=C.UTF-8 force l’UTF-8)")
         case .counselGroup: return Localized(en: "Counsel", fr: "Avocats")
+        case .sourcesSorted: return Localized(en: "Sources by {1} (s: next order)", fr: "Sources par {1} (s\u{00A0}: ordre suivant)")
+        case .sortUsage: return Localized(en: "sort: date, publisher or kind", fr: "sort\u{00A0}: date, publisher ou kind")
+        case .sortOnlySources: return Localized(en: "s sorts the Sources pane (5).", fr: "s trie le volet Sources (5).")
+        case .filterNoPublisher: return Localized(en: "no publisher '{1}'", fr: "aucun éditeur «\u{00A0}{1}\u{00A0}»")
+        case .byOrder: return Localized(en: "by {1}", fr: "par {1}")
         case .glossaryTitle: return Localized(en: "/ narrows, Enter opens, Esc or q closes", fr: "/ filtre, Entrée ouvre, Échap ou q ferme")
         case .termTitle: return Localized(en: "j/k links, Enter follows, h back, Esc closes", fr: "j/k liens, Entrée suit, h retour, Échap ferme")
         case .termOne: return Localized(en: "{1} term", fr: "{1} terme")

@@ -86,18 +86,33 @@ public enum ScreenView {
         let strip = state.layout.tabs
         regions.tabStrip = strip
         var column = 1
-        for pane in Pane.allCases {
+        for (pane, label) in zip(Pane.allCases, tabLabels(state, width: grid.width)) {
             let focused = pane == state.pane
-            let label = "\(pane.rawValue + 1) \(pane.title[state.lang])"
             let text = focused ? "[\(label)]" : " \(label) "
             let used = grid.put(text, row: strip.row, column: column, style: focused ? .tabActive : .tab)
             regions.tabs.append(Regions.Tab(pane: pane, rect: Rect(row: strip.row, column: column, width: used + 1, height: 1)))
             column += used + 1
         }
-        // how current the dossier is, at the right of the tabs when there is room for it
-        let asOf = UIText.asOf(state.store.info.asOf.description)[state.lang]
-        let asOfColumn = grid.width - DisplayWidth.of(asOf) - 1
-        if asOfColumn > column + 1 { grid.put(asOf, row: strip.row, column: asOfColumn, style: .tab) }
+        // how current the dossier is, at the right of the tabs when there is room for it (the
+        // date alone when its label does not fit: at 80 columns beside five tabs)
+        let date = state.store.info.asOf.description
+        for asOf in [UIText.asOf(date)[state.lang], date] {
+            let asOfColumn = grid.width - DisplayWidth.of(asOf) - 1
+            if asOfColumn > column + 1 {
+                grid.put(asOf, row: strip.row, column: asOfColumn, style: .tab)
+                break
+            }
+        }
+    }
+
+    /// Each tab's label: its key and title ("2 Timeline"); where the five do not fit (50 columns),
+    /// the focused tab keeps its title and the others show their key alone.
+    static func tabLabels(_ state: AppState, width: Int) -> [String] {
+        let full = Pane.allCases.map { "\($0.rawValue + 1) \($0.title[state.lang])" }
+        // each tab is its label, two brackets or spaces and a gap; the strip starts at column 1
+        let needed = 1 + full.reduce(0) { $0 + DisplayWidth.of($1) + 3 }
+        if needed <= width { return full }
+        return Pane.allCases.map { $0 == state.pane ? full[$0.rawValue] : String($0.rawValue + 1) }
     }
 
     // MARK: list
@@ -105,7 +120,9 @@ public enum ScreenView {
     static func drawList(_ state: AppState, into grid: inout Grid, regions: inout Regions) {
         let rect = state.layout.list
         let list = state.list
-        let position = list.count == 0 ? "0/0" : "\(state.selectedItem + 1)/\(list.count)"
+        var position = list.count == 0 ? "0/0" : "\(state.selectedItem + 1)/\(list.count)"
+        // the Sources pane's order, once it is not the default one (the headings then are not years)
+        if state.pane == .sources && state.sourceOrder != .date { position += " · " + UIText.byOrder(state.sourceOrder.label)[state.lang] }
         Box.draw(rect, title: "\(state.pane.title[state.lang]) \(position)", focused: state.area == .list, into: &grid)
         var inner = rect.inner
         regions.list = inner
@@ -200,9 +217,26 @@ public enum ScreenView {
             grid.put("  " + span, row: row, column: inner.column + used, maxWidth: inner.width - used, style: .muted)
         case .term(let i):
             grid.put(" " + TextLayout.truncate(store.terms[i].term[lang], to: inner.width - 1), row: row, column: inner.column, maxWidth: inner.width)
-        case .source:
-            break
+        case .source(let i):
+            drawSource(store.sources[i], state: state, row: row, inner: inner, into: &grid)
         }
+    }
+
+    /// A source's row: its date, its kind in words (muted; no colour tells it), its publisher in
+    /// a column as wide as the room allows, then its title, each cut with … where it must be.
+    /// Sorted by kind, the heading names the kind and the column gives its room to the title.
+    static func drawSource(_ source: Source, state: AppState, row: Int, inner: Rect, into grid: inout Grid) {
+        let end = inner.column + inner.width
+        var column = inner.column
+        column += grid.put(" " + TextLayout.pad(source.date.description, to: 10) + " ", row: row, column: column, maxWidth: inner.width)
+        if state.sourceOrder != .kind && inner.width >= 60 {
+            let kind = Shorten.kind(source.kind.label[state.lang], to: 9) ?? ""
+            column += grid.put(TextLayout.pad(kind, to: 9) + " ", row: row, column: column, maxWidth: end - column, style: .muted)
+        }
+        let publisherWidth = min(max(8, (end - column) / 3), 24)
+        column += grid.put(TextLayout.pad(source.publisher, to: publisherWidth) + "  ",
+                           row: row, column: column, maxWidth: end - column, style: .title)
+        grid.put(TextLayout.truncate(source.title, to: max(0, end - column)), row: row, column: column, maxWidth: max(0, end - column))
     }
 
     /// The era band of an event: which accord was in force (a letter and a colour), or none.
