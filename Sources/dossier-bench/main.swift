@@ -35,23 +35,27 @@ if let flag = arguments.firstIndex(of: "--runs"), flag + 1 < arguments.count, le
 }
 let directory = arguments.first
 
-// 1. load + index + first frame (once: it is what start-up pays)
-let start = now()
-let dossier: Dossier
-do {
-    if let directory {
-        dossier = try DossierLoader.load(directory: directory)
-    } else if let compact = BundledDossier.compact.withUTF8Buffer({ try? CompactCodec.decode($0) }) {
-        dossier = compact
-    } else {
-        dossier = try DossierLoader.load(files: BundledDossier.files)
+// 1. load + index + first frame (once: it is what start-up pays). The dossier is handed over to
+//    the store, as the explorer does, not kept beside it.
+func loadStore() -> (store: DossierStore, loaded: Double) {
+    let dossier: Dossier
+    do {
+        if let directory {
+            dossier = try DossierLoader.load(directory: directory)
+        } else if let compact = BundledDossier.compact.withUTF8Buffer({ try? CompactCodec.decode($0) }) {
+            dossier = compact
+        } else {
+            dossier = try DossierLoader.load(files: BundledDossier.files)
+        }
+    } catch {
+        for d in error.diagnostics.prefix(5) { print(d) }
+        exit(1)
     }
-} catch {
-    for d in error.diagnostics.prefix(5) { print(d) }
-    exit(1)
+    let loaded = now()
+    return (DossierStore(consume dossier), loaded)
 }
-let loaded = now()
-let store = DossierStore(dossier)
+let start = now()
+let (store, loaded) = loadStore()
 var state = AppState(store: store, lang: .en, width: 80, height: 24)
 _ = ScreenView.render(state)
 let firstFrame = now()

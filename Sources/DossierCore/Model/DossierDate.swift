@@ -24,15 +24,27 @@ public struct DossierDate: Sendable, Hashable, Comparable, CustomStringConvertib
     }
 
     /// Parses `2020-07-16`, `2019-11` or `2013`.
+    /// (Read byte by byte, without splitting: every record of a dossier has a date.)
     public init?(_ text: String) {
-        let parts = text.split(separator: "-", omittingEmptySubsequences: false)
-        guard (1...3).contains(parts.count),
-              parts[0].count == 4, parts.dropFirst().allSatisfy({ $0.count == 2 }),
-              parts.allSatisfy({ $0.utf8.allSatisfy { $0 >= 0x30 && $0 <= 0x39 } }),
-              let year = Int(parts[0]) else { return nil }
-        let month = parts.count > 1 ? Int(parts[1]) : nil
-        let day = parts.count > 2 ? Int(parts[2]) : nil
-        self.init(year: year, month: month, day: day)
+        let bytes = text.utf8
+        let length = bytes.count
+        guard length == 4 || length == 7 || length == 10 else { return nil }
+        var digits = (0, 0, 0), position = 0
+        for byte in bytes {
+            if position == 4 || position == 7 {
+                guard byte == 0x2D else { return nil }
+            } else {
+                guard byte >= 0x30 && byte <= 0x39 else { return nil }
+                let digit = Int(byte - 0x30)
+                switch position {
+                case 0..<4: digits.0 = digits.0 * 10 + digit
+                case 5..<7: digits.1 = digits.1 * 10 + digit
+                default: digits.2 = digits.2 * 10 + digit
+                }
+            }
+            position += 1
+        }
+        self.init(year: digits.0, month: length >= 7 ? digits.1 : nil, day: length == 10 ? digits.2 : nil)
     }
 
     public var description: String {

@@ -15,8 +15,10 @@ public final class Field<Record>: Sendable {
     /// Where the field's texts go in the search index.
     public let search: SearchPlace
     /// The stored properties this field fills, as `\Event.title` (for the test that checks every
-    /// stored property has a field).
-    public let properties: [String]
+    /// stored property has a field). Described when asked, not when the table is built: describing
+    /// a key path costs runtime type lookups, and the tables are built at every start.
+    public var properties: [String] { keyPaths.map { String(describing: $0) } }
+    private let keyPaths: [AnyKeyPath & Sendable]
     /// The field's value in a neutral form (JSON, comparisons).
     public let value: @Sendable (Record) -> FieldValue
     /// Reads the field from YAML into the record; false when a required field is missing or bad
@@ -30,7 +32,7 @@ public final class Field<Record>: Sendable {
     let linked: @Sendable (Record, (Localized) -> Void) -> Void
 
     // a class, not a struct: walking a table retains one object per field, not its seven closures
-    fileprivate init(_ key: String, json: String?, search: SearchPlace, property: AnyKeyPath, also: [AnyKeyPath] = [],
+    fileprivate init(_ key: String, json: String?, search: SearchPlace, property: AnyKeyPath & Sendable, also: [AnyKeyPath & Sendable] = [],
                  value: @escaping @Sendable (Record) -> FieldValue,
                  read: @escaping @Sendable (inout FieldReader, inout Record, inout [PendingReference]) -> Bool,
                  write: @escaping @Sendable (Record, inout CompactWriter) -> Void,
@@ -40,7 +42,7 @@ public final class Field<Record>: Sendable {
         self.key = key
         self.jsonKey = json ?? key
         self.search = search
-        self.properties = ([property] + also).map { String(describing: $0) }
+        self.keyPaths = [property] + also
         self.value = value
         self.read = read
         self.writeCompact = write

@@ -59,20 +59,21 @@ public struct DossierStore: Sendable {
         lazySearchIndex.get { SearchIndex(parties: parties, events: events, arguments: arguments, accords: accords, sources: sources, terms: terms) }
     }
 
-    public init(_ dossier: Dossier) {
+    /// Takes the dossier's arrays over (a dossier passed by a caller that keeps it is copied).
+    public init(_ dossier: consuming Dossier) {
         info = dossier.info
         parties = dossier.parties
-        // sort positions, not events: moving an event copies a dozen references
-        let unsorted = dossier.events
-        events = unsorted.indices
-            .sorted { (unsorted[$0].date, $0) < (unsorted[$1].date, $1) }
-            .map { unsorted[$0] }
+        var events = dossier.events
+        dossier.events = [] // the only reference left is `events`: sorted in place, not copied
+        DossierStore.sortByDate(&events)
+        self.events = events
         arguments = dossier.arguments
         accords = dossier.accords
         sources = dossier.sources
         terms = dossier.terms.sorted { ($0.term.en.lowercased(), $0.id) < ($1.term.en.lowercased(), $1.id) }
 
         var byID: [String: RecordRef] = [:]
+        byID.reserveCapacity(parties.count + events.count + arguments.count + accords.count + sources.count + terms.count)
         for (i, r) in parties.enumerated() { byID[r.id] = .party(i) }
         for (i, r) in events.enumerated() { byID[r.id] = .event(i) }
         for (i, r) in arguments.enumerated() { byID[r.id] = .argument(i) }
@@ -141,6 +142,31 @@ public struct DossierStore: Sendable {
         for (i, r) in accords.enumerated() { users(.accord(i), r.id, r.linkedTexts()) }
         for (i, r) in terms.enumerated() { users(.term(i), r.id, r.linkedTexts()) }
         self.termUsers = termUsers
+    }
+
+    /// Sorts events by date, those of one date in the order they were written. Positions are
+    /// sorted, then the events moved along the permutation's cycles: each moves once, without the
+    /// retains and releases of copying it, and no second array is made.
+    static func sortByDate(_ events: inout [Event]) {
+        let order = events.withUnsafeBufferPointer { events in
+            events.indices.sorted { (events[$0].date, $0) < (events[$1].date, $1) }
+        }
+        events.withUnsafeMutableBufferPointer { buffer in
+            guard let base = buffer.baseAddress else { return }
+            var placed = [Bool](repeating: false, count: buffer.count)
+            for start in buffer.indices where !placed[start] {
+                // position k receives the event at order[k]
+                let first = (base + start).move()
+                var k = start
+                while order[k] != start {
+                    (base + k).moveInitialize(from: base + order[k], count: 1)
+                    placed[k] = true
+                    k = order[k]
+                }
+                (base + k).initialize(to: first)
+                placed[k] = true
+            }
+        }
     }
 
     // MARK: lookup

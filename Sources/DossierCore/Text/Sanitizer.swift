@@ -25,7 +25,7 @@ public enum Sanitizer {
             var i = 0
             while i < count {
                 // most text is printable ASCII: eight bytes at a time
-                if i + 8 <= count, PrintableASCII.word(UnsafeRawPointer(bytes.baseAddress! + i).loadUnaligned(as: UInt64.self)) {
+                if i + 8 <= count, PrintableASCII.harmless(UnsafeRawPointer(bytes.baseAddress! + i).loadUnaligned(as: UInt64.self)) {
                     i += 8
                     continue
                 }
@@ -98,5 +98,20 @@ enum PrintableASCII {
         let flipped = word ^ (ones &* 0x7F)
         let del = (flipped &- ones) & ~flipped & high             // a byte equal to 0x7F
         return (word & high) | below | del == 0
+    }
+
+    /// Whether eight bytes of valid UTF-8 hold nothing `Sanitizer` looks for: no control byte, no
+    /// DEL, and none of the lead bytes of the unsafe characters (C2 for C1 controls, D8, E2, EF).
+    /// Accented letters (C3 …) and continuation bytes pass, so French text is skipped a word at a
+    /// time too; a lead byte in the word before is looked at with the bytes after it.
+    @inline(__always)
+    static func harmless(_ word: UInt64) -> Bool {
+        let high: UInt64 = 0x8080_8080_8080_8080, ones: UInt64 = 0x0101_0101_0101_0101
+        @inline(__always) func has(_ byte: UInt64) -> UInt64 {
+            let flipped = word ^ (ones &* byte)
+            return (flipped &- ones) & ~flipped & high
+        }
+        let below = (word &- ones &* 0x20) & ~word & high
+        return below | has(0x7F) | has(0xC2) | has(0xD8) | has(0xE2) | has(0xEF) == 0
     }
 }

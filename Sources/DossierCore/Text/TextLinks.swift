@@ -1,3 +1,7 @@
+#if canImport(Glibc)
+import Glibc
+#endif
+
 /// `[[id]]` and `[[id|shown words]]` links inside long texts (any text declared with
 /// `links: true`): the one place they are parsed. `[[id]]` stands for the target's name;
 /// `[[id|words]]` shows the words (so a sentence keeps its grammar in each language). The loader
@@ -32,7 +36,25 @@ public enum OverviewLinks {
     }
 
     public static func ids(in text: String) -> [String] {
-        segments(in: text).compactMap { if case .link(let id, _) = $0 { return id } else { return nil } }
+        guard mayHoldLinks(text) else { return [] }
+        return segments(in: text).compactMap { if case .link(let id, _) = $0 { return id } else { return nil } }
+    }
+
+    /// False when the text's bytes hold no `[[`, so it has no link: the loader asks this of every
+    /// long text, and the byte scan (`memchr` for `[`) is far cheaper than cutting it into
+    /// segments by characters (which took about a third of a 100k-event dossier's load).
+    static func mayHoldLinks(_ text: String) -> Bool {
+        var copy = text
+        return copy.withUTF8 { bytes in
+            guard let base = bytes.baseAddress else { return false }
+            var offset = 0
+            while offset + 1 < bytes.count, let hit = memchr(base + offset, 0x5B, bytes.count - offset - 1) {
+                let position = base.distance(to: hit.assumingMemoryBound(to: UInt8.self))
+                if base[position + 1] == 0x5B { return true }
+                offset = position + 1
+            }
+            return false
+        }
     }
 
     /// The text as a reader sees it without links: each `[[id|words]]` becomes its words and each

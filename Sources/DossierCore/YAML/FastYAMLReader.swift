@@ -20,11 +20,13 @@ enum FastYAMLReader {
         case unsupported
     }
 
-    static func parse(_ input: UnsafeBufferPointer<UInt8>, limits: YAMLLimits) -> Outcome {
+    /// With `records`, see `RecordSink`. When the outcome is `.unsupported`, the sink may already
+    /// have been given some records: the caller starts again from scratch with libyaml.
+    static func parse(_ input: UnsafeBufferPointer<UInt8>, limits: YAMLLimits, records: RecordSink? = nil) -> Outcome {
         let bytes = YAMLParser.withoutByteOrderMark(input)
         guard let base = bytes.baseAddress, bytes.count > 0 else { return .parsed(nil) }
         guard PlainText.check(bytes) else { return .unsupported }
-        var reader = Reader(base: base, count: bytes.count, builder: TreeBuilder(limits: limits))
+        var reader = Reader(base: base, count: bytes.count, builder: TreeBuilder(limits: limits, records: records))
         do throws(Unsupported) {
             return .parsed(try reader.document())
         } catch {

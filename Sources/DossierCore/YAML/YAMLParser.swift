@@ -33,6 +33,12 @@ public enum YAMLParser {
 
     /// The reference reader: libyaml's event API.
     public static func parseWithLibYAML(_ bytes: UnsafeBufferPointer<UInt8>, limits: YAMLLimits = .standard) throws(YAMLError) -> YAMLNode? {
+        try parseWithLibYAML(bytes, limits: limits, records: nil)
+    }
+
+    /// With `records`, each item of a list under a top-level key is handed to it as soon as it is
+    /// read, instead of being kept in the tree (see `RecordSink`).
+    static func parseWithLibYAML(_ bytes: UnsafeBufferPointer<UInt8>, limits: YAMLLimits, records: RecordSink?) throws(YAMLError) -> YAMLNode? {
         var parser = yaml_parser_t()
         guard yaml_parser_initialize(&parser) == 1 else {
             throw YAMLError(mark: SourceMark(line: 1, column: 1), message: "the YAML parser could not start (out of memory)")
@@ -48,7 +54,7 @@ public enum YAMLParser {
         }
         yaml_parser_set_encoding(&parser, YAML_UTF8_ENCODING)
 
-        var builder = TreeBuilder(limits: limits)
+        var builder = TreeBuilder(limits: limits, records: records)
         while true {
             var event = yaml_event_t()
             guard yaml_parser_parse(&parser, &event) == 1 else {
@@ -134,6 +140,15 @@ public enum YAMLParser {
     }
 }
 
+/// Takes the records of a file one by one while it is read: each item of a list that is the value
+/// of a top-level key (`events:` → `- {id: …}`), as soon as its tree is complete. The item is not
+/// kept in the file's tree (that list stays empty there), so a file's records are decoded while
+/// their small trees are fresh and the whole file never exists as one tree.
+protocol RecordSink: AnyObject {
+    /// `pair` is the position of the top-level key among the file's keys.
+    func record(in collection: String, pair: Int, _ item: YAMLNode)
+}
+
 /// Turns a stream of parse events (from either reader) into a tree, enforcing the limits as it goes.
 ///
 /// Frames are mutated in place on the stack (never popped, changed and pushed back, which copies
@@ -168,8 +183,12 @@ struct TreeBuilder {
     var root: YAMLNode?
     var nodes = 0
     var documents = 0
+    let records: RecordSink?
 
-    init(limits: YAMLLimits) { self.limits = limits }
+    init(limits: YAMLLimits, records: RecordSink? = nil) {
+        self.limits = limits
+        self.records = records
+    }
 
     mutating func startDocument(mark: SourceMark) throws(YAMLError) {
         documents += 1
@@ -208,6 +227,10 @@ struct TreeBuilder {
             return
         }
         guard stack[top].isMapping else {
+            if top == 1, let records, stack[0].isMapping, let (collection, _) = stack[0].pendingKey {
+                records.record(in: collection, pair: stack[0].pairs.count, node)
+                return
+            }
             stack[top].items.append(node)
             return
         }
