@@ -40,6 +40,7 @@ public struct HTMLPage {
             Section(key: "parties", title: Strings.parties, body: partiesSection()),
             Section(key: "arguments", title: Strings.arguments, body: argumentsSection()),
             Section(key: "accords", title: Strings.accords, body: accordsSection()),
+            Section(key: "glossary", title: Localized(en: "Glossary", fr: "Glossaire"), body: glossarySection()),
             Section(key: "sources", title: Strings.sources, body: sourcesSection()),
         ]
     }
@@ -181,6 +182,11 @@ public struct HTMLPage {
 
     func accordsSection() -> String {
         store.accords.indices.map { record(.accord($0), level: 3) }.joined()
+    }
+
+    /// The terms the texts link to, in the store's order.
+    func glossarySection() -> String {
+        store.terms.indices.map { record(.term($0), level: 3) }.joined()
     }
 
     func sourcesSection() -> String {

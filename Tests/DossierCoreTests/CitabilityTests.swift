@@ -23,6 +23,9 @@ import Testing
         // public agencies' own sites: the CIA FOIA reading room (its scan of the Federal Register) and the
         // Agence du numérique en santé
         "cia.gov", "esante.gouv.fr",
+        // the European Medicines Agency, the national health insurance fund (Cnam) and the Dutch national
+        // cybersecurity certification authority, cited by the glossary
+        "ema.europa.eu", "ameli.fr", "dutchncca.nl",
     ]
 
     static func host(of url: String) -> String {

@@ -104,6 +104,7 @@ private func withoutOrigins(_ dossier: Dossier) -> Dossier {
     for i in d.events.indices { d.events[i].origin = blank }
     for i in d.arguments.indices { d.arguments[i].origin = blank }
     for i in d.accords.indices { d.accords[i].origin = blank }
+    for i in d.terms.indices { d.terms[i].origin = blank }
     return d
 }
 
@@ -121,5 +122,6 @@ private func firstDifference(_ a: Dossier, _ b: Dossier) -> String {
     }
     if a.info.fieldValues() != b.info.fieldValues() { return "the dossier record" }
     return compare(a.sources, b.sources) ?? compare(a.parties, b.parties) ?? compare(a.events, b.events)
-        ?? compare(a.arguments, b.arguments) ?? compare(a.accords, b.accords) ?? "no field differs"
+        ?? compare(a.arguments, b.arguments) ?? compare(a.accords, b.accords) ?? compare(a.terms, b.terms)
+        ?? "no field differs"
 }

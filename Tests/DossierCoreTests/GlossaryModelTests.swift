@@ -53,6 +53,15 @@ import Testing
         #expect(store.termIndices(alphabeticalIn: .fr).map { store.terms[$0].id } == ["interim-order", "appeal", "stay"])
     }
 
+    /// Search reads a link as the words it shows, as the HTML page's search box does: the target's
+    /// id inside `[[ev-ruling|22 March order]]` is not a word of the text.
+    @Test func searchFindsALinksWordsNotItsTarget() throws {
+        let store = try Fixtures.validStore()
+        let order = try #require(store.ref("interim-order"))
+        #expect(store.searchIndex.search("22 march").contains { $0.ref == order })
+        #expect(!store.searchIndex.search("ruling").contains { $0.ref == order })
+    }
+
     @Test func everyAccordCarriesTheNineDimensions() throws {
         let store = try Fixtures.validStore()
         let accord = try #require(store.accord("test-accord"))

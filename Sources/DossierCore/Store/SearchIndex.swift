@@ -195,7 +195,8 @@ public struct SearchIndex: Sendable {
         records.withUnsafeBufferPointer { records in
             for i in records.indices {
                 blob.begin()
-                for text in texts { text(records[i]) { blob.add($0) } }
+                // a link counts by the words it shows, as on the page, not by its target's id
+                for text in texts { text(records[i]) { blob.add(OverviewLinks.plain($0) { $0 }) } }
                 if place == .title { blob.add(records[i].id) }
             }
         }
