@@ -151,8 +151,10 @@ public struct Printer {
             groups = [("cited_by", store.citations(ofSource: store.sources[i].id))]
         case .term(let i):
             let t = store.terms[i]
-            groups = [("related", refs(t.related)), ("sources", refs(t.sources))]
+            groups = [("related", refs(t.related)), ("used_in", store.users(ofTerm: t.id)), ("sources", refs(t.sources))]
         }
+        // every record: the glossary terms its texts use
+        groups.append(("terms", store.termsUsed(by: ref, lang).map { .term($0) }))
         return groups.filter { !$0.1.isEmpty }.map { (relation: $0.0, refs: $0.1) }
     }
 
@@ -239,7 +241,7 @@ public struct Printer {
                                 ("focus", .string(store.info.focus)),
                                 ("counts", .object([("parties", .number(store.parties.count)), ("events", .number(store.events.count)),
                                                     ("arguments", .number(store.arguments.count)), ("accords", .number(store.accords.count)),
-                                                    ("sources", .number(store.sources.count))]))]).rendered()
+                                                    ("sources", .number(store.sources.count)), ("terms", .number(store.terms.count))]))]).rendered()
         case .markdown:
             return "# \(md(store.info.title[lang]))\n\n*\(md(Strings.checkedAsOf(store.info.asOf)[lang]))*\n\n" + markdownOverview() + "\n"
         case .text:
@@ -260,7 +262,7 @@ public struct Printer {
             }
             out += "\n\(store.events.count) \(Strings.events[lang].lowercased()), \(store.parties.count) \(Strings.parties[lang].lowercased()), "
             out += "\(store.arguments.count) \(Strings.arguments[lang].lowercased()), \(store.accords.count) \(Strings.accords[lang].lowercased()), "
-            out += "\(store.sources.count) \(Strings.sources[lang].lowercased()).\n"
+            out += "\(store.sources.count) \(Strings.sources[lang].lowercased()), \(store.terms.count) \(Strings.termsUsed[lang].lowercased()).\n"
             return out
         }
     }
@@ -315,6 +317,7 @@ public struct Printer {
                 ("events", .array(store.events.map(both.event))),
                 ("arguments", .array(store.arguments.map(both.argument))),
                 ("accords", .array(store.accords.map(both.accord))),
+                ("terms", .array(store.terms.map(both.term))),
             ]).rendered()
         case .markdown:
             return markdownExport()
@@ -323,7 +326,8 @@ public struct Printer {
             for (title, refs) in [(Strings.timeline, store.events.indices.map { RecordRef.event($0) }),
                                   (Strings.parties, store.parties.indices.map { RecordRef.party($0) }),
                                   (Strings.arguments, store.arguments.indices.map { RecordRef.argument($0) }),
-                                  (Strings.accords, store.accords.indices.map { RecordRef.accord($0) })] {
+                                  (Strings.accords, store.accords.indices.map { RecordRef.accord($0) }),
+                                  (Strings.glossary, glossaryRefs)] where !refs.isEmpty || title != Strings.glossary {
                 out += "\n" + title[lang].uppercased() + "\n\n"
                 for ref in refs { out += textDetail(ref) + "\n" }
             }
@@ -335,6 +339,7 @@ public struct Printer {
     /// under each, then each section. Links are resolved to GitHub's heading anchors
     /// (`MarkdownAnchors`), so each lands on the heading it names.
     func markdownExport() -> String {
+        // the glossary only when the dossier has one
         let sections: [(key: String, title: Localized, refs: [RecordRef])] = [
             ("overview", Strings.overview, []),
             ("timeline", Strings.timeline, store.events.indices.map { .event($0) }),
@@ -342,8 +347,9 @@ public struct Printer {
             ("arguments", Strings.arguments, store.arguments.indices.map { .argument($0) }),
             ("accords", Strings.accords, store.accords.indices.map { .accord($0) }),
             ("comparison", Strings.comparison, []),
+            ("glossary", Strings.glossary, glossaryRefs),
             ("sources", Strings.sources, []),
-        ]
+        ].filter { $0.key != "glossary" || !$0.refs.isEmpty }
         var out = "# \(md(store.info.title[lang]))\n\n*\(md(Strings.checkedAsOf(store.info.asOf)[lang]))*\n\n"
         for (n, section) in sections.enumerated() {
             out += "\(n + 1). [\(md(section.title[lang]))](#§\(section.key))\n"
@@ -362,6 +368,37 @@ public struct Printer {
             }
         }
         return MarkdownAnchors.resolve(out)
+    }
+
+    /// The glossary's terms in this language's alphabetical order.
+    var glossaryRefs: [RecordRef] { store.termIndices(alphabeticalIn: lang).map { .term($0) } }
+
+    /// The glossary: every term, in this language's alphabetical order, with its definition
+    /// (text: the id to `show` it by; JSON: each term with the records using it; Markdown: each
+    /// term's detail, links between terms resolved to their headings).
+    public func glossary() -> String {
+        switch format {
+        case .json, .timelinejs, .html:
+            return JSON.array(glossaryRefs.map { ref in
+                guard case .object(let pairs) = json.record(ref), case .term(let i) = ref else { return json.record(ref) }
+                let users = store.users(ofTerm: store.terms[i].id).map { json.summary($0, lang) }
+                return .object(pairs + [("used_in", .array(users))])
+            }).rendered()
+        case .markdown:
+            var out = "# \(md(Strings.glossary[lang]))\n"
+            for ref in glossaryRefs { out += "\n" + markdownDetail(ref, level: 2) }
+            return MarkdownAnchors.resolve(out)
+        case .text:
+            let title = Strings.glossary[lang]
+            var out = title + "\n" + String(repeating: "=", count: DisplayWidth.of(title)) + "\n"
+            for ref in glossaryRefs {
+                guard case .term(let i) = ref else { continue }
+                let t = store.terms[i]
+                out += "\n\(t.term[lang])  (\(t.id))\n"
+                out += TextLayout.wrap(t.definition[lang], width: max(20, width - 4), breakingWords: false).map { "    " + $0 }.joined(separator: "\n") + "\n"
+            }
+            return out
+        }
     }
 
     /// The guided tour as a document: each step's paragraph under the record it shows.

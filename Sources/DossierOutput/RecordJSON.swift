@@ -63,6 +63,8 @@ public struct RecordJSON {
 
     public func party(_ p: Party) -> JSON { object(p) }
 
+    public func term(_ t: Term) -> JSON { object(t) }
+
     public func event(_ e: Event) -> JSON {
         let roles = JSON.array(e.parties.map { .object([("party", .string($0)), ("role", .optional(e.partyRoles[$0]?.rawValue))]) })
         return object(e, derived: [("date", "precision", .string(e.date.precision.rawValue)), ("parties", "party_roles", roles)])
@@ -91,7 +93,7 @@ public struct RecordJSON {
         case .argument(let i): return argument(store.arguments[i])
         case .accord(let i): return accord(store.accords[i])
         case .source(let i): return source(store.sources[i])
-        case .term(let i): return object(store.terms[i])
+        case .term(let i): return term(store.terms[i])
         }
     }
 

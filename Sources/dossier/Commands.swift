@@ -113,7 +113,7 @@ struct DossierCommand: ParsableCommand {
         version: "0.1.0",
         subcommands: [Timeline.self, Parties.self, Arguments.self, Accords.self, Show.self, Search.self,
                       Export.self, Validate.self, Tour.self, Browse.self, Keys.self, Synth.self,
-                      Case.self, Sources.self, Start.self],
+                      Case.self, Sources.self, Glossary.self, Start.self],
         defaultSubcommand: Start.self
     )
 }
@@ -225,7 +225,7 @@ struct Accords: ParsableCommand {
 struct Show: ParsableCommand {
     static let configuration = CommandConfiguration(abstract: "Print one record with everything linked to it.")
     @OptionGroup var common: CommonOptions
-    @ArgumentParser.Argument(help: "The id of a party, event, argument, accord or source.", completion: IDCompletion.ids(.all)) var id: String
+    @ArgumentParser.Argument(help: "The id of a party, event, argument, accord, source or glossary term.", completion: IDCompletion.ids(.all)) var id: String
     @Option(help: ArgumentHelp("Wrap text at this many columns (default: the terminal's width; unwrapped when not on a terminal).", valueName: "N"))
     var width: Int?
 
@@ -240,7 +240,8 @@ struct Show: ParsableCommand {
         try common.refuseTimelineJS()
         let store = try common.loadStore()
         guard let ref = store.ref(id) else {
-            let allIDs = store.parties.map(\.id) + store.events.map(\.id) + store.arguments.map(\.id) + store.accords.map(\.id) + store.sources.map(\.id)
+            let allIDs = store.parties.map(\.id) + store.events.map(\.id) + store.arguments.map(\.id) + store.accords.map(\.id)
+                + store.sources.map(\.id) + store.terms.map(\.id)
             var suggestions = Suggest.nearest(id, among: allIDs)
             for hit in store.searchIndex.search(id.replacingDashes()).prefix(5) where suggestions.count < 5 {
                 let found = store.id(of: hit.ref)
@@ -254,6 +255,18 @@ struct Show: ParsableCommand {
         var printer = common.printer(store)
         printer.width = textWidth
         print(printer.show(ref), terminator: "")
+    }
+}
+
+struct Glossary: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Print the glossary: every term of the affair with its definition (`dossier show TERM` for the whole entry).")
+    @OptionGroup var common: CommonOptions
+
+    func run() throws {
+        try common.refuseTimelineJS()
+        let store = try common.loadStore()
+        print(common.printer(store).glossary(), terminator: "")
     }
 }
 
@@ -315,7 +328,7 @@ struct Validate: ParsableCommand {
         let name = location ?? "bundled dossier"
         do {
             let dossier = try DossierSource.load(data: location, fromYAML: true)
-            let counts = "\(dossier.events.count) events, \(dossier.parties.count) parties, \(dossier.arguments.count) arguments, \(dossier.accords.count) accords, \(dossier.sources.count) sources"
+            let counts = "\(dossier.events.count) events, \(dossier.parties.count) parties, \(dossier.arguments.count) arguments, \(dossier.accords.count) accords, \(dossier.sources.count) sources, \(dossier.terms.count) terms"
             if common.format == .json {
                 print(JSON.object([("valid", .bool(true)), ("location", .string(name)), ("problems", .array([]))]).rendered(), terminator: "")
             } else {
@@ -398,7 +411,7 @@ struct Browse: ParsableCommand {
     func run() throws {
         let store = try common.loadStore()
         if let at, store.ref(at) == nil, DossierDate(at) == nil {
-            let ids = store.parties.map(\.id) + store.events.map(\.id) + store.arguments.map(\.id) + store.accords.map(\.id)
+            let ids = store.parties.map(\.id) + store.events.map(\.id) + store.arguments.map(\.id) + store.accords.map(\.id) + store.terms.map(\.id)
             throw ValidationError(Suggest.message("--at: '\(at)' is neither a record id nor a date (2020, 2020-07 or 2020-07-16)", at, among: ids))
         }
         guard isatty(0) == 1, isatty(1) == 1 else {

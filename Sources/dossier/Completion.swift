@@ -20,7 +20,7 @@ enum IDCompletion {
         guard let dossier = try? DossierSource.load(data: data) else { return [] }
         var ids = dossier.parties.map(\.id)
         if records != .parties {
-            ids += dossier.events.map(\.id) + dossier.arguments.map(\.id) + dossier.accords.map(\.id)
+            ids += dossier.events.map(\.id) + dossier.arguments.map(\.id) + dossier.accords.map(\.id) + dossier.terms.map(\.id)
         }
         if records == .all { ids += dossier.sources.map(\.id) }
         return ids.filter { $0.hasPrefix(prefix) }

@@ -51,6 +51,8 @@ import Testing
         }
         #expect(try complete("dossier show schrems-i").contains("schrems-ii"))
         #expect(try complete("dossier show --data \(Self.valid) ev-r") == ["ev-ruling"])
+        #expect(try complete("dossier show --data \(Self.valid) inter") == ["interim-order"], "glossary terms are ids too")
+        #expect(try complete("dossier browse --data \(Self.valid) --at sta") == ["stay"])
         #expect(try complete("dossier timeline --party cn").contains("cnil"))
         #expect(try complete("dossier arguments --data \(Self.valid) --party cl") == ["claimant"])
         #expect(try complete("dossier browse --at privacy-").contains("privacy-shield"))

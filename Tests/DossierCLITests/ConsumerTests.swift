@@ -5,7 +5,7 @@ import Testing
 func fixtureCopy(_ replacements: [(file: String, old: String, new: String)]) throws -> String {
     let dir = FileManager.default.temporaryDirectory.appendingPathComponent("dossier-fixture-\(UUID().uuidString)")
     try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
-    for name in ["dossier.yaml", "records.yaml"] {
+    for name in ["dossier.yaml", "records.yaml", "terms.yaml"] {
         var text = try String(contentsOfFile: CLI.fixtures + "/valid/" + name, encoding: .utf8)
         for r in replacements where r.file == name {
             precondition(text.contains(r.old), "fixture \(name) has no \(r.old)")
@@ -150,8 +150,10 @@ struct GitHubAnchors {
         return out
     }
 
-    @Test(arguments: ["en", "fr"]) func everyInternalLinkLandsOnTheHeadingItNamesAsGitHubRendersIt(lang: String) throws {
-        let result = try CLI.run(["export", "--format", "markdown", "--lang", lang])
+    /// The bundled dossier, and the fixture (whose texts link glossary terms).
+    @Test(arguments: ["en", "fr"], [[String](), ["--data", CLI.fixtures + "/valid"]])
+    func everyInternalLinkLandsOnTheHeadingItNamesAsGitHubRendersIt(lang: String, data: [String]) throws {
+        let result = try CLI.run(["export", "--format", "markdown", "--lang", lang] + data)
         #expect(result.status == 0)
         let doc = Document(result.stdout)
         let slugs = doc.headings.map(\.slug)
@@ -167,9 +169,11 @@ struct GitHubAnchors {
                         "\(lang): [\(link.text)] lands on '\(heading.text)'")
             }
         }
-        // the contents list: the seven sections (the comparison of the accords among them), each with its records
+        // the contents list: seven sections (the comparison of the accords among them), eight with a glossary
         let contents = doc.lines.prefix { !$0.hasPrefix("## ") }
-        #expect(contents.filter { $0.first?.isNumber == true }.count == 7)
+        let glossary = doc.headings.contains { $0.level == 2 && ($0.text == "Glossary" || $0.text == "Glossaire") }
+        if !data.isEmpty { #expect(glossary, "the fixture has terms: its export has a glossary") }
+        #expect(contents.filter { $0.first?.isNumber == true }.count == (glossary ? 8 : 7))
         #expect(contents.filter { $0.hasPrefix("   - [") }.count == doc.headings.filter { $0.level == 3 }.count - 1,
                 "every record heading (not the references) is listed under its section")
     }

@@ -44,6 +44,7 @@ import Testing
             try Self.check("accords", ["accords"] + common)
             try Self.check("search", ["search", "court"] + common)
             try Self.check("tour", ["tour"] + common)
+            try Self.check("glossary", ["glossary"] + common)
             try Self.check("overview", common)
             try Self.check("timelinejs", ["export", "--format", "timelinejs", "--lang", lang] + data)
             try Self.check("compare", ["accords", "--compare"] + common)
@@ -61,7 +62,7 @@ import Testing
     }
 
     @Test func everyKindOfRecordShownMatchesTheSchema() throws {
-        for id in ["claimant", "ev-ruling", "arg-held", "test-accord", "src-court"] {
+        for id in ["claimant", "ev-ruling", "ev-filing", "arg-held", "test-accord", "src-court", "interim-order", "stay"] {
             try Self.check("show", ["show", id, "--format", "json"] + Self.valid)
         }
     }

@@ -7,7 +7,7 @@ import Testing
 /// with file:line (invalid UTF-8, NUL and other raw control bytes, UTF-16).
 @Suite struct EncodingTests {
     static func validFiles() throws -> [(path: String, bytes: [UInt8])] {
-        try ["dossier.yaml", "records.yaml"].map { name in
+        try ["dossier.yaml", "records.yaml", "terms.yaml"].map { name in
             (name, Array(try Data(contentsOf: URL(fileURLWithPath: Fixtures.valid + "/" + name))))
         }
     }
@@ -93,7 +93,8 @@ import Testing
             .replacingOccurrences(of: "Le juge rejette la demande", with: "Le juge rejette la demande\u{301}")
         #expect(decomposed.utf8.count > composed.utf8.count)
         let dossierText = try String(contentsOfFile: Fixtures.valid + "/dossier.yaml", encoding: .utf8)
-        let store = DossierStore(try DossierLoader.load(texts: [("dossier.yaml", dossierText), ("records.yaml", decomposed)]))
+        let terms = try String(contentsOfFile: Fixtures.valid + "/terms.yaml", encoding: .utf8)
+        let store = DossierStore(try DossierLoader.load(texts: [("dossier.yaml", dossierText), ("records.yaml", decomposed), ("terms.yaml", terms)]))
         let court = try #require(store.party("court"))
         #expect(court.name.fr == "Conseil d’État")                       // canonical equivalence
         #expect(court.name.fr.unicodeScalars.contains("\u{301}"))        // stored as written

@@ -5,25 +5,61 @@ import Testing
 @Suite struct GlossaryModelTests {
     @Test func termsLoadSortedAndLinkBothWays() throws {
         let store = try Fixtures.validStore()
-        #expect(store.terms.map(\.id) == ["interim-order", "stay"])
+        #expect(store.terms.map(\.id) == ["appeal", "interim-order", "stay"])
         let order = try #require(store.term("interim-order"))
         #expect(order.aliases == ["ordonnance", "référé"])
         #expect(store.ref("stay")?.kind == .term)
-        #expect(store.title(of: .term(1), .fr) == "sursis")
+        #expect(store.title(of: .term(2), .fr) == "sursis")
         // a term is a record like any other: its sources know it cites them
-        #expect(store.citations(ofSource: "src-press").contains(.term(1)))
+        #expect(store.citations(ofSource: "src-press").contains(.term(2)))
         // the detail reads links as their words, or as the target's name
-        let paragraphs = store.detail(of: .term(0), .en).compactMap { if case .paragraph(let p) = $0 { return p } else { return nil } }
+        let paragraphs = store.detail(of: .term(1), .en).compactMap { if case .paragraph(let p) = $0 { return p } else { return nil } }
         #expect(paragraphs.contains("The 22 March order is one; see also stay."))
-        #expect(store.searchIndex.search("referé").contains { $0.ref == .term(0) })
+        #expect(store.searchIndex.search("referé").contains { $0.ref == .term(1) })
+    }
+
+    @Test func aDetailListsTheTermsItUsesAndATermWhoUsesIt() throws {
+        let store = try Fixtures.validStore()
+        let filing = try #require(store.ref("ev-filing")), appeal = try #require(store.ref("appeal"))
+        let order = try #require(store.ref("interim-order")), stay = try #require(store.ref("stay"))
+        func section(_ ref: RecordRef, _ title: String, _ lang: Language = .en) -> [RecordRef] {
+            let blocks = store.detail(of: ref, lang)
+            guard let start = blocks.firstIndex(of: .section(title)) else { return [] }
+            return blocks[(start + 1)...].prefix { if case .link = $0 { return true } else { return false } }
+                .compactMap { if case .link(let target, _) = $0 { return target } else { return nil } }
+        }
+        // the event's summary links the interim order with its own words: the paragraph keeps
+        // them, the Terms section (before the sources) lists the term
+        let blocks = store.detail(of: filing, .en)
+        #expect(blocks.contains(.paragraph("A request is filed.")))
+        #expect(section(filing, "Terms") == [order])
+        #expect(section(filing, "Termes", .fr) == [order])
+        let terms = try #require(blocks.firstIndex(of: .section("Terms"))), sources = try #require(blocks.firstIndex(of: .section("Sources")))
+        #expect(terms < sources)
+        // a term lists the terms its explanation uses, once each, in order of first use
+        #expect(section(order, "Terms") == [stay])
+        #expect(section(appeal, "Terms") == [order])
+        // and the records that use it: the event, the other terms (never itself)
+        #expect(store.users(ofTerm: "interim-order") == [filing, appeal, stay])
+        #expect(section(order, "Used in") == [filing, appeal, stay])
+        #expect(section(order, "Employé dans", .fr) == [filing, appeal, stay])
+        #expect(store.users(ofTerm: "appeal").isEmpty)
+        #expect(section(appeal, "Used in").isEmpty)
+        // records that use no term have no Terms section
+        let ruling = try #require(store.ref("ev-ruling"))
+        #expect(section(ruling, "Terms").isEmpty)
+        // the glossary's order is each language's
+        #expect(store.termIndices(alphabeticalIn: .en).map { store.terms[$0].id } == ["appeal", "interim-order", "stay"])
+        #expect(store.termIndices(alphabeticalIn: .fr).map { store.terms[$0].id } == ["interim-order", "appeal", "stay"])
     }
 
     /// Search reads a link as the words it shows, as the HTML page's search box does: the target's
     /// id inside `[[ev-ruling|22 March order]]` is not a word of the text.
     @Test func searchFindsALinksWordsNotItsTarget() throws {
         let store = try Fixtures.validStore()
-        #expect(store.searchIndex.search("22 march").contains { $0.ref == .term(0) })
-        #expect(!store.searchIndex.search("ruling").contains { $0.ref == .term(0) })
+        let order = try #require(store.ref("interim-order"))
+        #expect(store.searchIndex.search("22 march").contains { $0.ref == order })
+        #expect(!store.searchIndex.search("ruling").contains { $0.ref == order })
     }
 
     @Test func everyAccordCarriesTheNineDimensions() throws {

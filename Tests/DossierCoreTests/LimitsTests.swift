@@ -162,15 +162,16 @@ import Glibc
         #expect(limit == 1 << 20)
         let dossierText = try String(contentsOfFile: Fixtures.valid + "/dossier.yaml", encoding: .utf8)
         let records = try String(contentsOfFile: Fixtures.valid + "/records.yaml", encoding: .utf8)
+        let terms = ("terms.yaml", try String(contentsOfFile: Fixtures.valid + "/terms.yaml", encoding: .utf8))
         // a summary of exactly the limit, on one line, loads
         let long = String(repeating: "x", count: limit)
         let fits = records.replacingOccurrences(of: "\"A company that sued.\"", with: "\"\(long)\"")
-        let dossier = try DossierLoader.load(texts: [("dossier.yaml", dossierText), ("records.yaml", fits)])
+        let dossier = try DossierLoader.load(texts: [("dossier.yaml", dossierText), ("records.yaml", fits), terms])
         #expect(dossier.parties.first { $0.id == "claimant" }?.summary.en.utf8.count == limit)
         // one byte more is refused at its line
         let tooLong = records.replacingOccurrences(of: "\"A company that sued.\"", with: "\"\(long)y\"")
         let error = try #require(throws: DossierLoadError.self) {
-            try DossierLoader.load(texts: [("dossier.yaml", dossierText), ("records.yaml", tooLong)])
+            try DossierLoader.load(texts: [("dossier.yaml", dossierText), ("records.yaml", tooLong), terms])
         }
         #expect(error.diagnostics.first?.description == "records.yaml:23:19: text longer than \(limit) bytes")
         // a 10 MB line of short values: no per-line limit is needed, the node limit bounds it

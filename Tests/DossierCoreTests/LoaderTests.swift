@@ -96,7 +96,8 @@ import Testing
         text = text.replacingOccurrences(of: "A company that sued.", with: "A company\\e[2J\\e]52;c;SGk=\\a that sued.")
         text = text.replacingOccurrences(of: "summary: {en: \"A company", with: "summary: {en: \"A company")
         let overview = try String(contentsOfFile: Fixtures.valid + "/dossier.yaml", encoding: .utf8)
-        let dossier = try DossierLoader.load(texts: [("dossier.yaml", overview), ("records.yaml", text)])
+        let terms = try String(contentsOfFile: Fixtures.valid + "/terms.yaml", encoding: .utf8)
+        let dossier = try DossierLoader.load(texts: [("dossier.yaml", overview), ("records.yaml", text), ("terms.yaml", terms)])
         let summary = try #require(dossier.parties.first { $0.id == "claimant" }).summary.en
         #expect(!summary.unicodeScalars.contains { $0.value == 0x1B || $0.value == 0x07 })
         #expect(summary.contains("\u{FFFD}[2J"))

@@ -30,7 +30,7 @@ import Testing
         let events = try #require(object["events"] as? [[String: Any]])
         let title = try #require(events.first?["title"] as? [String: String])
         #expect(title == ["en": "Accord adopted", "fr": "Accord adopté"])
-        #expect(Set(object.keys) == ["dossier", "sources", "parties", "events", "arguments", "accords"])
+        #expect(Set(object.keys) == ["dossier", "sources", "parties", "events", "arguments", "accords", "terms"])
     }
 
     @Test func markdownExportHasATableOfContentsAndEveryEvent() throws {

@@ -162,7 +162,9 @@ struct HardeningE2ETests {
         try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: dir) }
         let valid = URL(fileURLWithPath: Self.hostile).deletingLastPathComponent().appendingPathComponent("valid")
-        try FileManager.default.copyItem(at: valid.appendingPathComponent("dossier.yaml"), to: dir.appendingPathComponent("dossier.yaml"))
+        for name in ["dossier.yaml", "terms.yaml"] {
+            try FileManager.default.copyItem(at: valid.appendingPathComponent(name), to: dir.appendingPathComponent(name))
+        }
         let records = try String(contentsOf: valid.appendingPathComponent("records.yaml"), encoding: .utf8)
             .replacingOccurrences(of: "name: Claimant Ltd", with: "name: Claimant \u{4DC0}\u{4DC1}\u{4DC2} Ltd")
         try records.write(to: dir.appendingPathComponent("records.yaml"), atomically: true, encoding: .utf8)

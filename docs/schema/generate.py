@@ -43,7 +43,9 @@ def schemas(both):
                   "struck_down_by": nullable(ID), "identifiers": identifiers, "status_text": text,
                   "comparison": obj({d: cell for d in dimensions}),
                   "certainty": certainty, "note": nullable(text), "sources": sources})
-    return dict(text=text, source=source, party=party, event=event, argument=argument, accord=accord, dimensions=dimensions)
+    term = obj({"id": ID, "term": text, "aliases": {"type": "array", "items": {"type": "string"}}, "definition": text,
+                "explanation": text, "related": IDS, "certainty": certainty, "note": nullable(text), "sources": sources})
+    return dict(text=text, source=source, party=party, event=event, argument=argument, accord=accord, dimensions=dimensions, term=term)
 
 def document(title, body):
     return {"$schema": "https://json-schema.org/draft/2020-12/schema", "title": title} | body
@@ -68,7 +70,8 @@ def main(out):
     files = {
         "export": document("dossier export --format json: the whole dossier, texts in both languages",
                            obj({"dossier": info, "sources": array(both["source"]), "parties": array(both["party"]),
-                                "events": array(both["event"]), "arguments": array(both["argument"]), "accords": array(both["accord"])})),
+                                "events": array(both["event"]), "arguments": array(both["argument"]), "accords": array(both["accord"]),
+                                "terms": array(both["term"])})),
         "timeline": document("dossier timeline --format json", array(one["event"])),
         "parties": document("dossier parties --format json", array(party_with_events)),
         "arguments": document("dossier arguments --format json", array(one["argument"])),
@@ -76,14 +79,16 @@ def main(out):
         "show": document("dossier show ID --format json: the record, its kind and its links",
                          {"oneOf": [with_links(one["party"], "party"), with_links(one["event"], "event"),
                                     with_links(one["argument"], "argument"), with_links(one["accord"], "accord"),
-                                    with_links(one["source"], "source")]}),
+                                    with_links(one["source"], "source"), with_links(one["term"], "term")]}),
+        "glossary": document("dossier glossary --format json: every term in the language's alphabetical order, with the records using it",
+                             array(obj(one["term"]["properties"] | {"used_in": array(summary)}))),
         "search": document("dossier search WORDS --format json",
                            array(obj({"kind": {"type": "string"}, "id": ID, "title": {"type": "string"}, "in_title": {"type": "boolean"}}))),
         "tour": document("dossier tour --format json",
                          array(obj({"step": {"type": "integer", "minimum": 1}, "record": ID, "title": {"type": "string"}, "text": {"type": "string"}}))),
         "overview": document("dossier --format json (without a command, not on a terminal)",
                              obj({"title": {"type": "string"}, "as_of": DATE, "overview": {"type": "string"}, "focus": ID,
-                                  "counts": obj({k: {"type": "integer", "minimum": 0} for k in ["parties", "events", "arguments", "accords", "sources"]})})),
+                                  "counts": obj({k: {"type": "integer", "minimum": 0} for k in ["parties", "events", "arguments", "accords", "sources", "terms"]})})),
         "validate": document("dossier validate --format json",
                              obj({"valid": {"type": "boolean"}, "location": {"type": "string"},
                                   "problems": array(obj({"file": {"type": "string"}, "line": nullable({"type": "integer", "minimum": 1}),

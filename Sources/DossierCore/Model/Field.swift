@@ -28,6 +28,8 @@ public final class Field<Record>: Sendable {
     let readCompact: @Sendable (inout CompactReader, inout Record) throws(CompactCodec.Corrupt) -> Void
     /// Calls `body` with each text the field contributes to the search index, both languages.
     let texts: @Sendable (Record, (String) -> Void) -> Void
+    /// Calls `body` with each text of the field that may hold `[[id]]` links (`links: true`).
+    let linked: @Sendable (Record, (Localized) -> Void) -> Void
 
     // a class, not a struct: walking a table retains one object per field, not its seven closures
     fileprivate init(_ key: String, json: String?, search: SearchPlace, property: AnyKeyPath & Sendable, also: [AnyKeyPath & Sendable] = [],
@@ -35,7 +37,8 @@ public final class Field<Record>: Sendable {
                  read: @escaping @Sendable (inout FieldReader, inout Record, inout [PendingReference]) -> Bool,
                  write: @escaping @Sendable (Record, inout CompactWriter) -> Void,
                  decode: @escaping @Sendable (inout CompactReader, inout Record) throws(CompactCodec.Corrupt) -> Void,
-                 texts: @escaping @Sendable (Record, (String) -> Void) -> Void) {
+                 texts: @escaping @Sendable (Record, (String) -> Void) -> Void,
+                 linked: @escaping @Sendable (Record, (Localized) -> Void) -> Void = { _, _ in }) {
         self.key = key
         self.jsonKey = json ?? key
         self.search = search
@@ -45,6 +48,7 @@ public final class Field<Record>: Sendable {
         self.writeCompact = write
         self.readCompact = decode
         self.texts = texts
+        self.linked = linked
     }
 }
 
@@ -100,6 +104,13 @@ public protocol Declared: Sendable, Hashable {
 
 extension Declared {
     public static func check(_ record: Self, _ reader: FieldReader) {}
+
+    /// The texts that may hold `[[id]]` links, in declaration order (nested records included).
+    public func linkedTexts() -> [Localized] {
+        var out: [Localized] = []
+        for field in Self.fields { field.linked(self) { out.append($0) } }
+        return out
+    }
 
     /// Every field's value, in declaration order.
     public func fieldValues() -> [KeyedValue] {
@@ -168,7 +179,8 @@ extension Field {
               },
               write: { record, w in w.add(record[keyPath: path]) },
               decode: { r, record throws(CompactCodec.Corrupt) in record[keyPath: path] = try r.localized() },
-              texts: { record, body in let text = record[keyPath: path]; body(text.en); body(text.fr) })
+              texts: { record, body in let text = record[keyPath: path]; body(text.en); body(text.fr) },
+              linked: { record, body in if links { body(record[keyPath: path]) } })
     }
 
     public static func optionalText(_ key: String, _ path: WritableKeyPath<Record, Localized?> & Sendable, search: SearchPlace = .body,
@@ -183,7 +195,8 @@ extension Field {
               },
               write: { record, w in w.add(optional: record[keyPath: path]) },
               decode: { r, record throws(CompactCodec.Corrupt) in record[keyPath: path] = try r.optionalLocalized() },
-              texts: { record, body in if let text = record[keyPath: path] { body(text.en); body(text.fr) } })
+              texts: { record, body in if let text = record[keyPath: path] { body(text.en); body(text.fr) } },
+              linked: { record, body in if links, let text = record[keyPath: path] { body(text) } })
     }
 
     public static func texts(_ key: String, _ path: WritableKeyPath<Record, [Localized]> & Sendable, search: SearchPlace = .body) -> Field {
@@ -399,6 +412,10 @@ extension Field {
               texts: { record, body in
                   let item = record[keyPath: path]
                   for field in Item.fields { field.texts(item, body) }
+              },
+              linked: { record, body in
+                  let item = record[keyPath: path]
+                  for field in Item.fields { field.linked(item, body) }
               })
     }
 

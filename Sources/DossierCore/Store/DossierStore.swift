@@ -50,6 +50,7 @@ public struct DossierStore: Sendable {
     private let eventsOfAccord: [String: [Int]]
     private let answeredBy: [String: [Int]]
     private let citedBy: [String: [RecordRef]]
+    private let termUsers: [String: [RecordRef]]
     private let lazySearchIndex = LazySearchIndex()
 
     /// Built on first use (or by `buildSearchIndexInBackground`), not at start-up: folding every
@@ -122,6 +123,25 @@ public struct DossierStore: Sendable {
         self.argumentsOfEvent = argumentsOfEvent
         self.answeredBy = answeredBy
         self.citedBy = citedBy
+
+        // which records link to each term from their texts (the glossary's "used in")
+        var termUsers: [String: [RecordRef]] = [:]
+        func users(_ ref: RecordRef, _ own: String, _ texts: [Localized]) {
+            var seen: Set<String> = []
+            for text in texts {
+                for language in Language.allCases {
+                    for id in OverviewLinks.ids(in: text[language]) where seen.insert(id).inserted {
+                        if case .term? = byID[id], id != own { termUsers[id, default: []].append(ref) }
+                    }
+                }
+            }
+        }
+        for (i, r) in parties.enumerated() { users(.party(i), r.id, r.linkedTexts()) }
+        for (i, r) in events.enumerated() { users(.event(i), r.id, r.linkedTexts()) }
+        for (i, r) in arguments.enumerated() { users(.argument(i), r.id, r.linkedTexts()) }
+        for (i, r) in accords.enumerated() { users(.accord(i), r.id, r.linkedTexts()) }
+        for (i, r) in terms.enumerated() { users(.term(i), r.id, r.linkedTexts()) }
+        self.termUsers = termUsers
     }
 
     /// Sorts events by date, those of one date in the order they were written. Positions are
@@ -196,6 +216,44 @@ public struct DossierStore: Sendable {
     public func eventIndices(ofAccord id: String) -> [Int] { eventsOfAccord[id] ?? [] }
     /// Arguments that answer the given argument.
     public func answerIndices(to id: String) -> [Int] { answeredBy[id] ?? [] }
+    /// Records whose texts link to a term (`[[term-id]]`), parties first, then events in date
+    /// order, arguments, accords and other terms.
+    public func users(ofTerm id: String) -> [RecordRef] { termUsers[id] ?? [] }
+
+    /// The texts of a record that may hold `[[id]]` links, in the order its fields are declared.
+    public func linkedTexts(of ref: RecordRef) -> [Localized] {
+        switch ref {
+        case .party(let i): return parties[i].linkedTexts()
+        case .event(let i): return events[i].linkedTexts()
+        case .argument(let i): return arguments[i].linkedTexts()
+        case .accord(let i): return accords[i].linkedTexts()
+        case .source: return []
+        case .term(let i): return terms[i].linkedTexts()
+        }
+    }
+
+    /// The terms a record's texts link to, in the order a reader of that language meets them
+    /// (then any linked only in the other language), each once.
+    public func termsUsed(by ref: RecordRef, _ lang: Language) -> [Int] {
+        let texts = linkedTexts(of: ref)
+        var seen: Set<Int> = [], out: [Int] = []
+        for language in [lang, lang == .en ? .fr : .en] {
+            for text in texts {
+                for id in OverviewLinks.ids(in: text[language]) {
+                    if case .term(let i)? = byID[id], ref != .term(i), seen.insert(i).inserted { out.append(i) }
+                }
+            }
+        }
+        return out
+    }
+
+    /// The glossary in a language's alphabetical order (accents and case folded), as indices
+    /// into `terms`.
+    public func termIndices(alphabeticalIn lang: Language) -> [Int] {
+        let keys = terms.map { TextFold.fold($0.term[lang]) }
+        return terms.indices.sorted { (keys[$0], terms[$0].id) < (keys[$1], terms[$1].id) }
+    }
+
     /// Records that cite a source.
     public func citations(ofSource id: String) -> [RecordRef] { citedBy[id] ?? [] }
 

@@ -115,10 +115,20 @@ extension DossierStore {
             blocks.append(.paragraph(t.definition[lang]))
             blocks.append(.paragraph(t.explanation[lang]))
             links(Strings.related, t.related.compactMap { self.ref($0) })
+            links(Strings.usedIn, users(ofTerm: t.id))
             sourceLinks(t.sources)
         }
+        // every record lists the terms its texts use, before its sources (after them for a
+        // source, which has no texts of its own)
+        let used = termsUsed(by: ref, lang)
+        if !used.isEmpty {
+            let termLinks: [DetailBlock] = [.section(Strings.termsUsed[lang])] + used.map { .link(.term($0), terms[$0].term[lang]) }
+            let sourcesAt = blocks.firstIndex(of: .section(Strings.sources[lang])) ?? blocks.endIndex
+            blocks.insert(contentsOf: termLinks, at: sourcesAt)
+        }
         return blocks.map { block in
-            // `[[id|words]]` links read as their words until a view makes them followable
+            // `[[id|words]]` links read as their words; the records they name are followed from
+            // the detail's lists (Terms, Related…)
             if case .paragraph(let text) = block { return .paragraph(plainText(text, lang)) }
             if case .field(let label, let value) = block { return .field(label: label, value: plainText(value, lang)) }
             return block

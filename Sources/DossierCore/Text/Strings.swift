@@ -37,6 +37,11 @@ public enum Strings {
     public static let citedBy = Localized(en: "Cited by", fr: "Cité par")
     public static let aliases = Localized(en: "Also", fr: "Aussi")
     public static let related = Localized(en: "Related", fr: "Voir aussi")
+    /// The terms a record's texts use, and the records that use a term.
+    public static let termsUsed = Localized(en: "Terms", fr: "Termes")
+    public static let usedIn = Localized(en: "Used in", fr: "Employé dans")
+    public static let glossary = Localized(en: "Glossary", fr: "Glossaire")
+    public static let definition = Localized(en: "Definition", fr: "Définition")
     public static let language = Localized(en: "Language", fr: "Langue")
     public static let noEraAccord = Localized(en: "no accord in force", fr: "aucun accord en vigueur")
     public static let today = Localized(en: "today", fr: "aujourd’hui")

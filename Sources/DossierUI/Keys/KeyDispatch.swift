@@ -15,6 +15,9 @@ public enum KeyDispatch {
             case .backspace, .delete: return .promptBackspace
             case .enter: return .promptSubmit
             case .tab: return prompt.kind == .command || prompt.kind == .filter ? .promptComplete : nil
+            // narrowing the glossary, the arrows choose among the terms still listed
+            case .down where prompt.kind == .glossary: return .overlayLink(1)
+            case .up where prompt.kind == .glossary: return .overlayLink(-1)
             case .escape, .control("g"): return .cancelPrompt
             default: return nil
             }
@@ -94,6 +97,27 @@ public enum KeyDispatch {
             case .character("g"), .home: return .overlayLines(-1_000_000)
             case .character("G"), .end: return .overlayLines(1_000_000)
             case .enter, .character("l"), .right: return .followOverlayLink
+            default: return nil
+            }
+        case .glossary(let glossary)?:
+            let page = max(1, state.layout.height - 6)
+            switch key {
+            case .escape, .character("q"), .character("w"): return .closeOverlay
+            case .character("j"), .down: return .overlayLink(1)
+            case .character("k"), .up: return .overlayLink(-1)
+            case .character("g"), .home: return .overlayLink(-1_000_000)
+            case .character("G"), .end: return .overlayLink(1_000_000)
+            case .control("e"): return .overlayLines(1)
+            case .control("y"): return .overlayLines(-1)
+            case .character(" "), .pageDown, .control("d"): return .overlayLines(page)
+            case .character("b"), .pageUp, .control("u"): return .overlayLines(-page)
+            case .enter, .character("l"), .right: return .followOverlayLink
+            case .character("h"), .left, .backspace, .control("o"), .character("<"): return .glossaryBack
+            case .character("/") where glossary.pages.isEmpty: return .startPrompt(.glossary)
+            case .character("n"): return .nextHit
+            case .character("N"): return .previousHit
+            case .character("L"): return .toggleLanguage
+            case .character("?"): return .toggleHelp
             default: return nil
             }
         case nil:

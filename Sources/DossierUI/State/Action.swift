@@ -30,6 +30,8 @@ public enum Action: Sendable, Hashable {
     case overlayLink(Int), overlayLines(Int), followOverlayLink
     case startTour, tourNext, tourPrevious
     case toggleHelp, closeOverlay, scrollOverlay(Int)
+    /// `w` and `:glossary`: open the glossary (or close it); in it, Back closes the term shown.
+    case toggleGlossary, glossaryBack
     case toggleLanguage
     case redraw
     case click(row: Int, column: Int)

@@ -20,11 +20,48 @@ public enum Overlay: Sendable, Hashable {
     /// The accords compared: the dimension shown (or at the top, side by side), the chosen link
     /// and the first line shown under the fixed top lines.
     case compare(dimension: Int, link: Int, scroll: Int)
+    /// The glossary (`w`, `:glossary`): its list, and the terms opened from it or from links.
+    case glossary(GlossaryState)
+}
+
+/// The glossary: every term with its one-line definition, narrowed as you type, and the terms
+/// opened (from the list or by following links), the last one shown.
+public struct GlossaryState: Sendable, Hashable {
+    /// Words the list is narrowed to (`/` in the glossary), matched against each term in both
+    /// languages, its aliases and its definition, accents and case ignored.
+    public var filter = ""
+    /// The chosen term, as an index into `store.terms`: it stays chosen when the language (and
+    /// so the order) changes.
+    public var selected: Int?
+    /// The first line of the list in view.
+    public var scroll = 0
+    /// Terms opened, the last one shown; none: the list is shown.
+    public var pages: [TermPage] = []
+    /// Whether the list lies under the pages. A term opened straight from a link has none, so
+    /// Back from it returns to where the link was.
+    public var hasList = true
+
+    public init(filter: String = "", selected: Int? = nil, pages: [TermPage] = [], hasList: Bool = true) {
+        self.filter = filter
+        self.selected = selected
+        self.pages = pages
+        self.hasList = hasList
+    }
+}
+
+/// A term's detail in the glossary: the term, the chosen link and the first line in view.
+public struct TermPage: Sendable, Hashable {
+    public var term: Int
+    public var link = 0
+    public var scroll = 0
+    public init(term: Int) { self.term = term }
 }
 
 /// A line being typed in the status bar.
 public struct Prompt: Sendable, Hashable {
-    public enum Kind: Sendable, Hashable { case gotoDate, search, filter, command }
+    public enum Kind: Sendable, Hashable { case gotoDate, search, filter, command
+        /// Narrowing the glossary's list as you type.
+        case glossary }
     public var kind: Kind
     public var input = ""
     public var error: Localized?

@@ -13,7 +13,7 @@ enum CommandCompletion {
             let name = String(input[..<space]), argument = String(input[input.index(after: space)...])
             let values: [String]
             switch name {
-            case "goto": values = store.events.map(\.id) + store.parties.map(\.id) + store.arguments.map(\.id) + store.accords.map(\.id) + store.sources.map(\.id)
+            case "goto": values = store.events.map(\.id) + store.parties.map(\.id) + store.arguments.map(\.id) + store.accords.map(\.id) + store.sources.map(\.id) + store.terms.map(\.id)
             case "sort": values = SourceOrder.allCases.map(\.rawValue)
             case "lang": values = Language.allCases.map(\.rawValue)
             case "zoom": values = Zoom.allCases.map(\.label.en)
@@ -32,7 +32,7 @@ enum CommandCompletion {
             let name = String(token[..<colon]), value = String(token[token.index(after: colon)...])
             let values = FilterKey(rawValue: name)?.values(in: store) ?? []
             return values.filter { $0.hasPrefix(value) }.sorted().map { prefix + name + ":" + $0 + " " }
-        case .gotoDate, .search:
+        case .gotoDate, .search, .glossary:
             return []
         }
     }

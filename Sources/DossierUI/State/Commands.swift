@@ -2,7 +2,7 @@ import DossierCore
 
 /// A line of the `:` prompt: the command's name and the rest of the line.
 struct Command {
-    static let names = ["filter", "goto", "help", "lang", "quit", "search", "sort", "tour", "zoom", "compare"]
+    static let names = ["compare", "filter", "glossary", "goto", "help", "lang", "quit", "search", "sort", "tour", "zoom"]
 
     var name: String
     var argument: String
@@ -16,14 +16,14 @@ struct Command {
 
 extension AppState {
     /// `:goto 2020-07-16`, `:goto schrems-ii`, `:lang fr`, `:filter …`, `:search …`, `:zoom years`,
-    /// `:sort publisher` (the Sources pane), `:tour`, `:help`, `:quit`.
+    /// `:sort publisher` (the Sources pane), `:tour`, `:glossary`, `:help`, `:quit`.
     mutating func runCommand(_ line: String) -> [Effect] {
         guard let command = Command.parse(line) else { return [] }
         let argument = command.argument
         switch command.name {
         case "goto", "g":
             if let date = DossierDate(argument) { gotoDate(date) }
-            else if let ref = store.ref(argument), Pane.showing(ref.kind) != nil { navigate(to: ref, remember: true) }
+            else if let ref = store.ref(argument), ref.isBrowsable { navigate(to: ref, remember: true) }
             else if !argument.isEmpty, case let near = nearestIDs(to: argument), !near.isEmpty {
                 message = UIText.gotoNoSuch(argument, near.joined(separator: ", "))
             } else { message = UIText.gotoUsage.text }
@@ -46,6 +46,7 @@ extension AppState {
         case "sort":
             if let order = SourceOrder(rawValue: argument) { sortSources(order) } else { message = UIText.sortUsage.text }
         case "tour": showTourStep(0)
+        case "glossary": if case .glossary? = overlay {} else { toggleGlossary() }
         case "help": overlay = .help(scroll: 0)
         case "quit", "q": return [.quit(status: 0)]
         case "compare": openComparison()
@@ -74,6 +75,7 @@ extension AppState {
         for i in store.arguments.indices { consider(.argument(i)) }
         for i in store.accords.indices { consider(.accord(i)) }
         for i in store.sources.indices { consider(.source(i)) }
+        for i in store.terms.indices { consider(.term(i)) }
         return ranked.sorted { ($0.distance, $0.id) < ($1.distance, $1.id) }.prefix(limit).map(\.id)
     }
 }

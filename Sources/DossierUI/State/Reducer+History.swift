@@ -27,9 +27,14 @@ extension AppState {
     }
 
     /// Selects a record in its pane; with `remember`, the place left is pushed on the back stack.
-    /// A record hidden by a filter shows again: the filter is cleared.
+    /// A record hidden by a filter shows again: the filter is cleared. A term opens in the
+    /// glossary; any other record closes it.
     mutating func navigate(to ref: RecordRef, remember shouldRemember: Bool) {
-        guard let target = Pane.showing(ref.kind) else { return }
+        guard let target = Pane.showing(ref.kind) else {
+            if case .term(let i) = ref { openTerm(i) }
+            return
+        }
+        if case .glossary? = overlay { overlay = nil }
         if lists[target.rawValue].item(of: ref) == nil {
             if target == .timeline && zoom != .events { rebuild(.timeline, zoom: .events) }
             if lists[target.rawValue].item(of: ref) == nil && !filters[target.rawValue].isEmpty {
@@ -71,7 +76,7 @@ extension AppState {
     /// Returns false when it names neither.
     @discardableResult
     public mutating func open(at target: String) -> Bool {
-        if let ref = store.ref(target), Pane.showing(ref.kind) != nil {
+        if let ref = store.ref(target), ref.isBrowsable {
             navigate(to: ref, remember: false)
         } else if let date = DossierDate(target), let index = store.nearestEvent(to: date) {
             navigate(to: .event(index), remember: false)

@@ -18,6 +18,8 @@ extension AppState {
                     overlay = .compare(dimension: dimension, link: spot.link, scroll: scroll)
                     followComparisonLink()
                 }
+            case .glossary?:
+                clickGlossary(row: row)
                 return
             case .caseMap?, .citation?:
                 return

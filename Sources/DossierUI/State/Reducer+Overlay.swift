@@ -12,6 +12,8 @@ extension AppState {
             overlay = .caseMap(event: event, scroll: min(max(0, scroll + delta), CaseMapView.maxScroll(self, event: event)))
         case .compare?:
             scrollComparison(by: delta)
+        case .glossary?:
+            scrollGlossary(by: delta)
         case .results(let selected)?:
             let count = search?.hits.count ?? 0
             overlay = .results(selected: min(max(0, selected + delta), max(0, count - 1)))
@@ -40,7 +42,8 @@ extension AppState {
             return
         }
         overlay = .tour(step: step)
-        if let ref = store.ref(steps[step].record) { navigate(to: ref, remember: false) }
+        // a term has no pane to show beside the tour's text
+        if let ref = store.ref(steps[step].record), ref.kind != .term { navigate(to: ref, remember: false) }
     }
 
     /// `c`: the case of the selected argument, or the selected event's own when it has arguments.
@@ -60,31 +63,28 @@ extension AppState {
     }
 
     mutating func moveSourceLink(by delta: Int) {
-        guard case .source(let index, let link, var scroll)? = overlay else { return }
-        let lines = sourceLines(index)
-        let count = (lines.compactMap(\.link).max() ?? -1) + 1
-        guard count > 0 else { return }
-        let chosen = min(max(0, link + delta), count - 1)
-        let height = SourceView.box(layout).inner.height
-        if let line = lines.firstIndex(where: { $0.link == chosen }) {
-            if line < scroll { scroll = line }
-            if line >= scroll + height { scroll = line - height + 1 }
+        guard case .source(let index, let link, let scroll)? = overlay else {
+            moveGlossary(by: delta)
+            return
         }
-        overlay = .source(index: index, link: chosen, scroll: scroll)
+        let moved = OverlayDetail.moveLink(sourceLines(index), link: link, scroll: scroll, height: SourceView.box(layout).inner.height, by: delta)
+        overlay = .source(index: index, link: moved.link, scroll: moved.scroll)
     }
 
     mutating func scrollSource(by delta: Int) {
-        guard case .source(let index, var link, let scroll)? = overlay else { return }
-        let lines = sourceLines(index)
-        let height = SourceView.box(layout).inner.height
-        let top = min(max(0, scroll + delta), max(0, lines.count - height))
-        let window = lines[min(top, lines.count)..<min(top + height, lines.count)]
-        if !window.contains(where: { $0.link == link }), let first = window.compactMap(\.link).first { link = first }
-        overlay = .source(index: index, link: link, scroll: top)
+        guard case .source(let index, let link, let scroll)? = overlay else {
+            scrollGlossary(by: delta)
+            return
+        }
+        let moved = OverlayDetail.scroll(sourceLines(index), link: link, scroll: scroll, height: SourceView.box(layout).inner.height, by: delta)
+        overlay = .source(index: index, link: moved.link, scroll: moved.scroll)
     }
 
     mutating func followSourceLink() {
-        guard case .source(let index, let link, _)? = overlay else { return }
+        guard case .source(let index, let link, _)? = overlay else {
+            followGlossary()
+            return
+        }
         let targets = store.detail(of: .source(index), lang).compactMap { block -> RecordRef? in
             if case .link(let ref, _) = block { return ref } else { return nil }
         }

@@ -6,6 +6,7 @@ extension AppState {
     mutating func startPrompt(_ kind: Prompt.Kind) {
         var new = Prompt(kind: kind, origin: currentLocation)
         if kind == .filter { new.input = filter.description }
+        if kind == .glossary, case .glossary(let glossary)? = overlay { new.input = glossary.filter }
         prompt = new
     }
 
@@ -16,6 +17,7 @@ extension AppState {
         current.error = nil
         prompt = current
         if current.kind == .search { previewSearch() }
+        if current.kind == .glossary { filterGlossary(current.input) }
     }
 
     mutating func promptBackspace() {
@@ -24,10 +26,13 @@ extension AppState {
         current.error = nil
         prompt = current
         if current.kind == .search { previewSearch() }
+        if current.kind == .glossary { filterGlossary(current.input) }
     }
 
     mutating func cancelPrompt() {
         if let current = prompt, current.kind == .search, let origin = current.origin { returnTo(origin) }
+        // Esc while narrowing the glossary shows every term again
+        if prompt?.kind == .glossary { filterGlossary("") }
         prompt = nil
     }
 
@@ -67,6 +72,10 @@ extension AppState {
         case .command:
             prompt = nil
             return runCommand(current.input)
+        case .glossary:
+            // Enter keeps the list narrowed and opens the chosen term
+            prompt = nil
+            followGlossary()
         }
         return []
     }

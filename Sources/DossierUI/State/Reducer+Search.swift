@@ -22,7 +22,7 @@ extension AppState {
         assert(searchIndexReady, "a search before the shell reported the index built")
         // typing extends the query: only the previous hits can still match
         let all = store.searchIndex.search(query, extending: search.map { ($0.query, $0.allHits) })
-        let hits = all.map(\.ref).filter { Pane.showing($0.kind) != nil }
+        let hits = all.map(\.ref).filter(\.isBrowsable)
         search = SearchState(query: query, terms: terms, hits: hits, current: nil, allHits: all)
     }
 

@@ -5,7 +5,7 @@ import DossierCore
 /// Reducer+Movement (moves, counts, two-key prefixes and marks, zoom), Reducer+History (links,
 /// back/forward, going to a record or a date), Reducer+Prompt (the four prompts), Reducer+Search
 /// (search, n/N, Ctrl-F, filters, the Sources pane's order), Commands (the `:` line), Reducer+Overlay (help, results,
-/// tour), Reducer+Mouse (clicks).
+/// tour), Reducer+Glossary (the glossary and its terms), Reducer+Mouse (clicks).
 extension AppState {
     @discardableResult
     public mutating func reduce(_ action: Action) -> [Effect] {
@@ -75,9 +75,13 @@ extension AppState {
         case .toggleHelp:
             if case .help = overlay { overlay = nil } else { overlay = .help(scroll: 0) }
         case .closeOverlay: closeOverlay()
+        case .toggleGlossary: toggleGlossary()
+        case .glossaryBack: glossaryBack()
         case .openResult: openResult()
         case .scrollOverlay(let delta): scrollOverlay(delta)
-        case .toggleLanguage: lang = lang == .fr ? .en : .fr
+        case .toggleLanguage:
+            lang = lang == .fr ? .en : .fr
+            keepGlossarySelectionVisible()
         case .click(let row, let column): click(row: row, column: column)
         case .wheel(let delta, let row, let column): wheel(delta, row: row, column: column)
         case .quit: effects = [.quit(status: 0)]

@@ -30,6 +30,9 @@ public enum UIText: CaseIterable, Sendable {
     case sourcesSorted, sortUsage, sortOnlySources, filterNoPublisher, byOrder
     // the accords compared (issue 17)
     case compareTitle, compareDimension, compareFromAccords, compareNoAccords, compareNoFurther, compareHints
+    // the glossary (issue 17)
+    case glossaryTitle, termTitle, termOne, termMany, glossaryFiltered, glossaryNoMatch, glossaryEmpty
+    case glossaryFilterLabel, glossaryFilterHelp
 
     public var template: Localized {
         switch self {
@@ -134,6 +137,15 @@ public enum UIText: CaseIterable, Sendable {
         case .compareNoFurther: return Localized(en: "No further dimension.", fr: "Pas d’autre point.")
         case .compareHints: return Localized(en: " J/K dimension  j/k link  Enter follow  Space/b scroll  q close",
                                              fr: " J/K point  j/k lien  Entrée suivre  Espace/b défiler  q fermer")
+        case .glossaryTitle: return Localized(en: "/ narrows, Enter opens, Esc or q closes", fr: "/ filtre, Entrée ouvre, Échap ou q ferme")
+        case .termTitle: return Localized(en: "j/k links, Enter follows, h back, Esc closes", fr: "j/k liens, Entrée suit, h retour, Échap ferme")
+        case .termOne: return Localized(en: "{1} term", fr: "{1} terme")
+        case .termMany: return Localized(en: "{1} terms", fr: "{1} termes")
+        case .glossaryFiltered: return Localized(en: "{1} of {2} terms match “{3}”", fr: "{1} termes sur {2} pour «\u{00A0}{3}\u{00A0}»")
+        case .glossaryNoMatch: return Localized(en: "No term matches: Esc shows them all.", fr: "Aucun terme ne correspond\u{00A0}: Échap les montre tous.")
+        case .glossaryEmpty: return Localized(en: "This dossier has no glossary.", fr: "Ce dossier n’a pas de glossaire.")
+        case .glossaryFilterLabel: return Localized(en: " Terms: ", fr: " Termes\u{00A0}: ")
+        case .glossaryFilterHelp: return Localized(en: "  ↑/↓ choose, Enter opens, Esc shows all", fr: "  ↑/↓ choisir, Entrée ouvre, Échap montre tout")
         }
     }
 

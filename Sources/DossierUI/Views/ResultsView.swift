@@ -11,7 +11,8 @@ enum ResultsView {
         for kind in RecordKind.allCases {
             let hits = search.hits.enumerated().filter { $0.element.kind == kind }
             guard !hits.isEmpty else { continue }
-            rows.append(("\(Pane.showing(kind)?.title[lang] ?? kind.label[lang]) (\(hits.count))", nil))
+            let heading = Pane.showing(kind)?.title ?? (kind == .term ? Strings.glossary : kind.label)
+            rows.append(("\(heading[lang]) (\(hits.count))", nil))
             for (index, ref) in hits { rows.append(("  " + state.store.linkLabel(ref, lang, alignDates: true), index)) }
         }
         let height = min(grid.height - 2, rows.count + 2)

@@ -42,6 +42,11 @@ public enum ScreenView {
             grid.cursor = nil
         case .compare(let dimension, let link, let scroll)?:
             CompareView.draw(state, dimension: dimension, link: link, scroll: scroll, into: &grid, regions: &regions)
+        case .glossary(let glossary)?:
+            let statusCursor = grid.cursor
+            GlossaryView.draw(state, glossary, into: &grid, regions: &regions)
+            // the filter being typed keeps the cursor in the status bar
+            if state.prompt != nil { grid.cursor = statusCursor }
         case nil:
             break
         }
@@ -303,6 +308,9 @@ public enum ScreenView {
             case .command:
                 label = " :"
                 help = ""
+            case .glossary:
+                label = UIText.glossaryFilterLabel.text[lang]
+                help = UIText.glossaryFilterHelp.text[lang]
             }
             let used = grid.put(label + prompt.input, row: row, column: 0, style: .statusBar)
             grid.cursor = (row, min(used, grid.width - 1))

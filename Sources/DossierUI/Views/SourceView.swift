@@ -7,13 +7,20 @@ enum SourceView {
     static func box(_ layout: Layout) -> Rect { CaseMapView.box(layout) }
 
     static func draw(_ state: AppState, index: Int, link: Int, scroll: Int, into grid: inout Grid, regions: inout Regions) {
-        let rect = box(state.layout)
+        drawDetail(state.sourceLines(index), title: UIText.sourceTitle.text[state.lang], link: link, scroll: scroll,
+                   layout: state.layout, into: &grid, regions: &regions)
+    }
+
+    /// A detail over the panes (a source, a glossary term): its lines from `scroll`, the chosen
+    /// link highlighted, arrows on the border when there is more above or below.
+    static func drawDetail(_ lines: [DetailLine], title: String, link: Int, scroll: Int, layout: Layout,
+                           into grid: inout Grid, regions: inout Regions) {
+        let rect = box(layout)
         guard rect.height >= 3 else { return }
         regions.overlay = rect
         grid.fill(row: rect.row, column: rect.column, width: rect.width, height: rect.height)
-        Box.draw(rect, title: UIText.sourceTitle.text[state.lang], focused: true, into: &grid)
+        Box.draw(rect, title: title, focused: true, into: &grid)
         let inner = rect.inner
-        let lines = state.sourceLines(index)
         grid.cursor = nil
         for (n, line) in lines.dropFirst(scroll).prefix(inner.height).enumerated() {
             let row = inner.row + n
