@@ -15,9 +15,10 @@ trap 'kill $xvfb 2>/dev/null || true' EXIT
 export DISPLAY=$display
 for _ in $(seq 50); do xdpyinfo >/dev/null 2>&1 && break; sleep 0.1; done
 for theme in dark light; do
-  if [ "$theme" = dark ]; then colours=(-bg black -fg white); else colours=(-bg white -fg black); fi
-  xterm -geometry 120x40+0+0 -fa 'DejaVu Sans Mono' -fs 10 "${colours[@]}" -title "dossier-$theme" \
-    -e env TERM=xterm-256color LANG=C.UTF-8 "$binary" --theme "$theme" &
+  # xterm's defaults on black, and black on white; the explorer finds the background itself (OSC 11)
+  if [ "$theme" = dark ]; then colours=(-bg black -fg '#e5e5e5'); else colours=(-bg white -fg black); fi
+  xterm -geometry 120x34+0+0 -fa 'DejaVu Sans Mono' -fs 10 "${colours[@]}" -title "dossier-$theme" \
+    -e env TERM=xterm-256color LANG=C.UTF-8 "$binary" &
   term=$!
   window=""
   for _ in $(seq 100); do window=$(xdotool search --name "dossier-$theme" 2>/dev/null | head -1) && [ -n "$window" ] && break; sleep 0.1; done
