@@ -17,21 +17,38 @@ public enum OverviewLinks {
     }
 
     /// The text cut into plain pieces and links, in order (an unclosed `[[` is plain text).
+    /// The brackets are found in the UTF-8 bytes (they are ASCII): searching by characters cost
+    /// the search index more than folding the texts.
     public static func segments(in text: String) -> [Segment] {
+        guard mayHoldLinks(text) else { return text.isEmpty ? [] : [.text(Substring(text))] }
+        let bytes = text.utf8
+        /// Where the next pair `cc` starts at or after `from`, if any.
+        func pair(_ c: UInt8, from: String.Index) -> String.Index? {
+            var i = from
+            while i < bytes.endIndex {
+                if bytes[i] == c {
+                    let next = bytes.index(after: i)
+                    if next < bytes.endIndex, bytes[next] == c { return i }
+                }
+                i = bytes.index(after: i)
+            }
+            return nil
+        }
         var result: [Segment] = []
-        var rest = Substring(text)
-        while let open = rest.firstRange(of: "[["), let close = rest[open.upperBound...].firstRange(of: "]]") {
-            if open.lowerBound > rest.startIndex { result.append(.text(rest[..<open.lowerBound])) }
-            let inside = rest[open.upperBound..<close.lowerBound]
-            if let bar = inside.firstIndex(of: "|") {
-                let label = inside[inside.index(after: bar)...]
+        var rest = text.startIndex
+        while let open = pair(0x5B, from: rest), case let inner = bytes.index(open, offsetBy: 2),
+              let close = pair(0x5D, from: inner) {
+            if open > rest { result.append(.text(text[rest..<open])) }
+            let inside = text[inner..<close]
+            if let bar = inside.utf8.firstIndex(of: 0x7C) {
+                let label = inside[inside.utf8.index(after: bar)...]
                 result.append(.link(String(inside[..<bar]), label: label.isEmpty ? nil : label))
             } else {
                 result.append(.link(String(inside), label: nil))
             }
-            rest = rest[close.upperBound...]
+            rest = bytes.index(close, offsetBy: 2)
         }
-        if !rest.isEmpty { result.append(.text(rest)) }
+        if rest < text.endIndex { result.append(.text(text[rest...])) }
         return result
     }
 
@@ -60,7 +77,7 @@ public enum OverviewLinks {
     /// The text as a reader sees it without links: each `[[id|words]]` becomes its words and each
     /// `[[id]]` what `name` gives for the id (for search, plain exports and one-line views).
     public static func plain(_ text: String, name: (String) -> String) -> String {
-        guard text.contains("[[") else { return text }
+        guard mayHoldLinks(text) else { return text }
         var out = ""
         for segment in segments(in: text) {
             switch segment {
