@@ -41,7 +41,7 @@ public struct HTMLPage {
             Section(key: "arguments", title: Strings.arguments, body: argumentsSection()),
             Section(key: "accords", title: Strings.accords, body: accordsSection()),
             Section(key: "comparison", title: Strings.comparison, body: comparisonSection()),
-            Section(key: "glossary", title: Localized(en: "Glossary", fr: "Glossaire"), body: glossarySection()),
+            Section(key: "glossary", title: Strings.glossary, body: glossarySection()),
             Section(key: "sources", title: Strings.sources, body: sourcesSection()),
         ]
     }
@@ -198,7 +198,8 @@ public struct HTMLPage {
                 let cellEN = rowEN.cells[column], cellFR = rowFR.cells[column]
                 var text = both(Localized(en: cellEN.text, fr: cellFR.text))
                 if cellEN.unknown { text += " <span class=\"muted\">\(both(Strings.unknownMark))</span>" }
-                let links = cellEN.links.map(anchor).joined(separator: ", ")
+                // each language's text may name its own records: both are listed, once each
+                let links = (cellEN.links + cellFR.links.filter { !cellEN.links.contains($0) }).map(anchor).joined(separator: ", ")
                 let sources = cellEN.sources.enumerated()
                     .map { "<a href=\"#\(Self.escape(store.id(of: $1)))\">\($0 + 1)</a>" }.joined(separator: " ")
                 var extra = ""
