@@ -151,7 +151,9 @@ import Testing
 /// The page in a real browser: Debian's chromium, headless, driven over the DevTools pipe by
 /// `scripts/html_browser_check.py` (see its header for what it checks). Skipped, with the reason
 /// printed, when chromium is not installed (.ci/setup installs it); one that does not start fails.
-@Suite(.serialized, .timeLimit(.minutes(3))) struct HTMLBrowserTests {
+/// The limit only stops a runaway: a test's clock runs from when it is scheduled, and on two
+/// cores it may wait a minute or more behind the other suites before it gets a thread.
+@Suite(.serialized, .timeLimit(.minutes(10))) struct HTMLBrowserTests {
     static let script = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
         .deletingLastPathComponent().appendingPathComponent("scripts/html_browser_check.py").path
     static let chromium = ["/usr/bin/chromium", "/usr/bin/chromium-browser"].first { FileManager.default.isExecutableFile(atPath: $0) }

@@ -3,7 +3,7 @@ import Testing
 
 /// The comparison of the accords in a real terminal: `4`, then `C`, side by side at 120 columns
 /// and one dimension at a time at 80.
-@Suite(.serialized, .enabled(if: Tmux.available), .timeLimit(.minutes(1)))
+@Suite(.serialized, .enabled(if: Tmux.available), .e2eTimeLimit)
 struct CompareE2ETests {
     static let fixture = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
         .appendingPathComponent("DossierCoreTests/Fixtures/compare").path

@@ -3,7 +3,7 @@ import Testing
 
 /// The real binary in a real terminal (tmux): what golden screens cannot prove — ncurses setup,
 /// keys as a terminal sends them, resize signals, and the terminal restored on every exit.
-@Suite(.serialized, .enabled(if: Tmux.available), .timeLimit(.minutes(1)))
+@Suite(.serialized, .enabled(if: Tmux.available), .e2eTimeLimit)
 struct ExplorerE2ETests {
     @Test func navigatesOpensHelpResizesAndQuits() throws {
         let tmux = Tmux()

@@ -12,7 +12,7 @@ private var procCountersAvailable: Bool {
 /// The terminal output at the floor, observed from outside in tmux through /proc: a key's frame
 /// leaves the process in one write(), and while idle the process is blocked in poll() with no
 /// time-out (the 100 ms poll it had before would show its time-out here).
-@Suite(.serialized, .enabled(if: Tmux.available && procCountersAvailable), .timeLimit(.minutes(1)))
+@Suite(.serialized, .enabled(if: Tmux.available && procCountersAvailable), .e2eTimeLimit)
 struct FrameWritesE2ETests {
     func appPID(_ tmux: Tmux) throws -> pid_t {
         let shell = try #require(Int32(try tmux.value("#{pane_pid}")))

@@ -3,7 +3,7 @@ import Testing
 
 /// The glossary in a real terminal (tmux), on the test fixture, whose terms the bundled dossier
 /// may not have yet: `w` lists them, Enter opens one, its explanation shows, q closes.
-@Suite(.serialized, .enabled(if: Tmux.available), .timeLimit(.minutes(1)))
+@Suite(.serialized, .enabled(if: Tmux.available), .e2eTimeLimit)
 struct GlossaryE2ETests {
     static let valid = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
         .appendingPathComponent("DossierCoreTests/Fixtures/valid").path

@@ -6,7 +6,7 @@ import Glibc
 #endif
 
 /// Hostile data, hostile input and odd terminals against the real binary in tmux.
-@Suite(.serialized, .enabled(if: Tmux.available), .timeLimit(.minutes(2)))
+@Suite(.serialized, .enabled(if: Tmux.available), .e2eTimeLimit)
 struct HardeningE2ETests {
     static let hostile = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
         .appendingPathComponent("DossierCoreTests/Fixtures/hostile").path

@@ -5,7 +5,7 @@ import Testing
 /// UTF-8: everything it writes is ASCII (line drawing goes through the terminal's alternate
 /// character set, ASCII bytes too), it says how to force UTF-8, and terminal replies arriving as
 /// input (cursor reports, OSC answers, device attributes) never act as keys or make a count.
-@Suite(.serialized, .enabled(if: Tmux.available), .timeLimit(.minutes(1)))
+@Suite(.serialized, .enabled(if: Tmux.available), .e2eTimeLimit)
 struct NonUTF8E2ETests {
     @Test func writesOnlyASCIIAndIgnoresTerminalReplies() throws {
         let tmux = Tmux()

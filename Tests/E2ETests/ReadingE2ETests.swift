@@ -3,7 +3,7 @@ import Testing
 
 /// Issue 14 in a real terminal: pane keys that are never counts, `q` in an overlay, and a detail
 /// scrolled with keys and with the wheel.
-@Suite(.serialized, .enabled(if: Tmux.available), .timeLimit(.minutes(1)))
+@Suite(.serialized, .enabled(if: Tmux.available), .e2eTimeLimit)
 struct ReadingE2ETests {
     /// The detail box's top border (the one that carries "Detail").
     static func detailTop(_ screen: String) -> String {

@@ -5,7 +5,7 @@ import Testing
 /// The Sources pane in a real terminal: `5`, `j`, `Enter` shows the second source by date with
 /// its whole address, wrapped in the detail, never cut; its citing records are links that lead
 /// away and back.
-@Suite(.serialized, .enabled(if: Tmux.available), .timeLimit(.minutes(1)))
+@Suite(.serialized, .enabled(if: Tmux.available), .e2eTimeLimit)
 struct SourcesPaneE2ETests {
     /// The bundled dossier as the binary embeds it (the top-level Resources/ folder).
     static func bundled() throws -> DossierStore {

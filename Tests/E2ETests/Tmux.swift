@@ -1,4 +1,5 @@
 import Foundation
+import Testing
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -145,4 +146,13 @@ enum E2EError: Error, CustomStringConvertible {
         case .timeout(let what, let screen): return "timed out waiting for \(what); screen was:\n\(screen)"
         }
     }
+}
+
+extension Trait where Self == TimeLimitTrait {
+    /// The time limit of every end-to-end suite: only a guard against a runaway. Swift Testing
+    /// starts a test's clock when the test is scheduled, not when it gets one of the two cores'
+    /// threads, so a terminal test that takes 3 s can be "running" for 75 s behind the other
+    /// suites (a one-minute limit failed CI that way). A hung app is caught by each `waitFor`'s
+    /// own 20-second deadline, measured while the test really runs.
+    static var e2eTimeLimit: Self { .timeLimit(.minutes(10)) }
 }
