@@ -379,7 +379,11 @@ struct Keys: ParsableCommand {
 
     func run() throws {
         let lang = lang ?? Language.fromEnvironment(Environment.variables)
-        guard format == .json else { print(Keymap.markdownTable(lang), terminator: ""); return }
+        guard format == .json else {
+            // the panes' keys, then each overlay's (both tables are the README's)
+            print(Keymap.markdownTable(lang) + "\n" + OverlayKeymap.markdownTable(lang), terminator: "")
+            return
+        }
         // the table's rows: each group with its bindings, keys by name
         print(JSON.array(KeyGroup.allCases.map { group in
             .object([("group", .string(group.title[lang])), ("keys", .array(Keymap.bindings.filter { $0.group == group }.map { binding in

@@ -14,7 +14,7 @@ struct CompareE2ETests {
         _ = try tmux.waitFor(text: "[2 Timeline]")
         try tmux.keys("4", "C")
         // the status bar is drawn after the box: the frame is whole once its hints are there
-        let screen = try tmux.waitFor("comparison drawn") { $0.contains("The accords compared") && $0.contains("J/K dimension  j/k link") }
+        let screen = try tmux.waitFor("comparison drawn") { $0.contains("The accords compared") && $0.contains("J/K dimension  j/k link  Enter follow") }
         for label in ["Legal instrument", "Adoption and", "US commitments", "Oversight", "Redress for EU"] {
             #expect(screen.contains(label), "\(label)")
         }

@@ -51,7 +51,7 @@ public enum Keymap {
         Binding(keys: [.character("J"), .character("}")], action: .nextGroup, scope: .list, group: .move,
                 help: Localized(en: "next year (timeline), role (parties), case (arguments) or group of sources (year, publisher or kind)",
                                 fr: "année suivante (chronologie), rôle (parties), affaire (arguments) ou groupe de sources (année, éditeur ou nature)"),
-                hint: Localized(en: "year", fr: "année")),
+                hint: UIText.groupYear.text),   // the status bar names the groups of the list shown
         Binding(keys: [.character("K"), .character("{")], action: .previousGroup, scope: .list, group: .move,
                 help: Localized(en: "previous year, role, case or group of sources", fr: "année, rôle, affaire ou groupe de sources précédents"), hint: nil),
         Binding(keys: [.character("g"), .home], action: .first, scope: .everywhere, group: .move,
@@ -213,8 +213,9 @@ public enum Keymap {
     }
 
     /// Bindings that apply in a context, for the status-bar hints; help comes first so that it
-    /// survives on narrow screens.
-    public static func hints(area: Area, pane: Pane) -> [(keys: String, label: Localized)] {
+    /// survives on narrow screens. `group` names what J/K step through in the list shown (nil:
+    /// the list has no groups, and J/K get no hint).
+    public static func hints(area: Area, pane: Pane, group: Localized?) -> [(keys: String, label: Localized)] {
         let ordered = bindings.filter { $0.action == .toggleHelp } + bindings.filter { $0.action != .toggleHelp }
         return ordered.compactMap { binding in
             guard let hint = binding.hint else { return nil }
@@ -223,13 +224,11 @@ public enum Keymap {
             case .list: if area != .list { return nil }
             case .detail: if area != .detail { return nil }
             }
-            let keys: String
             switch binding.action {
-            case .moveDown: keys = "j/k"
-            case .nextGroup: keys = "J/K"
-            default: keys = binding.keys[0].name
+            case .moveDown: return ("j/k", hint)
+            case .nextGroup: return group.map { ("J/K", $0) }
+            default: return (binding.keys[0].name, hint)
             }
-            return (keys, hint)
         }
     }
 

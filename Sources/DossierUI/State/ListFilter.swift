@@ -52,6 +52,16 @@ public struct ListFilter: Sendable, Hashable {
         return (parts + words).joined(separator: " ")
     }
 
+    /// The conditions written that no record of a pane has (`kind:court`, a source's kind, on
+    /// the Timeline), as written, so the status bar can say they were left aside: exactly the
+    /// ones `matches` ignores for the records that pane lists.
+    public func leftAside(on pane: Pane) -> [String] {
+        FilterKey.allCases.compactMap { key in
+            guard let value = key.value(in: self), !key.applies(to: pane, in: self) else { return nil }
+            return "\(key.rawValue):\(value)"
+        }
+    }
+
     /// Whether a record passes. Conditions that do not apply to a kind of record are ignored
     /// (a `kind:` filter does not hide parties).
     public func matches(_ ref: RecordRef, in store: DossierStore) -> Bool {
@@ -190,6 +200,20 @@ public enum FilterKey: String, CaseIterable, Sendable {
             filter.publisher = key
         }
         return nil
+    }
+
+    /// Whether the records a pane lists can be tested on the key, as `ListFilter.matches` tests
+    /// them (a test keeps the two in step).
+    func applies(to pane: Pane, in filter: ListFilter) -> Bool {
+        switch self {
+        case .party, .caseNumber: return pane == .timeline || pane == .arguments
+        case .kind: return (filter.kind != nil && pane == .timeline) || (filter.sourceKind != nil && pane == .sources)
+        case .track: return pane == .timeline
+        case .certainty: return pane != .sources
+        case .side: return pane == .arguments
+        case .role: return pane == .parties
+        case .lang, .publisher: return pane == .sources
+        }
     }
 
     /// The key's value in a filter, as written, if the filter sets it.

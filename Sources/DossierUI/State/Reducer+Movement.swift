@@ -74,6 +74,25 @@ extension AppState {
 
     /// Next or previous year (timeline), role group (parties) or case (arguments). Backwards, the
     /// first press goes to the start of the current group, like `{` in an editor.
+    /// What J/K step through in the list shown, for the status bar; nil when the list has one
+    /// group or none (the eras, the accords), where J/K only reach the ends.
+    var groupWord: Localized? {
+        // groups are numbered in order, so more than one means the last is past the first
+        guard (list.itemGroup.last ?? 0) > 0 else { return nil }
+        switch pane {
+        case .timeline: return UIText.groupYear.text
+        case .parties: return UIText.groupRole.text
+        case .arguments: return UIText.groupCase.text
+        case .accords: return nil
+        case .sources:
+            switch sourceOrder {
+            case .date: return UIText.groupYear.text
+            case .publisher: return UIText.groupPublisher.text
+            case .kind: return UIText.groupKind.text
+            }
+        }
+    }
+
     mutating func jumpGroup(forward: Bool) {
         let groups = list.itemGroup
         guard !groups.isEmpty else { return }

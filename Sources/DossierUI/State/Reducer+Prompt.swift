@@ -67,7 +67,12 @@ extension AppState {
             case .success(let parsed):
                 prompt = nil
                 rebuild(pane, filter: parsed)
-                if list.count == 0 { message = UIText.nothingMatchesFilter.text }
+                let leftAside = parsed.leftAside(on: pane)
+                if !leftAside.isEmpty {
+                    message = UIText.filterLeftAside(Localized(leftAside.joined(separator: " ")), pane.title)
+                } else if list.count == 0 {
+                    message = UIText.nothingMatchesFilter.text
+                }
             }
         case .command:
             prompt = nil

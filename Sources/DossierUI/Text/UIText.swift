@@ -29,10 +29,12 @@ public enum UIText: CaseIterable, Sendable {
     // the Sources pane
     case sourcesSorted, sortUsage, sortOnlySources, filterNoPublisher, byOrder
     // the accords compared (issue 17)
-    case compareTitle, compareDimension, compareFromAccords, compareNoAccords, compareNoFurther, compareHints
+    case compareTitle, compareDimension, compareFromAccords, compareNoAccords, compareNoFurther
     // the glossary (issue 17)
     case glossaryTitle, termTitle, termOne, termMany, glossaryFiltered, glossaryNoMatch, glossaryEmpty
     case glossaryFilterLabel, glossaryFilterHelp
+    // status hints and filters that say what they do (session 5)
+    case groupYear, groupRole, groupCase, groupPublisher, groupKind, filterLeftAside
 
     public var template: Localized {
         switch self {
@@ -135,8 +137,6 @@ public enum UIText: CaseIterable, Sendable {
                                                    fr: "C compare les accords depuis le volet Accords (4), ou tapez\u{00A0}:compare")
         case .compareNoAccords: return Localized(en: "This dossier has no accords to compare.", fr: "Ce dossier n’a pas d’accords à comparer.")
         case .compareNoFurther: return Localized(en: "No further dimension.", fr: "Pas d’autre point.")
-        case .compareHints: return Localized(en: " J/K dimension  j/k link  Enter follow  Space/b scroll  q close",
-                                             fr: " J/K point  j/k lien  Entrée suivre  Espace/b défiler  q fermer")
         case .glossaryTitle: return Localized(en: "/ narrows, Enter opens, Esc or q closes", fr: "/ filtre, Entrée ouvre, Échap ou q ferme")
         case .termTitle: return Localized(en: "j/k links, Enter follows, h back, Esc closes", fr: "j/k liens, Entrée suit, h retour, Échap ferme")
         case .termOne: return Localized(en: "{1} term", fr: "{1} terme")
@@ -146,6 +146,13 @@ public enum UIText: CaseIterable, Sendable {
         case .glossaryEmpty: return Localized(en: "This dossier has no glossary.", fr: "Ce dossier n’a pas de glossaire.")
         case .glossaryFilterLabel: return Localized(en: " Terms: ", fr: " Termes\u{00A0}: ")
         case .glossaryFilterHelp: return Localized(en: "  ↑/↓ choose, Enter opens, Esc shows all", fr: "  ↑/↓ choisir, Entrée ouvre, Échap montre tout")
+        case .groupYear: return Localized(en: "year", fr: "année")
+        case .groupRole: return Localized(en: "role", fr: "rôle")
+        case .groupCase: return Localized(en: "case", fr: "affaire")
+        case .groupPublisher: return Localized(en: "publisher", fr: "éditeur")
+        case .groupKind: return Localized(en: "kind", fr: "nature")
+        case .filterLeftAside: return Localized(en: "{1}: no record of the {2} pane has it, so it is left aside here.",
+                                                fr: "{1}\u{00A0}: aucun élément du volet {2} n’en a, ce critère est laissé de côté ici.")
         }
     }
 

@@ -319,10 +319,18 @@ public enum ScreenView {
                      style: prompt.error == nil ? .statusBar : .warning)
             return
         }
-        if case .compare? = state.overlay {
-            // the comparison's own keys, not the panes'
-            let text = state.message.map { " " + $0[lang] } ?? UIText.compareHints.text[lang]
-            grid.put(TextLayout.truncate(text, to: grid.width), row: row, column: 0, style: .statusBar)
+        if state.overlay != nil {
+            // an overlay's own keys, not the panes' it covers
+            if let message = state.message {
+                grid.put(TextLayout.truncate(" " + message[lang], to: grid.width), row: row, column: 0, style: .statusBar)
+                return
+            }
+            var column = 0
+            for hint in OverlayKeymap.hints(in: state) {
+                let text = " \(KeyNames.localized(hint.keys, lang)) \(hint.label[lang]) "
+                guard column + DisplayWidth.of(text) <= grid.width else { break }
+                column += grid.put(text, row: row, column: column, style: .statusBar)
+            }
             return
         }
         var left = " \(state.pane.title[lang]) "
@@ -340,7 +348,7 @@ public enum ScreenView {
             return
         }
         column += grid.put("│", row: row, column: column, style: .statusBar)
-        for hint in Keymap.hints(area: state.area, pane: state.pane) {
+        for hint in Keymap.hints(area: state.area, pane: state.pane, group: state.groupWord) {
             let text = " \(KeyNames.localized(hint.keys, lang)) \(hint.label[lang]) "
             guard column + DisplayWidth.of(text) <= grid.width else { break }
             column += grid.put(text, row: row, column: column, style: .statusBar)
