@@ -63,6 +63,36 @@ import Testing
         #expect(KeyDispatch.action(for: .pageDown, in: state) == .scrollOverlay(30 - 5))
     }
 
+    /// `y` in the glossary cites the term shown, with its sources; closing the citation
+    /// returns to the term, not to the panes.
+    @Test func yInTheGlossaryCitesTheTermAndComesBack() throws {
+        var state = try UIFixtures.state(width: 120, height: 30)
+        state.press(.character("w"), .character("/"))
+        state.type("sursis")
+        state.press(.enter)
+        guard case .glossary(let glossary)? = state.overlay, let page = glossary.pages.last else { Issue.record("no term open"); return }
+        #expect(state.store.terms[page.term].id == "stay")
+        let effects = state.press(.character("y"))
+        guard case .copyToClipboard(let text)? = effects.first else { Issue.record("y sent nothing: \(effects)"); return }
+        #expect(text.contains("stay") && text.contains(state.store.source("src-press")!.title), "\(text)")
+        guard case .citation? = state.overlay else { Issue.record("the citation is not shown"); return }
+        state.press(.character("q"))
+        guard case .glossary(let back)? = state.overlay else { Issue.record("q left the glossary"); return }
+        #expect(back.pages.last?.term == page.term)
+    }
+
+    /// `y` in the comparison cites the record its chosen link leads to.
+    @Test func yInTheComparisonCitesTheChosenLink() throws {
+        var state = try UIFixtures.state(width: 120, height: 30)
+        state.press(.character("4"), .character("C"))
+        guard let target = state.comparisonContent?.targets.first else { Issue.record("the comparison has no link"); return }
+        let effects = state.press(.character("y"))
+        guard case .copyToClipboard(let text)? = effects.first else { Issue.record("y sent nothing: \(effects)"); return }
+        #expect(text == state.store.citation(of: target, .en))
+        state.press(.escape)
+        guard case .compare? = state.overlay else { Issue.record("Esc left the comparison"); return }
+    }
+
     /// J/K's hint names what they step through in the list shown.
     /// On the bundled dossier, whose lists have several groups each.
     @Test func theGroupHintNamesTheGroupsOfTheListShown() throws {

@@ -294,6 +294,8 @@ import Testing
         let effects = state.press(.character("y"))
         guard case .copyToClipboard(let text)? = effects.first else { Issue.record("no copy"); return }
         #expect(text.hasPrefix("Conseil d’État — Ordonnance du 22 mars 2024\nSources:\n- Conseil d’État"))
+        state.press(.escape)
+        guard case .source? = state.overlay else { Issue.record("closing the citation did not return to the source view"); return }
         state.press(.escape, .escape, .character("c"))
         let fromMap = state.press(.character("y"))
         guard case .copyToClipboard(let cited)? = fromMap.first else { Issue.record("no copy from the case map"); return }

@@ -153,6 +153,8 @@ public enum OverlayKeymap {
                 OverlayBinding([.character("b"), .pageUp, .control("u")], pageUp) { .overlayLines(-page($0, margin: 7)) },
                 OverlayBinding([.character("g"), .home], top, .overlayLines(-1_000_000)),
                 OverlayBinding([.character("G"), .end], bottom, .overlayLines(1_000_000)),
+                OverlayBinding([.character("y")], Localized(en: "cite the chosen link’s record or source", fr: "citer l’élément ou la source du lien choisi"), .copyCitation),
+                OverlayBinding([.character("Y")], citeMarkdown, .copyCitationMarkdown),
             ]
         case .glossary:
             return [
@@ -175,6 +177,8 @@ public enum OverlayKeymap {
                 OverlayBinding([.character("N")], Localized(en: "previous search hit", fr: "occurrence précédente"), .previousHit),
                 OverlayBinding([.character("L")], Localized(en: "English / French", fr: "anglais / français"), .toggleLanguage),
                 OverlayBinding([.character("?")], Localized(en: "help", fr: "aide"), .toggleHelp),
+                OverlayBinding([.character("y")], Localized(en: "cite the term shown or chosen, with its sources", fr: "citer le terme affiché ou choisi, avec ses sources"), .copyCitation),
+                OverlayBinding([.character("Y")], citeMarkdown, .copyCitationMarkdown),
             ]
         }
     }

@@ -115,12 +115,12 @@ extension AppState {
         if let here, here != currentLocation { remember(here) }
     }
 
-    /// `q`, Esc: a source view opened from the comparison gives way to it; anything else closes.
+    /// `q`, Esc: a source view opened from the comparison, or a citation made in an overlay,
+    /// gives way to the overlay under it; anything else closes.
     mutating func closeOverlay() {
-        if case .source? = overlay, let below = overlayBelow {
-            overlay = below
-        } else {
-            overlay = nil
+        switch overlay {
+        case .source?, .citation?: overlay = overlayBelow
+        default: overlay = nil
         }
         overlayBelow = nil
     }
