@@ -108,6 +108,18 @@ import Testing
         state.press(.character("g"), .enter)   // the first link: the ruling, shown in its pane
         #expect(state.overlay == nil)
         #expect(state.selectedID == "ev-ruling")
+        // Back returns to the term the link was followed from, the glossary as it was
+        state.press(.backspace)
+        #expect(shownTerm(state) == "interim-order", "Back reopens the glossary on the term")
+        #expect(glossary(state)?.pages.count == 1 && glossary(state)?.hasList == true)
+        // a source followed from a term: closing its view returns to the term
+        let sourceLink = try #require(links.firstIndex { if case .source = $0 { return true } else { return false } })
+        state.press(.character("g"))
+        for _ in 0..<sourceLink { state.press(.character("j")) }
+        state.press(.enter)
+        guard case .source? = state.overlay else { Issue.record("Enter on a source link did not open its view"); return }
+        state.press(.character("q"))
+        #expect(shownTerm(state) == "interim-order", "closing the source view returns to the term")
     }
 
     @Test func aTermLinkInAnEventsDetailOpensTheTermAndBackComesBack() throws {

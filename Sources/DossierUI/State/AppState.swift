@@ -73,7 +73,7 @@ public struct Prompt: Sendable, Hashable {
 public struct Location: Sendable, Hashable {
     public var pane: Pane
     public var ref: RecordRef
-    /// The comparison that was open over the pane, to reopen on the way back.
+    /// The comparison or the glossary that was open over the pane, to reopen on the way back.
     public var overlay: Overlay? = nil
 }
 

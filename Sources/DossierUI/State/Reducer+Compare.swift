@@ -125,10 +125,17 @@ extension AppState {
         overlayBelow = nil
     }
 
-    /// The comparison open here (or under the source view), for the back stack.
-    var openComparisonOverlay: Overlay? {
-        if case .compare? = overlay { return overlay }
-        if case .source? = overlay, case .compare? = overlayBelow { return overlayBelow }
-        return nil
+    /// The comparison or the glossary open here (or under the source view), for the back
+    /// stack: Back to a place left from one of them reopens it as it was.
+    var returnableOverlay: Overlay? {
+        switch overlay {
+        case .compare?, .glossary?: return overlay
+        case .source?:
+            switch overlayBelow {
+            case .compare?, .glossary?: return overlayBelow
+            default: return nil
+            }
+        default: return nil
+        }
     }
 }

@@ -116,10 +116,13 @@ extension AppState {
         let target = targets[page.link]
         switch target {
         case .term(let i): openTerm(i)
-        case .source(let i): overlay = .source(index: i, link: 0, scroll: 0)
+        case .source(let i):
+            // closing the source view returns to the term
+            overlayBelow = overlay
+            overlay = .source(index: i, link: 0, scroll: 0)
         default:
-            overlay = nil
-            navigate(to: target, remember: true)
+            // Back returns to the term, the glossary open as it was
+            leaveOverlay(for: target)
         }
     }
 

@@ -4,7 +4,7 @@ import DossierCore
 /// opening on a record or a date (`browse --at`, `t`, `:goto`).
 extension AppState {
     var currentLocation: Location? {
-        selectedRef.map { Location(pane: pane, ref: $0, overlay: openComparisonOverlay) }
+        selectedRef.map { Location(pane: pane, ref: $0, overlay: returnableOverlay) }
     }
 
     mutating func remember(_ here: Location) {
@@ -61,7 +61,7 @@ extension AppState {
         }
         navigate(to: location.ref, remember: false)
         pane = location.pane
-        // a place left from the comparison comes back with it open
+        // a place left from the comparison or the glossary comes back with it open
         overlay = location.overlay
         overlayBelow = nil
     }
