@@ -30,7 +30,7 @@ import Testing
 
     @Test func helpListsEveryBindingInBothLanguages() throws {
         for lang in Language.allCases {
-            var state = try UIFixtures.state(width: 160, height: 120, lang: lang)
+            var state = try UIFixtures.state(width: 160, height: 300, lang: lang)
             state.press(.character("?"))
             let frame = ScreenView.frame(state)
             // only the help box: beside it, the panes' text would fall between a wrapped help line's halves
@@ -43,6 +43,22 @@ import Testing
             for binding in Keymap.bindings {
                 let words = binding.help[lang].split(separator: " ").joined(separator: " ")
                 #expect(folded.contains(words), "help lacks '\(binding.help[lang])'")
+            }
+            // and each overlay's keys, in its own section under its name; long key lists wrap in
+            // their column, so every key's name is looked for, whole, in the section
+            let titles = OverlayKind.allCases.map { $0.title[lang].split(separator: " ").joined(separator: " ") }
+            for (n, kind) in OverlayKind.allCases.enumerated() {
+                guard let start = folded.range(of: titles[n]) else { Issue.record("help lacks '\(titles[n])'"); continue }
+                let end = n + 1 < titles.count ? folded.range(of: titles[n + 1])?.lowerBound ?? folded.endIndex : folded.endIndex
+                let section = folded[start.upperBound..<end]
+                for binding in OverlayKeymap.bindings(kind) {
+                    #expect(section.contains(binding.label[lang]), "help lacks \(kind): '\(binding.label[lang])'")
+                    for key in binding.keys {
+                        let name = KeyNames.localized(key.name, lang)
+                        #expect(section.contains(name) && !section.contains(name.prefix(max(1, name.count - 1)) + "…"),
+                                "help lacks \(kind): key \(name)")
+                    }
+                }
             }
         }
     }

@@ -4,17 +4,17 @@ import DossierCore
 public enum OverlayKind: Int, Sendable, CaseIterable {
     case help, results, tour, citation, caseMap, source, compare, glossary
 
-    /// The overlay's name and the key that opens it, for the README's table.
+    /// The overlay's name and the key that opens it, for the help and the README's table.
     var title: Localized {
         switch self {
-        case .help: return Localized(en: "Help (`?`)", fr: "Aide (`?`)")
-        case .results: return Localized(en: "Search results (`Ctrl-F`)", fr: "Résultats de recherche (`Ctrl-F`)")
-        case .tour: return Localized(en: "Guided tour (`T`)", fr: "Visite guidée (`T`)")
-        case .citation: return Localized(en: "Citation (`y`)", fr: "Citation (`y`)")
-        case .caseMap: return Localized(en: "Case map (`c`)", fr: "Carte de l’affaire (`c`)")
-        case .source: return Localized(en: "Source view (Enter on a source link)", fr: "Fiche de source (Entrée sur un lien de source)")
-        case .compare: return Localized(en: "Accords compared (`C`, `:compare`)", fr: "Accords comparés (`C`, `:compare`)")
-        case .glossary: return Localized(en: "Glossary (`w`, `:glossary`)", fr: "Glossaire (`w`, `:glossary`)")
+        case .help: return Localized(en: "In the help (?)", fr: "Dans l’aide (?)")
+        case .results: return Localized(en: "In the search results (Ctrl-F)", fr: "Dans les résultats de recherche (Ctrl-F)")
+        case .tour: return Localized(en: "In the guided tour (T)", fr: "Dans la visite guidée (T)")
+        case .citation: return Localized(en: "In a citation (y)", fr: "Dans une citation (y)")
+        case .caseMap: return Localized(en: "In a case map (c)", fr: "Dans la carte d’une affaire (c)")
+        case .source: return Localized(en: "In a source’s view (Enter on a source link)", fr: "Dans la fiche d’une source (Entrée sur un lien de source)")
+        case .compare: return Localized(en: "In the accords compared (C, :compare)", fr: "Dans les accords comparés (C, :compare)")
+        case .glossary: return Localized(en: "In the glossary (w, :glossary)", fr: "Dans le glossaire (w, :glossary)")
         }
     }
 }
