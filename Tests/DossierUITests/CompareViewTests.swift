@@ -111,6 +111,32 @@ extension AppState {
         #expect(state.overlay == nil && state.pane == .accords && state.selectedID == "accord-one")
     }
 
+    /// At the end the scroll stops, so the last dimensions' blocks cannot reach the top: the
+    /// label of the dimension J stands on is drawn as the active one, and only it.
+    @Test func sideBySideTheDimensionJStandsOnIsMarkedEvenWhenTheScrollStops() throws {
+        var state = try UIFixtures.compareState(width: 160, height: 50)
+        state.press(.character("4"), .character("C"))
+        for _ in 0..<8 { state.press(.character("J")) }
+        #expect(state.comparison?.dimension == 8)
+        let content = try #require(state.comparisonContent)
+        #expect(content.dimensionStarts[8] > CompareView.maxScroll(state, content), "the last block starts below the top: the case this is for")
+        let grid = ScreenView.render(state)
+        let rows = grid.text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        let labels = AccordComparison.Dimension.allCases.map { $0.label.en }
+        func activeRows(_ label: String) -> [Int] {
+            let word = String(label.split(separator: " ").first!)
+            return rows.indices.filter { row in
+                guard let range = rows[row].range(of: word) else { return false }
+                let column = DisplayWidth.of(String(rows[row][..<range.lowerBound]))
+                return grid[row, column].style == .focusTitle
+            }
+        }
+        #expect(!activeRows(labels[8]).isEmpty, "the last dimension's label is active")
+        for label in labels.dropLast() where rows.contains(where: { $0.contains(label.split(separator: " ").first!) }) {
+            #expect(activeRows(label).isEmpty, "\(label) is not")
+        }
+    }
+
     @Test func sideBySideTheAccordsAreColumnsAndJumpsGoToEachBlock() throws {
         var state = try UIFixtures.compareState(width: 160, height: 50)
         state.press(.character("4"), .character("C"))

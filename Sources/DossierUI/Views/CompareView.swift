@@ -42,6 +42,9 @@ enum CompareView {
         var targets: [RecordRef] = []
         /// The body line each dimension's block starts on (side by side), to step to it.
         var dimensionStarts: [Int] = []
+        /// How many lines each dimension's label takes (side by side): the label of the
+        /// dimension `J`/`K` stand on is drawn as the active one, wherever the scroll stopped.
+        var dimensionLabelLines: [Int] = []
         var sideBySide = false
 
         /// The first body line showing a link, if it is in the body.
@@ -139,6 +142,7 @@ enum CompareView {
         for row in table.rows {
             content.dimensionStarts.append(content.body.count)
             let label = TextLayout.wrap(row.label, width: labelWidth).map { var l = Line(); l.add($0, .heading); return l }
+            content.dimensionLabelLines.append(label.count)
             let columns = row.cells.map { cellLines(state, $0, width: columnWidth, content: &content) }
             content.body += join(label, columns)
             content.body.append(rule)
@@ -190,11 +194,20 @@ enum CompareView {
         grid.cursor = nil
         let top = min(scroll, maxScroll(state, content))
         let shown = content.header.prefix(inner.height) + content.body.dropFirst(top).prefix(max(0, inner.height - content.header.count))
+        // side by side, the label lines of the dimension J/K stand on (the last ones may not
+        // reach the top when the scroll stops at the end)
+        var activeLabel = 0..<0
+        if content.sideBySide, dimension < content.dimensionStarts.count, dimension < content.dimensionLabelLines.count {
+            let start = content.dimensionStarts[dimension]
+            activeLabel = start..<(start + content.dimensionLabelLines[dimension])
+        }
         for (n, line) in shown.enumerated() {
             let row = inner.row + n
             var column = inner.column
-            for segment in line.segments {
-                column += grid.put(segment.text, row: row, column: column, maxWidth: inner.column + inner.width - column, style: segment.style)
+            let bodyLine = n >= content.header.count ? top + n - content.header.count : -1
+            for (s, segment) in line.segments.enumerated() {
+                let style: Style = s == 0 && activeLabel.contains(bodyLine) ? .focusTitle : segment.style
+                column += grid.put(segment.text, row: row, column: column, maxWidth: inner.column + inner.width - column, style: style)
             }
             for spot in line.spots {
                 regions.overlayLinks.append(Regions.LinkLine(row: row, link: spot.link, column: inner.column + spot.column, width: spot.width))
