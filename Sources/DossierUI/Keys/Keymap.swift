@@ -248,12 +248,19 @@ public enum Keymap {
 
     /// The key table as Markdown, for the README (a test keeps the two identical).
     public static func markdownTable(_ lang: Language = .en) -> String {
+        markdown(KeyGroup.allCases.map { group in
+            (group.title[lang], bindings.filter { $0.group == group }.map { ($0.keys, $0.help[lang]) })
+        }, lang)
+    }
+
+    /// A table of keys in Markdown: a bold row per section, then a row per binding.
+    static func markdown(_ sections: [(title: String, rows: [(keys: [Key], text: String)])], _ lang: Language) -> String {
         var out = "| \(UIText.keysHeader.text[lang]) | \(UIText.actionHeader.text[lang]) |\n|---|---|\n"
-        for group in KeyGroup.allCases {
-            out += "| **\(group.title[lang])** | |\n"
-            for binding in bindings where binding.group == group {
-                let keys = binding.keys.map { "`\($0.name == "`" ? "\\`" : $0.name)`" }.joined(separator: " ")
-                out += "| \(keys) | \(binding.help[lang].replacingPipes()) |\n"
+        for section in sections {
+            out += "| **\(section.title)** | |\n"
+            for row in section.rows {
+                let keys = row.keys.map { "`\($0.name == "`" ? "\\`" : $0.name)`" }.joined(separator: " ")
+                out += "| \(keys) | \(row.text.replacingPipes()) |\n"
             }
         }
         return out

@@ -214,14 +214,8 @@ public enum OverlayKeymap {
 
     /// The overlays' keys as Markdown, for the README (a test keeps the two identical).
     public static func markdownTable(_ lang: Language = .en) -> String {
-        var out = "| \(UIText.keysHeader.text[lang]) | \(UIText.actionHeader.text[lang]) |\n|---|---|\n"
-        for kind in OverlayKind.allCases {
-            out += "| **\(kind.title[lang])** | |\n"
-            for binding in bindings(kind) {
-                let keys = binding.keys.map { "`\($0.name)`" }.joined(separator: " ")
-                out += "| \(keys) | \(binding.label[lang]) |\n"
-            }
-        }
-        return out
+        Keymap.markdown(OverlayKind.allCases.map { kind in
+            (kind.title[lang], bindings(kind).map { ($0.keys, $0.label[lang]) })
+        }, lang)
     }
 }
