@@ -384,12 +384,15 @@ struct Keys: ParsableCommand {
             print(Keymap.markdownTable(lang) + "\n" + OverlayKeymap.markdownTable(lang), terminator: "")
             return
         }
-        // the table's rows: each group with its bindings, keys by name
-        print(JSON.array(KeyGroup.allCases.map { group in
-            .object([("group", .string(group.title[lang])), ("keys", .array(Keymap.bindings.filter { $0.group == group }.map { binding in
-                .object([("keys", .strings(binding.keys.map(\.name))), ("action", .string(binding.help[lang]))])
+        // the tables' rows: each group with its bindings, keys by name, then each overlay's
+        func group(_ title: String, _ rows: [(keys: [Key], text: String)]) -> JSON {
+            .object([("group", .string(title)), ("keys", .array(rows.map { row in
+                .object([("keys", .strings(row.keys.map(\.name))), ("action", .string(row.text))])
             }))])
-        }).rendered(), terminator: "")
+        }
+        let panes = KeyGroup.allCases.map { g in group(g.title[lang], Keymap.bindings.filter { $0.group == g }.map { ($0.keys, $0.help[lang]) }) }
+        let overlays = OverlayKind.allCases.map { kind in group(kind.title[lang], OverlayKeymap.bindings(kind).map { ($0.keys, $0.label[lang]) }) }
+        print(JSON.array(panes + overlays).rendered(), terminator: "")
     }
 }
 

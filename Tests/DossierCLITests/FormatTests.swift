@@ -25,6 +25,10 @@ import Testing
         let first = try #require((groups.first?["keys"] as? [[String: Any]])?.first)
         #expect(first["keys"] as? [String] == ["j", "↓"])
         #expect(first["action"] is String)
+        // the overlays' keys follow the panes', one group each
+        let glossary = try #require(groups.first { $0["group"] as? String == "In the glossary (w, :glossary)" })
+        let close = try #require((glossary["keys"] as? [[String: Any]])?.first)
+        #expect(close["keys"] as? [String] == ["q", "Esc", "w"] && close["action"] as? String == "close")
         #expect(try CLI.run(["keys"]).stdout.hasPrefix("| Keys | Action |"), "Markdown stays the default")
     }
 

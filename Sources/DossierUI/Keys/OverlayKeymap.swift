@@ -5,7 +5,7 @@ public enum OverlayKind: Int, Sendable, CaseIterable {
     case help, results, tour, citation, caseMap, source, compare, glossary
 
     /// The overlay's name and the key that opens it, for the help and the README's table.
-    var title: Localized {
+    public var title: Localized {
         switch self {
         case .help: return Localized(en: "In the help (?)", fr: "Dans l’aide (?)")
         case .results: return Localized(en: "In the search results (Ctrl-F)", fr: "Dans les résultats de recherche (Ctrl-F)")
