@@ -33,6 +33,12 @@ if let flag = arguments.firstIndex(of: "--runs"), flag + 1 < arguments.count, le
     runs = n
     arguments.removeSubrange(flag...(flag + 1))
 }
+// `--profile-keys N`: only N j/k keys at 120×40 after the load, for a profiler (perf, callgrind)
+var profileKeys = 0
+if let flag = arguments.firstIndex(of: "--profile-keys"), flag + 1 < arguments.count, let n = Int(arguments[flag + 1]) {
+    profileKeys = n
+    arguments.removeSubrange(flag...(flag + 1))
+}
 let directory = arguments.first
 
 // 1. load + index + first frame (once: it is what start-up pays). The dossier is handed over to
@@ -65,6 +71,15 @@ let indexStart = now()
 _ = store.searchIndex
 let indexBuilt = now()
 state.reduce(.searchIndexReady)
+
+if profileKeys > 0 {
+    var profiled = AppState(store: store, lang: .en, width: 120, height: 40)
+    for n in 0..<profileKeys {
+        profiled.handle(.character(n % 40 < 20 ? "j" : "k"))
+        _ = ScreenView.render(profiled)
+    }
+    exit(0)
+}
 
 // 2. full-frame renders
 var render80: [Double] = [], render200: [Double] = []
