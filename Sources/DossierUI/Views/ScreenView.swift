@@ -134,7 +134,7 @@ public enum ScreenView {
         }
         let top = state.scroll[state.pane.rawValue]
         let selectedRow = list.count == 0 ? -1 : list.itemRows[state.selectedItem]
-        let peak = list.rows.reduce(1) { if case .bucket(let b) = $1 { return max($0, b.events.count) } else { return $0 } }
+        let peak = list.largestBucket
         if list.count == 0 {
             let empty = state.filter.isEmpty ? Strings.noResults[state.lang]
                 : UIText.listEmptyFiltered.text[state.lang]
