@@ -59,10 +59,11 @@ def read_until(fd, pattern, timeout=5.0):
             if rx.search(data):
                 return data, time.perf_counter() - start
 
-def burst(fd, quiet=0.03, timeout=5.0):
-    """Reads the response to a key: returns (seconds from now to the last byte, bytes). The
-    response ends when nothing more arrives for `quiet` seconds; that wait is not counted."""
-    start = time.perf_counter()
+def burst(fd, start, quiet=0.03, timeout=5.0):
+    """Reads the response to a key sent at `start` (taken just before the key's write, so a
+    response that is out before this function runs is not timed from later): returns (seconds
+    from `start` to the last byte, bytes). The response ends when nothing more arrives for
+    `quiet` seconds; that wait is not counted."""
     data, last = b"", None
     while True:
         wait = timeout if last is None else quiet
@@ -167,8 +168,9 @@ def main():
             # j then k: both programs move by one line (less) or one event (dossier) and back
             key = b"j" if i % 2 == 0 else b"k"
             before = write_calls(pid)
+            sent = time.perf_counter()
             os.write(fd, key)
-            seconds, data = burst(fd)
+            seconds, data = burst(fd, sent)
             writes.append(write_calls(pid) - before)
             latencies.append(seconds)
             sizes.append(len(data))

@@ -33,6 +33,12 @@ if let flag = arguments.firstIndex(of: "--runs"), flag + 1 < arguments.count, le
     runs = n
     arguments.removeSubrange(flag...(flag + 1))
 }
+// `--profile-keys N`: only N j/k keys at 120×40 after the load, for a profiler (perf, callgrind)
+var profileKeys = 0
+if let flag = arguments.firstIndex(of: "--profile-keys"), flag + 1 < arguments.count, let n = Int(arguments[flag + 1]) {
+    profileKeys = n
+    arguments.removeSubrange(flag...(flag + 1))
+}
 let directory = arguments.first
 
 // 1. load + index + first frame (once: it is what start-up pays). The dossier is handed over to
@@ -66,6 +72,15 @@ _ = store.searchIndex
 let indexBuilt = now()
 state.reduce(.searchIndexReady)
 
+if profileKeys > 0 {
+    var profiled = AppState(store: store, lang: .en, width: 120, height: 40)
+    for n in 0..<profileKeys {
+        profiled.handle(.character(n % 40 < 20 ? "j" : "k"))
+        _ = ScreenView.render(profiled)
+    }
+    exit(0)
+}
+
 // 2. full-frame renders
 var render80: [Double] = [], render200: [Double] = []
 var wide = AppState(store: store, lang: .en, width: 200, height: 60)
@@ -83,6 +98,20 @@ for key in [Key.character("j"), .character("J"), .character("k"), .character("K"
         state.handle(key)
         _ = ScreenView.render(state)
         perKey.append(now() - t)
+    }
+}
+
+// 3b. the same at 120×40, the size issue 16's goal is set at (j and k only: one record to the next)
+var large = AppState(store: store, lang: .en, width: 120, height: 40)
+large.reduce(.searchIndexReady)
+_ = ScreenView.render(large)
+var perKeyLarge: [Double] = []
+for key in [Key.character("j"), .character("k")] {
+    for _ in 0..<(runs * 2) {
+        let t = now()
+        large.handle(key)
+        _ = ScreenView.render(large)
+        perKeyLarge.append(now() - t)
     }
 }
 
@@ -112,6 +141,7 @@ print("""
 "load_ms": \(format(loaded - start)), "load_index_first_frame_ms": \(format(firstFrame - start)), \
 "render_80x24_ms": \(format(median(render80))), "render_200x60_ms": \(format(median(render200))), \
 "key_ms": \(format(median(perKey))), "key_max_ms": \(format(perKey.max() ?? 0)), \
+"key_120x40_ms": \(format(median(perKeyLarge))), "key_120x40_max_ms": \(format(perKeyLarge.max() ?? 0)), \
 "index_ms": \(format(indexBuilt - indexStart)), "search_first_key_ms": \(format(searchFirst)), "search_key_ms": \(format(median(perSearchKey))), \
 "peak_rss_mb": \(format(peakMB))}
 """)

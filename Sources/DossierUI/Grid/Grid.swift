@@ -98,12 +98,39 @@ public struct Grid: Sendable, Equatable {
         return col - max(0, column)
     }
 
+    /// Writes one cell of width 1 at (row, column), as `put` writes a one-cell character: for
+    /// text already known to be one narrow grapheme (box lines), without measuring it again.
+    mutating func put(cell: Cell, row: Int, column: Int) {
+        guard row >= 0, row < height, column < width else { return }
+        set(row: row, column: max(0, column), cell)
+    }
+
     /// Fills a rectangle with spaces of a style.
     public mutating func fill(row: Int, column: Int, width w: Int, height h: Int, style: Style = .normal) {
         for r in max(0, row)..<min(height, row + h) {
             for c in max(0, column)..<min(width, column + w) {
                 set(row: r, column: c, Cell(text: " ", style: style, width: 1))
             }
+        }
+    }
+
+    /// The cells of a row from `column`, `count` of them (clipped to the grid).
+    func cells(row: Int, column: Int, count: Int) -> ArraySlice<Cell> {
+        guard row >= 0, row < height else { return [] }
+        let start = max(0, min(column, width)), end = max(start, min(width, column + count))
+        return cells[(row * width + start)..<(row * width + end)]
+    }
+
+    /// Puts back cells taken with `cells(row:column:count:)` from a row drawn in the same place,
+    /// over blank cells (a wide character's two halves come together, so there is nothing to repair).
+    mutating func paste<C: Collection<Cell>>(_ run: C, row: Int, column: Int) {
+        guard row >= 0, row < height, column >= 0 else { return }
+        var index = row * width + column
+        let end = row * width + width
+        for cell in run {
+            guard index < end else { break }
+            cells[index] = cell
+            index += 1
         }
     }
 

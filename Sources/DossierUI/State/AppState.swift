@@ -130,10 +130,18 @@ public struct AppState: Sendable {
     /// Events per year (from the first event's year) on the filtered timeline, for the density
     /// strip: counted when the filter changes, not on every frame.
     public private(set) var yearCounts: [Int] = []
+    /// The selected record's detail, built and laid out once per record, language and width.
+    private(set) var detailCache = DetailCache()
+    /// List rows already drawn, by record, width, language and sources' order.
+    private(set) var rowCache = RowCache()
+    /// Each accord's place in the order they came into force (by id): its era's colour.
+    let eraRanks: [String: Int]
 
     public init(store: DossierStore, lang: Language, width: Int, height: Int) {
         self.store = store
         self.lang = lang
+        eraRanks = Dictionary(store.accords.sorted { $0.inForceFrom < $1.inForceFrom }.enumerated().map { ($1.id, $0) },
+                              uniquingKeysWith: { first, _ in first })
         filters = Array(repeating: ListFilter(), count: Pane.allCases.count)
         lists = Pane.allCases.map { AppState.buildList($0, store: store, filter: ListFilter(), zoom: .events, sourceOrder: .date) }
         layout = Layout(width: width, height: height)
@@ -202,11 +210,24 @@ public struct AppState: Sendable {
     }
 
     /// The detail of the selected record (or bucket), laid out for the detail area's width.
-    public var detailLines: [DetailLine] {
-        DetailLayout.lines(detailBlocks, width: layout.detail.inner.width, lang: lang)
+    public var detailLines: [DetailLine] { detailLines(limit: .max) }
+
+    /// The first `limit` lines of `detailLines` (what a frame shows), laid out no further.
+    func detailLines(limit: Int) -> [DetailLine] {
+        let lang = lang, width = layout.detail.inner.width
+        return detailCache.lines(detailKey, width: width, limit: limit, build: { buildDetailBlocks() },
+                                 layout: { DetailLayout.lines($0, width: width, lang: lang, limit: $1) })
     }
 
-    var detailBlocks: [DetailBlock] {
+    var detailBlocks: [DetailBlock] { detailCache.blocks(detailKey) { buildDetailBlocks() } }
+
+    /// What the selected detail depends on (see `DetailCache`).
+    private var detailKey: DetailCache.Key {
+        if let ref = selectedRef { return DetailCache.Key(ref: ref, bucket: nil, lang: lang) }
+        return DetailCache.Key(ref: nil, bucket: list.bucket(at: selectedItem), lang: lang)
+    }
+
+    private func buildDetailBlocks() -> [DetailBlock] {
         if let ref = selectedRef { return store.detail(of: ref, lang) }
         if let bucket = list.bucket(at: selectedItem) {
             let count = bucket.events.count
@@ -221,6 +242,12 @@ public struct AppState: Sendable {
     /// The records the selected record's detail links to, in order.
     public var links: [RecordRef] {
         detailBlocks.compactMap { if case .link(let target, _) = $0 { return target } else { return nil } }
+    }
+
+    /// Forgets every laid-out detail and drawn row (for tests: a render must not depend on them).
+    mutating func emptyCaches() {
+        detailCache = DetailCache()
+        rowCache = RowCache()
     }
 
     mutating func setSize(width: Int, height: Int) {
@@ -245,9 +272,12 @@ public struct AppState: Sendable {
         }
         // the detail keeps its scroll whichever area has the keys, within its lines; in the
         // detail, the chosen link is brought into view unless the detail itself was scrolled
+        // at the top of the list's detail there is nothing to scroll to or clamp: no layout needed
+        let followsLink = area == .detail && followLink
+        guard detailScroll != 0 || followsLink else { return }
         let lines = detailLines
         let visible = layout.detailRows
-        if area == .detail, followLink, let line = lines.firstIndex(where: { $0.link == linkIndex }) {
+        if followsLink, let line = lines.firstIndex(where: { $0.link == linkIndex }) {
             if line < detailScroll { detailScroll = max(0, line - 1) }
             if line >= detailScroll + visible { detailScroll = line - visible + 1 }
         }

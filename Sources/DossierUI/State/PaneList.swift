@@ -22,19 +22,27 @@ public struct PaneList: Sendable {
     public let itemGroup: [Int]
     /// Where each record sits, so finding it is not a scan of a long list.
     private let itemOfRef: [RecordRef: Int]
+    /// Events in the largest bucket (1 when there is none), which scales the buckets' bars:
+    /// counted once, not on every frame (a scan of every row at 100k events).
+    public let largestBucket: Int
 
     init(rows: [ListRow]) {
         self.rows = rows
         var itemRows: [Int] = [], itemGroup: [Int] = []
         var group = -1
+        var largest = 1
         for (index, row) in rows.enumerated() {
             switch row {
             case .heading: group += 1
-            case .item, .bucket:
+            case .bucket(let bucket):
+                largest = max(largest, bucket.events.count)
+                fallthrough
+            case .item:
                 itemRows.append(index)
                 itemGroup.append(max(group, 0))
             }
         }
+        largestBucket = largest
         self.itemRows = itemRows
         self.itemGroup = itemGroup
         var itemOfRef: [RecordRef: Int] = [:]

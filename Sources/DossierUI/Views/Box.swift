@@ -7,12 +7,22 @@ enum Box {
         let (h, v, tl, tr, bl, br) = focused ? ("═", "║", "╔", "╗", "╚", "╝") : ("─", "│", "┌", "┐", "└", "┘")
         let style: Style = focused ? .focusBorder : .border
         let right = rect.column + rect.width - 1, bottom = rect.row + rect.height - 1
-        grid.put(tl + String(repeating: h, count: rect.width - 2) + tr, row: rect.row, column: rect.column, maxWidth: rect.width, style: style)
-        for r in (rect.row + 1)..<bottom {
-            grid.put(v, row: r, column: rect.column, style: style)
-            grid.put(v, row: r, column: right, style: style)
+        // every line character is one narrow cell: set cell by cell, as `put` would
+        func line(_ row: Int, _ left: String, _ right: String) {
+            let first = Cell(text: left, style: style, width: 1), middle = Cell(text: h, style: style, width: 1)
+            let last = Cell(text: right, style: style, width: 1)
+            let start = max(0, rect.column)
+            for n in 0..<max(0, min(grid.width, rect.column + rect.width) - start) {
+                grid.put(cell: n == 0 ? first : (n == rect.width - 1 ? last : middle), row: row, column: start + n)
+            }
         }
-        grid.put(bl + String(repeating: h, count: rect.width - 2) + br, row: bottom, column: rect.column, maxWidth: rect.width, style: style)
+        line(rect.row, tl, tr)
+        let side = Cell(text: v, style: style, width: 1)
+        for r in (rect.row + 1)..<bottom {
+            grid.put(cell: side, row: r, column: rect.column)
+            grid.put(cell: side, row: r, column: right)
+        }
+        line(bottom, bl, br)
         if !title.isEmpty && rect.width > 6 {
             let shown = " " + TextLayout.truncate(title, to: rect.width - 6) + " "
             grid.put(shown, row: rect.row, column: rect.column + 2, maxWidth: rect.width - 4, style: focused ? .focusTitle : .title)

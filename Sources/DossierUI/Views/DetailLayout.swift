@@ -25,12 +25,15 @@ public struct DetailLine: Sendable, Hashable {
 /// Lays out a record's detail blocks for a width: headings, labelled fields with hanging indent,
 /// wrapped paragraphs, sections, and one line per link.
 public enum DetailLayout {
-    public static func lines(_ blocks: [DetailBlock], width: Int, lang: Language) -> [DetailLine] {
-        guard width > 0 else { return [] }
+    /// With a `limit`, only the first `limit` lines (or all, if fewer): what a screen shows of a
+    /// long detail. A line never depends on the blocks after it, so they are the full layout's first.
+    public static func lines(_ blocks: [DetailBlock], width: Int, lang: Language, limit: Int = .max) -> [DetailLine] {
+        guard width > 0, limit > 0 else { return [] }
         var lines: [DetailLine] = []
         var linkCount = 0
         func blank() { if let last = lines.last, !last.segments.allSatisfy({ $0.text.isEmpty }) { lines.append(DetailLine("")) } }
         for block in blocks {
+            if lines.count >= limit { return Array(lines.prefix(limit)) }
             switch block {
             case .heading(let title):
                 for line in TextLayout.wrap(title, width: width) { lines.append(DetailLine(line, .heading)) }
@@ -60,6 +63,6 @@ public enum DetailLayout {
                 linkCount += 1
             }
         }
-        return lines
+        return lines.count > limit ? Array(lines.prefix(limit)) : lines
     }
 }

@@ -134,7 +134,7 @@ public enum ScreenView {
         }
         let top = state.scroll[state.pane.rawValue]
         let selectedRow = list.count == 0 ? -1 : list.itemRows[state.selectedItem]
-        let peak = list.rows.reduce(1) { if case .bucket(let b) = $1 { return max($0, b.events.count) } else { return $0 } }
+        let peak = list.largestBucket
         if list.count == 0 {
             let empty = state.filter.isEmpty ? Strings.noResults[state.lang]
                 : UIText.listEmptyFiltered.text[state.lang]
@@ -169,7 +169,14 @@ public enum ScreenView {
                 }
             case .item(let ref):
                 let selected = index == selectedRow
-                drawItem(ref, state: state, row: row, inner: inner, into: &grid)
+                let key = RowCache.Key(ref: ref, width: inner.width, lang: state.lang, sourceOrder: state.sourceOrder)
+                let cells = state.rowCache.cells(key) {
+                    // drawn once on a blank row in the same place, its cells kept
+                    var scratch = Grid(width: inner.column + inner.width, height: 1)
+                    drawItem(ref, state: state, row: 0, inner: Rect(row: 0, column: inner.column, width: inner.width, height: 1), into: &scratch)
+                    return Array(scratch.cells(row: 0, column: inner.column, count: inner.width))
+                }
+                grid.paste(cells, row: row, column: inner.column)
                 if let terms = state.search?.terms { Highlight.apply(terms, row: row, column: inner.column, width: inner.width, in: &grid) }
                 if selected {
                     grid.restyle(row: row, column: inner.column, width: inner.width,
@@ -185,7 +192,7 @@ public enum ScreenView {
         switch ref {
         case .event(let i):
             let event = store.events[i]
-            let (letter, style) = era(of: event, store)
+            let (letter, style) = era(of: event, state)
             var column = inner.column
             column += grid.put(letter, row: row, column: column, style: style)
             column += grid.put(" " + TextLayout.pad(event.date.description, to: 10) + " ", row: row, column: column, maxWidth: inner.width - 1)
@@ -242,10 +249,9 @@ public enum ScreenView {
     }
 
     /// The era band of an event: which accord was in force (a letter and a colour), or none.
-    static func era(of event: Event, _ store: DossierStore) -> (String, Style) {
-        guard let accord = store.accordInForce(on: event.date) else { return ("·", .eraNone) }
-        let ordered = store.accords.sorted { $0.inForceFrom < $1.inForceFrom }
-        let index = ordered.firstIndex { $0.id == accord.id } ?? 0
+    static func era(of event: Event, _ state: AppState) -> (String, Style) {
+        guard let accord = state.store.accordInForce(on: event.date) else { return ("·", .eraNone) }
+        let index = state.eraRanks[accord.id] ?? 0
         let styles: [Style] = [.era0, .era1, .era2]
         // the id's initial (safe-harbor → S, privacy-shield → P, data-privacy-framework → D)
         return (accord.id.prefix(1).uppercased(), styles[index % styles.count])
@@ -261,7 +267,8 @@ public enum ScreenView {
         let inner = rect.inner
         guard inner.width > 0 else { return }
         regions.detail = inner
-        let lines = state.detailLines
+        // the lines in view, and one more to tell whether there is more below
+        let lines = state.detailLines(limit: state.detailScroll + inner.height + 1)
         for n in 0..<inner.height {
             let index = state.detailScroll + n
             guard index < lines.count else { break }

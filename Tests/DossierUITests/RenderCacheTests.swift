@@ -1,0 +1,96 @@
+import DossierCore
+@testable import DossierUI
+import Testing
+
+/// The caches behind a key's frame (the selected record's laid-out detail, the list rows already
+/// drawn): after any key, the screen is the one a state with empty caches renders, so a cache
+/// never shows the record, width, language or order it was filled for after they change.
+@Suite struct RenderCacheTests {
+    /// Renders `state` as it is (caches warm from the keys before) and again with empty caches.
+    private func expectSameAsFresh(_ state: AppState, _ step: String, sourceLocation: SourceLocation = #_sourceLocation) {
+        var fresh = state
+        fresh.emptyCaches()
+        let cached = ScreenView.render(state), rendered = ScreenView.render(fresh)
+        #expect(cached == rendered, "after \(step)", sourceLocation: sourceLocation)
+        #expect(state.detailLines == fresh.detailLines, "detail after \(step)", sourceLocation: sourceLocation)
+        #expect(state.links == fresh.links, "links after \(step)", sourceLocation: sourceLocation)
+    }
+
+    @Test func everyKeyRendersAsWithEmptyCaches() throws {
+        var state = try UIFixtures.state(width: 120, height: 40)
+        let keys: [Key] = [.character("j"), .character("j"), .character("k"), .character("J"), .character("K"),
+                           .enter, .character("j"), .character("j"), .escape, .character("L"), .character("j"),
+                           .character("L"), .character("1"), .character("j"), .character("3"), .character("k"),
+                           .character("5"), .character("s"), .character("j"), .character("s"), .character("4"),
+                           .character("2"), .character("-"), .character("j"), .character("+"), .control("e"),
+                           .control("e"), .character("k"), .character("G"), .character("g")]
+        for key in keys {
+            state.press(key)
+            expectSameAsFresh(state, "\(key)")
+        }
+    }
+
+    @Test func resizingRendersAsWithEmptyCaches() throws {
+        var state = try UIFixtures.state(width: 120, height: 40)
+        state.press(.character("j"), .character("j"))
+        for (width, height) in [(80, 24), (60, 20), (200, 60), (120, 40), (81, 24)] {
+            state.reduce(.resize(width: width, height: height))
+            expectSameAsFresh(state, "a resize to \(width)×\(height)")
+            state.press(.character("k"))
+            expectSameAsFresh(state, "k at \(width)×\(height)")
+        }
+    }
+
+    @Test func searchHighlightsAreNotCached() throws {
+        var state = try UIFixtures.state(width: 120, height: 40)
+        state.press(.character("j"))
+        _ = ScreenView.render(state)
+        state.press(.character("/"))
+        state.type("privacy")
+        state.press(.enter)
+        expectSameAsFresh(state, "a search")
+        state.press(.character("n"))
+        expectSameAsFresh(state, "the next hit")
+    }
+
+    /// The frame lays out only the detail lines it shows: they are the full layout's first ones.
+    @Test func limitedLayoutIsThePrefixOfTheFullOne() throws {
+        let store = try UIFixtures.store()
+        let refs = store.events.indices.map { RecordRef.event($0) } + store.parties.indices.map { RecordRef.party($0) }
+            + store.sources.indices.map { RecordRef.source($0) }
+        for ref in refs {
+            for lang in Language.allCases {
+                let blocks = store.detail(of: ref, lang)
+                for width in [1, 20, 57] {
+                    let full = DetailLayout.lines(blocks, width: width, lang: lang)
+                    for limit in [0, 1, 3, 10, full.count, full.count + 5] {
+                        #expect(DetailLayout.lines(blocks, width: width, lang: lang, limit: limit) == Array(full.prefix(limit)),
+                                "\(ref) \(lang) width \(width) limit \(limit)")
+                    }
+                }
+            }
+        }
+    }
+
+    /// A box drawn cell by cell is the one drawn as strings was, over wide characters too.
+    @Test func boxCellsMatchBoxStrings() {
+        for focused in [false, true] {
+            var base = Grid(width: 14, height: 6)
+            for row in 0..<6 { base.put("法律法律法律法律", row: row, column: 0) }
+            var boxed = base
+            Box.draw(Rect(row: 1, column: 1, width: 10, height: 4), title: "titre long", focused: focused, into: &boxed)
+            var reference = base
+            let (h, v, tl, tr, bl, br) = focused ? ("═", "║", "╔", "╗", "╚", "╝") : ("─", "│", "┌", "┐", "└", "┘")
+            let style: Style = focused ? .focusBorder : .border
+            reference.put(tl + String(repeating: h, count: 8) + tr, row: 1, column: 1, maxWidth: 10, style: style)
+            for r in 2..<4 {
+                reference.put(v, row: r, column: 1, style: style)
+                reference.put(v, row: r, column: 10, style: style)
+            }
+            reference.put(bl + String(repeating: h, count: 8) + br, row: 4, column: 1, maxWidth: 10, style: style)
+            reference.put(" " + TextLayout.truncate("titre long", to: 4) + " ", row: 1, column: 3, maxWidth: 6, style: focused ? .focusTitle : .title)
+            #expect(boxed == reference, "focused \(focused)")
+            #expect((0..<6).allSatisfy { boxed.rowWidth($0) == 14 })
+        }
+    }
+}
