@@ -30,6 +30,15 @@ func frenchTypographyProblems(_ text: String) -> [String] {
             if let hint = binding.hint { texts.append(("hint of \(name)", hint.fr)) }
         }
         texts += KeyGroup.allCases.map { ("group \($0)", $0.title.fr) }
+        // and the overlays' table: each overlay's name, its keys' labels and short hints
+        for kind in OverlayKind.allCases {
+            texts.append(("overlay \(kind)", kind.title.fr))
+            for binding in OverlayKeymap.bindings(kind) {
+                let name = "\(kind) " + binding.keys.map(\.name).joined(separator: " ")
+                texts.append(("label of \(name)", binding.label.fr))
+                if let short = binding.short { texts.append(("hint of \(name)", short.fr)) }
+            }
+        }
         return texts
     }
 

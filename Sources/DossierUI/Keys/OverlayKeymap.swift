@@ -13,8 +13,8 @@ public enum OverlayKind: Int, Sendable, CaseIterable {
         case .citation: return Localized(en: "In a citation (y)", fr: "Dans une citation (y)")
         case .caseMap: return Localized(en: "In a case map (c)", fr: "Dans la carte d’une affaire (c)")
         case .source: return Localized(en: "In a source’s view (Enter on a source link)", fr: "Dans la fiche d’une source (Entrée sur un lien de source)")
-        case .compare: return Localized(en: "In the accords compared (C, :compare)", fr: "Dans les accords comparés (C, :compare)")
-        case .glossary: return Localized(en: "In the glossary (w, :glossary)", fr: "Dans le glossaire (w, :glossary)")
+        case .compare: return Localized(en: "In the accords compared (C, :compare)", fr: "Dans les accords comparés (C,\u{00A0}:compare)")
+        case .glossary: return Localized(en: "In the glossary (w, :glossary)", fr: "Dans le glossaire (w,\u{00A0}:glossary)")
         }
     }
 }
