@@ -22,6 +22,7 @@ public struct DossierLimits: Sendable {
 public enum DossierLoader {
     /// Loads every `.yaml` file of `directory`. Paths in messages are `directory/name.yaml`.
     public static func load(directory: String, limits: DossierLimits = .standard) throws(DossierLoadError) -> Dossier {
+        keepLargeBlocksApart()
         defer { returnFreedMemory() }
         return try read(directory: directory, limits: limits)
     }
@@ -29,6 +30,18 @@ public enum DossierLoader {
     /// Gives the pages freed while reading (record trees, references, the parts) back to the
     /// system. The reading threads' malloc arenas keep them otherwise, scattered between the
     /// records' texts: 100,000 events left about 90 MB more resident than in use.
+    /// Large blocks (a file's bytes, a part's arrays of records) are given their own pages, which
+    /// go back to the system as soon as they are freed. glibc otherwise raises its threshold for
+    /// that to the size of the largest block freed (up to 32 MiB), and the parts' arrays, freed
+    /// as they are joined, stayed resident beside the final arrays they were copied into: the
+    /// load's peak held the records twice. Set once, for the process (it is what glibc does
+    /// before it adjusts the threshold, at a higher threshold).
+    static func keepLargeBlocksApart() {
+        #if os(Linux)
+        _ = mallopt(M_MMAP_THRESHOLD, 1 << 20)
+        #endif
+    }
+
     static func returnFreedMemory() {
         #if os(Linux)
         malloc_trim(0)
@@ -344,19 +357,7 @@ struct Assembler {
     // MARK: cross-file checks
 
     mutating func finish(location: String) throws(DossierLoadError) -> Dossier {
-        for reference in ([pending] + joinedPending).joined() {
-            guard let target = declared[reference.target] else {
-                // The record may well be in a file that could not be parsed: do not cascade.
-                if unparsedFiles > 0 && unparsedIDs.contains(reference.target) { continue }
-                let kinds = reference.kinds.count == RecordKind.allCases.count ? "record" : reference.kinds.map(\.rawValue).sorted().joined(separator: " or ")
-                sink.report(reference.file, reference.mark, "\(reference.owner): '\(reference.field)' refers to \(kinds) '\(reference.target)', which does not exist")
-                continue
-            }
-            if !reference.kinds.contains(target.kind) {
-                let expected = reference.kinds.map(\.rawValue).sorted().joined(separator: " or ")
-                sink.report(reference.file, reference.mark, "\(reference.owner): '\(reference.field)' must name a \(expected), but '\(reference.target)' is a \(target.kind.rawValue)")
-            }
-        }
+        sink.diagnostics += checkReferences([pending] + joinedPending)
         if !sawInfo && unparsedFiles == 0 {
             sink.report(location, SourceMark(line: 0, column: 0), "no 'dossier:' record (title, focus, overview) in any file")
         }
@@ -369,6 +370,41 @@ struct Assembler {
         dossier.accords = accords
         dossier.terms = terms
         return dossier
+    }
+
+    /// The problems with `lists`' references (100,000 events make about 450,000 of them), in
+    /// list order: the lists are checked on every core, each into its own slot, and the slots
+    /// joined in order, so the messages come out as a check of one list after another gives them.
+    func checkReferences(_ lists: [[PendingReference]], threads: Int = Parallel.processorCount) -> [Diagnostic] {
+        let found = UnsafeMutableBufferPointer<[Diagnostic]>.allocate(capacity: lists.count)
+        found.initialize(repeating: [])
+        defer { found.deinitialize(); found.deallocate() }
+        Parallel.forEach(lists.count, threads: threads) { index in
+            found[index] = lists[index].withUnsafeBufferPointer { references in
+                var problems: [Diagnostic] = []
+                for reference in references { check(reference, into: &problems) }
+                return problems
+            }
+        }
+        return Array(found.joined())
+    }
+
+    /// Whether one reference names a record of a kind it may name.
+    private func check(_ reference: borrowing PendingReference, into problems: inout [Diagnostic]) {
+        func report(_ message: String) {
+            problems.append(Diagnostic(file: reference.file, line: reference.mark.line, column: reference.mark.column, message: message))
+        }
+        guard let target = declared[reference.target] else {
+            // The record may well be in a file that could not be parsed: do not cascade.
+            if unparsedFiles > 0 && unparsedIDs.contains(reference.target) { return }
+            let kinds = reference.kinds.count == RecordKind.allCases.count ? "record" : reference.kinds.map(\.rawValue).sorted().joined(separator: " or ")
+            report("\(reference.owner): '\(reference.field)' refers to \(kinds) '\(reference.target)', which does not exist")
+            return
+        }
+        if !reference.kinds.contains(target.kind) {
+            let expected = reference.kinds.map(\.rawValue).sorted().joined(separator: " or ")
+            report("\(reference.owner): '\(reference.field)' must name a \(expected), but '\(reference.target)' is a \(target.kind.rawValue)")
+        }
     }
 }
 
