@@ -56,6 +56,26 @@ import Testing
         }
     }
 
+    /// The folder loader joins the files' ids on one core and their records on the other; the
+    /// loader from memory joins them one after another: the same problems, duplicates across
+    /// files included.
+    @Test func theFolderLoaderFindsWhatTheJoinOneByOneFinds() throws {
+        var files = LoadSpeedTests.brokenFiles()
+        let arguments = try #require(files.firstIndex { $0.path.hasPrefix("arguments") })
+        files[arguments].text = files[arguments].text.replacingFirst("id: arg-1,", with: "id: ev-1,", times: 1)
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("join-\(UInt64.random(in: 0...UInt64.max))").path
+        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        for file in files { try file.text.write(toFile: folder + "/" + file.path, atomically: false, encoding: .utf8) }
+        var fromFolder: [Diagnostic] = [], fromMemory: [Diagnostic] = []
+        do { _ = try DossierLoader.load(directory: folder) } catch { fromFolder = error.diagnostics }
+        let inOrder = files.sorted { $0.path < $1.path }.map { (path: folder + "/" + $0.path, text: $0.text) }
+        do { _ = try DossierLoader.load(texts: inOrder) } catch { fromMemory = error.diagnostics }
+        #expect(fromFolder.contains { $0.message.hasPrefix("duplicate id 'ev-1': already used by the argument at ") })
+        #expect(fromFolder.count > 10)
+        #expect(fromFolder == fromMemory)
+    }
+
     @Test(arguments: [0, 2_000])
     func theStoreLinksAreWhatAScanOfTheRecordsFinds(events: Int) throws {
         let dossier = events == 0

@@ -106,10 +106,7 @@ public enum DossierLoader {
             }
         }
         assembler.reserve(for: parts)
-        for index in parts.indices {
-            if let part = parts[index] { assembler.join(part, file: paths[index]) }
-            parts[index] = nil // frees the part's arrays as soon as they are copied
-        }
+        assembler.join(parts, files: paths)
         return try assembler.finish(location: directory)
     }
 
@@ -149,7 +146,8 @@ struct Assembler {
     /// The references of the files joined, one list per file: kept as they are rather than copied
     /// into one list (100,000 events make about 450,000 of them).
     var joinedPending: [[PendingReference]] = []
-    var declared: [String: (kind: RecordKind, file: String, mark: SourceMark)] = [:]
+    typealias Declaration = (kind: RecordKind, file: String, mark: SourceMark)
+    var declared: [String: Declaration] = [:]
     var info: DossierInfo?
     var sources: [Source] = []
     var parties: [Party] = []
@@ -249,6 +247,48 @@ struct Assembler {
         }
     }
 
+    /// Joins the parts of every file, in file order, freeing each as soon as it is copied. The
+    /// ids (and the duplicates across files) are merged on one core while the records are copied
+    /// on the other; the problems are the same as joining one part after another gives, listed
+    /// in another order (a load's problems are sorted by file and line in the end).
+    mutating func join(_ parts: UnsafeMutableBufferPointer<Assembler?>, files: [String]) {
+        var ids: [[String: Declaration]] = []
+        ids.reserveCapacity(parts.count)
+        for index in parts.indices {
+            ids.append(parts[index]?.declared ?? [:])
+            parts[index]?.declared = [:]
+        }
+        var declared = self.declared, duplicates: [Diagnostic] = []
+        self.declared = [:]
+        Parallel.forEach(2) { half in
+            if half == 0 {
+                for index in ids.indices {
+                    Assembler.merge(ids[index], into: &declared, duplicates: &duplicates)
+                    ids[index] = [:]
+                }
+            } else {
+                for index in parts.indices {
+                    if let part = parts[index] { join(part, file: files[index]) }
+                    parts[index] = nil // frees the part's arrays as soon as they are copied
+                }
+            }
+        }
+        self.declared = declared
+        sink.diagnostics += duplicates
+    }
+
+    /// Adds a later file's ids to `declared`; those already there are duplicates.
+    static func merge(_ ids: [String: Declaration], into declared: inout [String: Declaration], duplicates: inout [Diagnostic]) {
+        for (id, declaration) in ids {
+            if let previous = declared[id] {
+                duplicates.append(Diagnostic(file: declaration.file, line: declaration.mark.line, column: declaration.mark.column,
+                                             message: "duplicate id '\(id)': already used by the \(previous.kind.rawValue) at \(previous.file):\(previous.mark.line)"))
+            } else {
+                declared[id] = declaration
+            }
+        }
+    }
+
     /// `join` without the record limit (the part counted from this assembler's records on).
     private mutating func merge(_ part: Assembler) {
         sink.diagnostics += part.sink.diagnostics
@@ -256,13 +296,7 @@ struct Assembler {
         joinedPending += part.joinedPending
         unparsedFiles += part.unparsedFiles
         unparsedIDs.formUnion(part.unparsedIDs)
-        for (id, declaration) in part.declared {
-            if let previous = declared[id] {
-                sink.report(declaration.file, declaration.mark, "duplicate id '\(id)': already used by the \(previous.kind.rawValue) at \(previous.file):\(previous.mark.line)")
-            } else {
-                declared[id] = declaration
-            }
-        }
+        Assembler.merge(part.declared, into: &declared, duplicates: &sink.diagnostics)
         if let second = part.info {
             if let existing = info {
                 sink.report(second.origin.file, second.origin.mark, "a second 'dossier' record (the first is in \(existing.origin.file):\(existing.origin.mark.line))")
@@ -382,7 +416,8 @@ struct Assembler {
         Parallel.forEach(lists.count, threads: threads) { index in
             found[index] = lists[index].withUnsafeBufferPointer { references in
                 var problems: [Diagnostic] = []
-                for reference in references { check(reference, into: &problems) }
+                // by index: `for reference in references` copies each (five retains and releases)
+                for i in references.indices { check(references[i], into: &problems) }
                 return problems
             }
         }
