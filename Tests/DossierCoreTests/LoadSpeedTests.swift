@@ -165,3 +165,29 @@ extension String {
         return result
     }
 }
+
+/// The number events and sources are sorted by orders dates as `<` does.
+@Suite struct DateSortKeyTests {
+    @Test func theSortKeyOrdersAsTheDatesDo() throws {
+        var dates: [DossierDate] = []
+        for year in [1999, 2000, 2020, 2024] {
+            dates.append(try #require(DossierDate(year: year)))
+            for month in [1, 2, 12] {
+                dates.append(try #require(DossierDate(year: year, month: month)))
+                for day in [1, 2, 28, 29] { if let date = DossierDate(year: year, month: month, day: day) { dates.append(date) } }
+            }
+        }
+        for a in dates {
+            for b in dates {
+                #expect((a.sortKey < b.sortKey) == (a < b), "\(a) < \(b)")
+                #expect((a.sortKey == b.sortKey) == (a == b), "\(a) == \(b)")
+            }
+        }
+    }
+
+    @Test func eventsSortByDateThenAsWritten() throws {
+        let dossier = try DossierLoader.load(texts: SyntheticDossier.generate(events: 2_000, seed: 4).map { (path: $0.name, text: $0.text) })
+        let expected = dossier.events.indices.sorted { (dossier.events[$0].date, $0) < (dossier.events[$1].date, $1) }.map { dossier.events[$0].id }
+        #expect(DossierStore(dossier).events.map(\.id) == expected)
+    }
+}

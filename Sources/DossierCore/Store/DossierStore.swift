@@ -196,9 +196,8 @@ public struct DossierStore: Sendable {
     /// sorted, then the events moved along the permutation's cycles: each moves once, without the
     /// retains and releases of copying it, and no second array is made.
     static func sortByDate(_ events: inout [Event]) {
-        let order = events.withUnsafeBufferPointer { events in
-            events.indices.sorted { (events[$0].date, $0) < (events[$1].date, $1) }
-        }
+        let keys = events.withUnsafeBufferPointer { records in records.indices.map { records[$0].date.sortKey } }
+        let order = events.indices.sorted { (keys[$0], $0) < (keys[$1], $1) }
         events.withUnsafeMutableBufferPointer { buffer in
             guard let base = buffer.baseAddress else { return }
             var placed = [Bool](repeating: false, count: buffer.count)

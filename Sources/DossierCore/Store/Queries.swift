@@ -53,9 +53,10 @@ extension DossierStore {
             folded = [String](repeating: "", count: sources.count)
             for i in indices { folded[i] = TextFold.fold(sources[i].publisher) }
         }
+        let dates = sources.withUnsafeBufferPointer { records in records.indices.map { records[$0].date.sortKey } }
         return sources.withUnsafeBufferPointer { sources in
             func then(_ a: Int, _ b: Int, date: Bool, publisher: Bool) -> Bool {
-                if date, sources[a].date != sources[b].date { return sources[a].date < sources[b].date }
+                if date, dates[a] != dates[b] { return dates[a] < dates[b] }
                 if publisher, sources[a].publisher != sources[b].publisher { return sources[a].publisher < sources[b].publisher }
                 return sources[a].id < sources[b].id
             }
