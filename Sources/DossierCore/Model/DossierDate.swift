@@ -69,6 +69,10 @@ public struct DossierDate: Sendable, Hashable, Comparable, CustomStringConvertib
 
     private var precisionRank: Int { day != nil ? 2 : (month != nil ? 1 : 0) }
 
+    /// One number per date that orders as `<` does, and is equal exactly when the dates are:
+    /// sorting 100,000 events by it needs no comparison of optional months and days.
+    var sortKey: Int { firstDay * 4 + precisionRank }
+
     static func daysIn(month: Int, year: Int) -> Int {
         switch month {
         case 2: return (year % 4 == 0 && year % 100 != 0) || year % 400 == 0 ? 29 : 28

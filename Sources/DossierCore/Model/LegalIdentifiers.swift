@@ -2,28 +2,64 @@
 /// checked when the dossier is read, so a mistyped ECLI or CELEX number is a validation error at
 /// its line and column, not a broken citation.
 public struct LegalIdentifiers: Declared {
+    /// The identifiers themselves. Most records have none, so a record holds them behind one
+    /// reference, nil when they are all absent: inline, they were 184 of an event's 460 bytes
+    /// (18 MB of 100,000 synthetic events, none of which has any).
+    struct Values: Sendable, Hashable {
+        var ecli: String?
+        var cases: [String] = []
+        var celex: String?
+        var eli: String?
+        var nor: String?
+        var legifrance: String?
+        var officialJournal: String?
+        var federalRegister: String?
+        var publicLaw: String?
+        var unavailable: Localized?
+    }
+
+    /// Never changed once made: a change makes a new box, so copies of a record never share one
+    /// that changes.
+    private final class Box: Sendable {
+        let values: Values
+        init(_ values: Values) { self.values = values }
+    }
+
+    private var box: Box?
+
+    private var values: Values {
+        get { box?.values ?? Values() }
+        set { box = newValue == Values() ? nil : Box(newValue) }
+    }
+
     /// European Case Law Identifier: `ECLI:FR:CEORD:2024:492369.20240322`.
-    public var ecli: String?
+    public var ecli: String? { get { box?.values.ecli } set { values.ecli = newValue } }
     /// Case or request numbers as the court writes them: `492369`, `C-311/18`, `T-553/23`,
     /// `C-703/25 P`, `No. 25-332`, `[2014] IEHC 310`.
-    public var cases: [String] = []
+    public var cases: [String] { get { box?.values.cases ?? [] } set { values.cases = newValue } }
     /// CELEX number of an EU document: `32016R0679`, `62018CJ0311`.
-    public var celex: String?
+    public var celex: String? { get { box?.values.celex } set { values.celex = newValue } }
     /// European Legislation Identifier, as its URI: `http://data.europa.eu/eli/reg/2016/679/oj`.
-    public var eli: String?
+    public var eli: String? { get { box?.values.eli } set { values.eli = newValue } }
     /// French NOR number: `SSAE1933382A`.
-    public var nor: String?
+    public var nor: String? { get { box?.values.nor } set { values.nor = newValue } }
     /// Légifrance text id: `JORFTEXT000039433105`, `CETATEXT000042168723`, `CNILTEXT000049057224`.
-    public var legifrance: String?
+    public var legifrance: String? { get { box?.values.legifrance } set { values.legifrance = newValue } }
     /// Where an official journal published it: `OJ L 231, 20.9.2023, p. 118`.
-    public var officialJournal: String?
+    public var officialJournal: String? { get { box?.values.officialJournal } set { values.officialJournal = newValue } }
     /// Federal Register citation: `87 FR 62283`.
-    public var federalRegister: String?
+    public var federalRegister: String? { get { box?.values.federalRegister } set { values.federalRegister = newValue } }
     /// US Public Law number: `Pub. L. 118-49`.
-    public var publicLaw: String?
+    public var publicLaw: String? { get { box?.values.publicLaw } set { values.publicLaw = newValue } }
     /// Why a decision's number or ECLI is not given, when it could not be found: said, not left out.
-    public var unavailable: Localized?
+    public var unavailable: Localized? { get { box?.values.unavailable } set { values.unavailable = newValue } }
     public init() {}
+
+    public static func == (a: LegalIdentifiers, b: LegalIdentifiers) -> Bool {
+        a.box === b.box || a.values == b.values
+    }
+
+    public func hash(into hasher: inout Hasher) { hasher.combine(values) }
 
     public static let fields: [Field<LegalIdentifiers>] = [
         .optionalLine("ecli", \.ecli, check: shape("an ECLI such as ECLI:FR:CEORD:2024:492369.20240322", isECLI)),
@@ -38,7 +74,8 @@ public struct LegalIdentifiers: Declared {
         .optionalText("unavailable", \.unavailable, search: .none),
     ]
 
-    public var isEmpty: Bool { fieldValues().allSatisfy { $0.value == .absent || $0.value == .lines([]) } }
+    /// No identifier and no reason given (a box is only kept for values that are not all absent).
+    public var isEmpty: Bool { box == nil }
 
     /// Every identifier, labelled, in declaration order: what the detail and citations show.
     /// (`unavailable` is shown by the detail in the reader's language, not cited.)

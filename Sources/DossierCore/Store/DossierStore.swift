@@ -72,85 +72,132 @@ public struct DossierStore: Sendable {
         sources = dossier.sources
         terms = dossier.terms.sorted { ($0.term.en.lowercased(), $0.id) < ($1.term.en.lowercased(), $1.id) }
 
-        var byID: [String: RecordRef] = [:]
-        byID.reserveCapacity(parties.count + events.count + arguments.count + accords.count + sources.count + terms.count)
-        for (i, r) in parties.enumerated() { byID[r.id] = .party(i) }
-        for (i, r) in events.enumerated() { byID[r.id] = .event(i) }
-        for (i, r) in arguments.enumerated() { byID[r.id] = .argument(i) }
-        for (i, r) in accords.enumerated() { byID[r.id] = .accord(i) }
-        for (i, r) in sources.enumerated() { byID[r.id] = .source(i) }
-        for (i, r) in terms.enumerated() { byID[r.id] = .term(i) }
-        self.byID = byID
-
-        var eventsOfParty: [String: [Int]] = [:], eventsOfAccord: [String: [Int]] = [:]
-        var citedBy: [String: [RecordRef]] = [:]
-        for (i, event) in events.enumerated() {
-            for party in event.parties { eventsOfParty[party, default: []].append(i) }
-            if let accord = event.accord { eventsOfAccord[accord, default: []].append(i) }
-            for source in event.sources { citedBy[source, default: []].append(.event(i)) }
+        // Two independent halves on two cores: the ids (then who links to each term, which needs
+        // them) on one, the links between records on the other. Records are read in place
+        // (through buffer pointers), not copied: copying an event retains each of its texts.
+        var byID: [String: RecordRef] = [:], termUsers: [String: [RecordRef]] = [:]
+        var links = Links()
+        let records = (parties: parties, events: self.events, arguments: arguments, accords: accords, sources: sources, terms: terms)
+        Parallel.forEach(2) { half in
+            let r = records
+            if half == 0 {
+                byID = DossierStore.ids(r.parties, r.events, r.arguments, r.accords, r.sources, r.terms)
+                termUsers = DossierStore.termUsers(byID, r.parties, r.events, r.arguments, r.accords, r.terms)
+            } else {
+                links = Links(r.parties, r.events, r.arguments, r.accords, r.terms)
+            }
         }
         for accord in accords {
             if let ruling = accord.struckDownBy, case .event(let i)? = byID[ruling],
-               !(eventsOfAccord[accord.id]?.contains(i) ?? false) {
-                eventsOfAccord[accord.id, default: []].append(i)
-                eventsOfAccord[accord.id]?.sort()
+               !(links.eventsOfAccord[accord.id]?.contains(i) ?? false) {
+                links.eventsOfAccord[accord.id, default: []].append(i)
+                links.eventsOfAccord[accord.id]?.sort()
             }
         }
-        var argumentsOfParty: [String: [Int]] = [:], argumentsOfEvent: [String: [Int]] = [:]
-        var answeredBy: [String: [Int]] = [:]
-        for (i, argument) in arguments.enumerated() {
-            for party in argument.by { argumentsOfParty[party, default: []].append(i) }
-            argumentsOfEvent[argument.caseID, default: []].append(i)
-            for answered in argument.answers { answeredBy[answered, default: []].append(i) }
-            for source in argument.sources { citedBy[source, default: []].append(.argument(i)) }
-        }
-        for (i, party) in parties.enumerated() {
-            for source in party.sources { citedBy[source, default: []].append(.party(i)) }
-        }
-        for (i, accord) in accords.enumerated() {
-            var cited = accord.sources
-            for dimension in AccordComparison.Dimension.allCases {
-                for source in accord.comparison[dimension].sources where !cited.contains(source) { cited.append(source) }
-            }
-            for source in cited { citedBy[source, default: []].append(.accord(i)) }
-        }
-        for (i, term) in terms.enumerated() {
-            for source in term.sources { citedBy[source, default: []].append(.term(i)) }
-        }
-        self.eventsOfParty = eventsOfParty
-        self.eventsOfAccord = eventsOfAccord
-        self.argumentsOfParty = argumentsOfParty
-        self.argumentsOfEvent = argumentsOfEvent
-        self.answeredBy = answeredBy
-        self.citedBy = citedBy
+        self.byID = byID
+        self.eventsOfParty = links.eventsOfParty
+        self.eventsOfAccord = links.eventsOfAccord
+        self.argumentsOfParty = links.argumentsOfParty
+        self.argumentsOfEvent = links.argumentsOfEvent
+        self.answeredBy = links.answeredBy
+        self.citedBy = links.citedBy
+        self.termUsers = termUsers
+    }
 
-        // which records link to each term from their texts (the glossary's "used in")
+    private static func ids(_ parties: [Party], _ events: [Event], _ arguments: [Argument], _ accords: [Accord],
+                            _ sources: [Source], _ terms: [Term]) -> [String: RecordRef] {
+        var byID: [String: RecordRef] = [:]
+        byID.reserveCapacity(parties.count + events.count + arguments.count + accords.count + sources.count + terms.count)
+        func add<R: DossierRecord>(_ records: [R], _ ref: (Int) -> RecordRef) {
+            records.withUnsafeBufferPointer { records in
+                for i in records.indices { byID[records[i].id] = ref(i) }
+            }
+        }
+        add(parties, RecordRef.party)
+        add(events, RecordRef.event)
+        add(arguments, RecordRef.argument)
+        add(accords, RecordRef.accord)
+        add(sources, RecordRef.source)
+        add(terms, RecordRef.term)
+        return byID
+    }
+
+    /// Which records link to each term from their texts (the glossary's "used in").
+    private static func termUsers(_ byID: [String: RecordRef], _ parties: [Party], _ events: [Event], _ arguments: [Argument],
+                                  _ accords: [Accord], _ terms: [Term]) -> [String: [RecordRef]] {
         var termUsers: [String: [RecordRef]] = [:]
-        func users(_ ref: RecordRef, _ own: String, _ texts: [Localized]) {
-            var seen: Set<String> = []
-            for text in texts {
-                for language in Language.allCases {
-                    for id in OverviewLinks.ids(in: text[language]) where seen.insert(id).inserted {
-                        if case .term? = byID[id], id != own { termUsers[id, default: []].append(ref) }
+        func add<R: DossierRecord>(_ records: [R], _ ref: (Int) -> RecordRef) {
+            records.withUnsafeBufferPointer { records in
+                for i in records.indices {
+                    var seen: Set<String> = []
+                    for text in records[i].linkedTexts() {
+                        for language in Language.allCases {
+                            for id in OverviewLinks.ids(in: text[language]) where seen.insert(id).inserted {
+                                if case .term? = byID[id], id != records[i].id { termUsers[id, default: []].append(ref(i)) }
+                            }
+                        }
                     }
                 }
             }
         }
-        for (i, r) in parties.enumerated() { users(.party(i), r.id, r.linkedTexts()) }
-        for (i, r) in events.enumerated() { users(.event(i), r.id, r.linkedTexts()) }
-        for (i, r) in arguments.enumerated() { users(.argument(i), r.id, r.linkedTexts()) }
-        for (i, r) in accords.enumerated() { users(.accord(i), r.id, r.linkedTexts()) }
-        for (i, r) in terms.enumerated() { users(.term(i), r.id, r.linkedTexts()) }
-        self.termUsers = termUsers
+        add(parties, RecordRef.party)
+        add(events, RecordRef.event)
+        add(arguments, RecordRef.argument)
+        add(accords, RecordRef.accord)
+        add(terms, RecordRef.term)
+        return termUsers
+    }
+
+    /// The links between records, each way, by id (all but a struck-down accord's ruling, which
+    /// needs the ids).
+    private struct Links {
+        var eventsOfParty: [String: [Int]] = [:], eventsOfAccord: [String: [Int]] = [:]
+        var argumentsOfParty: [String: [Int]] = [:], argumentsOfEvent: [String: [Int]] = [:]
+        var answeredBy: [String: [Int]] = [:]
+        var citedBy: [String: [RecordRef]] = [:]
+
+        init() {}
+
+        init(_ parties: [Party], _ events: [Event], _ arguments: [Argument], _ accords: [Accord], _ terms: [Term]) {
+            events.withUnsafeBufferPointer { events in
+                for i in events.indices {
+                    for party in events[i].parties { eventsOfParty[party, default: []].append(i) }
+                    if let accord = events[i].accord { eventsOfAccord[accord, default: []].append(i) }
+                    for source in events[i].sources { citedBy[source, default: []].append(.event(i)) }
+                }
+            }
+            arguments.withUnsafeBufferPointer { arguments in
+                for i in arguments.indices {
+                    for party in arguments[i].by { argumentsOfParty[party, default: []].append(i) }
+                    argumentsOfEvent[arguments[i].caseID, default: []].append(i)
+                    for answered in arguments[i].answers { answeredBy[answered, default: []].append(i) }
+                    for source in arguments[i].sources { citedBy[source, default: []].append(.argument(i)) }
+                }
+            }
+            parties.withUnsafeBufferPointer { parties in
+                for i in parties.indices {
+                    for source in parties[i].sources { citedBy[source, default: []].append(.party(i)) }
+                }
+            }
+            for (i, accord) in accords.enumerated() {
+                var cited = accord.sources
+                for dimension in AccordComparison.Dimension.allCases {
+                    for source in accord.comparison[dimension].sources where !cited.contains(source) { cited.append(source) }
+                }
+                for source in cited { citedBy[source, default: []].append(.accord(i)) }
+            }
+            for (i, term) in terms.enumerated() {
+                for source in term.sources { citedBy[source, default: []].append(.term(i)) }
+            }
+        }
     }
 
     /// Sorts events by date, those of one date in the order they were written. Positions are
     /// sorted, then the events moved along the permutation's cycles: each moves once, without the
     /// retains and releases of copying it, and no second array is made.
     static func sortByDate(_ events: inout [Event]) {
-        let order = events.withUnsafeBufferPointer { events in
-            events.indices.sorted { (events[$0].date, $0) < (events[$1].date, $1) }
-        }
+        let keys = events.withUnsafeBufferPointer { records in records.indices.map { records[$0].date.sortKey } }
+        let order = events.indices.sorted { (keys[$0], $0) < (keys[$1], $1) }
         events.withUnsafeMutableBufferPointer { buffer in
             guard let base = buffer.baseAddress else { return }
             var placed = [Bool](repeating: false, count: buffer.count)

