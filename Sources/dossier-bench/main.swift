@@ -71,6 +71,9 @@ let indexStart = now()
 _ = store.searchIndex
 let indexBuilt = now()
 state.reduce(.searchIndexReady)
+// the peak so far is the explorer's once open: loaded, first frame drawn, index built (what
+// follows holds more screens and searches than the explorer holds at once)
+let openedPeakMB = highWaterMarkMB()
 
 if profileKeys > 0 {
     var profiled = AppState(store: store, lang: .en, width: 120, height: 40)
@@ -143,5 +146,19 @@ print("""
 "key_ms": \(format(median(perKey))), "key_max_ms": \(format(perKey.max() ?? 0)), \
 "key_120x40_ms": \(format(median(perKeyLarge))), "key_120x40_max_ms": \(format(perKeyLarge.max() ?? 0)), \
 "index_ms": \(format(indexBuilt - indexStart)), "search_first_key_ms": \(format(searchFirst)), "search_key_ms": \(format(median(perSearchKey))), \
-"peak_rss_mb": \(format(peakMB))}
+"peak_rss_opened_mb": \(format(openedPeakMB)), "peak_rss_mb": \(format(peakMB))}
 """)
+
+/// The process's resident high-water mark (VmHWM in /proc/self/status), in MB.
+func highWaterMarkMB() -> Double {
+    let fd = open("/proc/self/status", O_RDONLY)
+    guard fd >= 0 else { return 0 }
+    defer { close(fd) }
+    var bytes = [UInt8](repeating: 0, count: 8192)
+    let count = read(fd, &bytes, bytes.count)
+    guard count > 0 else { return 0 }
+    let status = String(decoding: bytes[0..<count], as: UTF8.self)
+    guard let line = status.split(separator: "\n").first(where: { $0.hasPrefix("VmHWM:") }),
+          let kB = Double(line.split(separator: " ").dropFirst().first ?? "") else { return 0 }
+    return kB / 1024
+}
