@@ -97,7 +97,9 @@ public struct FrameWriter {
                 }
                 let end = column + Int(cell.width)
                 if row == grid.height - 1, end >= grid.width, strings.scrollsAtLastCell { continue }
-                if cursor == nil || cursor! != (row, column) { move(row: row, column: column) }
+                if cursor == nil || cursor! != (row, column) {
+                    if !rewriteGap(grid, row: row, to: column) { move(row: row, column: column) }
+                }
                 put(cell)
                 cursor = end >= grid.width ? nil : (row, end)
             }
@@ -132,8 +134,29 @@ public struct FrameWriter {
     private mutating func move(row: Int, column: Int) {
         // without `msgr`, moving with attributes on may smear them
         if !strings.movesInAttributes, let pen, pen.attributes != [] || pen.foreground != nil || pen.background != nil { resetPen() }
-        strings.move(row: row, column: column, into: &out)
+        if cursor?.row != row || !strings.move(column: column, into: &out) {
+            strings.move(row: row, column: column, into: &out)
+        }
         cursor = (row, column)
+    }
+
+    /// A few unchanged cells between the cursor and the next change, on the same row, written
+    /// again instead of moving over them, when that is shorter: narrow ASCII cells in the pen
+    /// already on. True when done (the cursor is then at `column`).
+    private mutating func rewriteGap(_ grid: Grid, row: Int, to column: Int) -> Bool {
+        guard let cursor, cursor.row == row, column > cursor.column, column - cursor.column <= 3,
+              let pen, !pen.lineDrawing else { return false }
+        let base = row * grid.width
+        for c in cursor.column..<column {
+            let cell = grid.cells[base + c]
+            let target = pens[Int(cell.style.rawValue)]
+            guard cell.width == 1, cell.text.utf8.count == 1, let byte = cell.text.utf8.first, byte >= 0x20, byte < 0x7F,
+                  target.attributes == pen.attributes, target.foreground == pen.foreground,
+                  target.background == pen.background else { return false }
+        }
+        for c in cursor.column..<column { out.append(grid.cells[base + c].text.utf8.first!) }
+        self.cursor = (row, column)
+        return true
     }
 
     /// Back to the plain pen: line drawing off first (some `sgr0` leave it, some end it), then

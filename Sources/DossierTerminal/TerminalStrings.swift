@@ -8,6 +8,8 @@ public struct TerminalStrings: @unchecked Sendable {
     /// `cup`, the cursor-addressing template. It points into the terminfo entry, which lives as
     /// long as the process (the screen is never deleted): `tiparm` fills it in.
     let cup: UnsafePointer<CChar>?
+    /// `hpa`, the column-addressing template (a shorter move along the same row), if any.
+    let hpa: UnsafePointer<CChar>?
     let sgr0: [UInt8], bold: [UInt8], dim: [UInt8], underline: [UInt8], reverse: [UInt8]
     /// `setaf` and `setab` filled in for the eight ANSI colours; empty when the terminal has none.
     let foreground: [[UInt8]], background: [[UInt8]]
@@ -46,7 +48,7 @@ public struct TerminalStrings: @unchecked Sendable {
         }
         let ncv = dossier_tigetnum("ncv")
         return TerminalStrings(
-            cup: dossier_tigetstr("cup"),
+            cup: dossier_tigetstr("cup"), hpa: dossier_tigetstr("hpa"),
             sgr0: string("sgr0"), bold: string("bold"), dim: string("dim"), underline: string("smul"), reverse: string("rev"),
             foreground: foreground, background: background, originalPair: string("op"),
             hideCursor: string("civis"), showCursor: string("cnorm"), clear: string("clear"),
@@ -71,6 +73,16 @@ public struct TerminalStrings: @unchecked Sendable {
         TerminalStrings.lock.withLock { _ in
             guard let filled = dossier_tiparm2(cup, Int32(row), Int32(column)) else { return }
             append(filled, to: &out)
+        }
+    }
+
+    /// `hpa` filled in for a column (from 0); false when the terminal has no `hpa`.
+    func move(column: Int, into out: inout [UInt8]) -> Bool {
+        guard let hpa else { return false }
+        return TerminalStrings.lock.withLock { _ in
+            guard let filled = dossier_tiparm1(hpa, Int32(column)) else { return false }
+            append(filled, to: &out)
+            return true
         }
     }
 

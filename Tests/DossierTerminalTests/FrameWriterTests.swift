@@ -4,7 +4,7 @@ import Testing
 @testable import DossierTerminal
 
 /// A tiny terminal: it interprets the control sequences xterm-256color's terminfo strings produce
-/// (cup, clear, sgr0, bold, dim, smul, rev, setaf/setab/op for the eight colours, smacs/rmacs,
+/// (cup, hpa, clear, sgr0, bold, dim, smul, rev, setaf/setab/op for the eight colours, smacs/rmacs,
 /// civis/cnorm) and UTF-8 text, with xterm's rules for wide characters and the last column.
 /// Anything else it meets is noted in `errors`, so a test fails on a byte it does not expect.
 struct ModelScreen {
@@ -91,6 +91,10 @@ struct ModelScreen {
             column = max(1, parameters.count > 1 ? parameters[1] : 1) - 1
             pendingWrap = false
             if row >= height || column >= width { errors.append("cup outside the screen \(row) \(column)") }
+        case (false, "G"):
+            column = max(1, parameters.first ?? 1) - 1
+            pendingWrap = false
+            if column >= width { errors.append("hpa outside the screen \(column)") }
         case (false, "J") where parameters == [2]:
             // xterm clears with the current background colour (bce)
             places = Array(repeating: Place(background: background), count: width * height)
