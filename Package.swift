@@ -106,6 +106,11 @@ let package = Package(
             exclude: ["Golden"]
         ),
         .testTarget(
+            name: "DossierTerminalTests",
+            dependencies: ["DossierCore", "DossierUI", "DossierTerminal"],
+            path: "Tests/DossierTerminalTests"
+        ),
+        .testTarget(
             name: "HardeningTests",
             dependencies: ["DossierCore", "DossierUI", "DossierOutput", "DossierTerminal", "DossierFuzz", "BundledDossier"],
             path: "Tests/HardeningTests"

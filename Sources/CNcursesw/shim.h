@@ -12,19 +12,10 @@
 
 /* What Swift cannot import directly: macros built from casts and shifts, and C globals that
    Swift 6 rejects as shared mutable state. */
-static inline attr_t dossier_A_NORMAL(void) { return A_NORMAL; }
-static inline attr_t dossier_A_BOLD(void) { return A_BOLD; }
-static inline attr_t dossier_A_DIM(void) { return A_DIM; }
-static inline attr_t dossier_A_REVERSE(void) { return A_REVERSE; }
-static inline attr_t dossier_A_UNDERLINE(void) { return A_UNDERLINE; }
 static inline WINDOW *dossier_stdscr(void) { return stdscr; }
-static inline int dossier_colors(void) { return COLORS; }
 static inline FILE *dossier_stdout(void) { return stdout; }
 static inline FILE *dossier_stdin(void) { return stdin; }
 static inline int dossier_key_f0(void) { return KEY_F0; }
-/* The alternate character set (line drawing) and colour pairs are macros too. */
-static inline chtype dossier_acs(char c) { return NCURSES_ACS(c); }
-static inline chtype dossier_color_pair(int n) { return COLOR_PAIR(n); }
 
 /* Mouse masks are macros built from shifts. */
 static inline mmask_t dossier_mouse_mask(void) {
@@ -39,5 +30,17 @@ static inline int dossier_has_cursor_addressing(void) {
     char *cup = tigetstr("cup");
     return cup != NULL && cup != (char *)-1;
 }
+
+/* The terminfo level, for the frame writer: a string capability (NULL when the terminal has
+   none or it is not a string), a numeric and a boolean one, and tiparm with one or two
+   parameters (Swift cannot call C variadic functions). */
+static inline const char *dossier_tigetstr(const char *name) {
+    char *value = tigetstr(name);
+    return (value == NULL || value == (char *)-1) ? NULL : value;
+}
+static inline int dossier_tigetnum(const char *name) { return tigetnum(name); }
+static inline int dossier_tigetflag(const char *name) { return tigetflag(name) == 1; }
+static inline const char *dossier_tiparm1(const char *cap, int a) { return tiparm(cap, a); }
+static inline const char *dossier_tiparm2(const char *cap, int a, int b) { return tiparm(cap, a, b); }
 
 #endif

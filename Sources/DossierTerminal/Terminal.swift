@@ -45,6 +45,9 @@ nonisolated(unsafe) private var wakeRead: Int32 = -1
 nonisolated(unsafe) private var wakeWrite: Int32 = -1
 /// ncurses's own SIGWINCH handler (it turns a resize into KEY_RESIZE), called from ours.
 nonisolated(unsafe) private var cursesWinchHandler: (@convention(c) (Int32) -> Void)?
+/// ncurses's own SIGTSTP handler (it leaves the program mode, stops, and re-enters it on the way
+/// back), called from ours once the screen is restored as far as ncurses cannot know it.
+nonisolated(unsafe) private var cursesStopHandler: (@convention(c) (Int32) -> Void)?
 
 /// Ends the key loop's wait. Async-signal-safe (errno is kept); a full pipe already wakes it.
 private func wakeKeyLoop() {
@@ -60,6 +63,17 @@ nonisolated(unsafe) private var cursesOpen = false
 nonisolated(unsafe) private var savedStandardError: Int32 = -1
 nonisolated(unsafe) private var capturedStandardError: Int32 = -1
 nonisolated(unsafe) private var drainBuffer = UnsafeMutableRawPointer.allocate(byteCount: 4096, alignment: 8)
+/// What ncurses does not know to undo, since the frames are ours: line drawing off, attributes and
+/// colours reset, the cursor shown (the terminal's own strings, set when the terminal opens).
+/// Written by every way out, before `endwin()`, the signal handlers included (one `write`).
+nonisolated(unsafe) private var restoreBytes = UnsafeMutablePointer<UInt8>.allocate(capacity: 256)
+nonisolated(unsafe) private var restoreCount = 0
+private func writeRestoreBytes() {
+    guard restoreCount > 0 else { return }
+    let saved = errno
+    _ = write(1, restoreBytes, restoreCount)
+    errno = saved
+}
 nonisolated(unsafe) private var previousFatalActions: [sigaction] = Array(repeating: sigaction(), count: 65)
 private let fatalSignals = [SIGSEGV, SIGBUS, SIGILL, SIGTRAP, SIGABRT, SIGFPE]
 
@@ -87,6 +101,7 @@ private func releaseStandardError() {
 private func fatalSignalHandler(_ received: Int32) {
     if cursesOpen {
         cursesOpen = false
+        writeRestoreBytes()
         endwin()
     }
     releaseStandardError()
@@ -100,13 +115,14 @@ private func fatalSignalHandler(_ received: Int32) {
     raise(received)
 }
 
-/// The only code that talks to ncurses: it opens and restores the terminal, paints grids and
-/// reads keys.
+/// The only code that talks to ncurses: it opens and restores the terminal and reads keys.
+/// Frames do not go through ncurses: `FrameWriter` turns each grid into the terminal's own
+/// control strings and text, written in one `write()`. ncurses never paints (its window is kept
+/// untouched), so it never sends a byte between frames.
 public final class Terminal: TerminalBackend {
-    private var previous: Grid?
-    private var palette: Palette
-    /// The terminal is not UTF-8: draw ASCII and line drawing only.
-    private let ascii: Bool
+    private var writer: FrameWriter
+    /// The theme painted in: mono when the terminal has no colours.
+    public let theme: Theme
     private var closed = false
     private var immediateErrors = 0
 
@@ -185,7 +201,6 @@ public final class Terminal: TerminalBackend {
         if !ascii, String(cString: nl_langinfo(nl_item(CODESET))) != "UTF-8" {
             setlocale(LC_CTYPE, "C.UTF-8")
         }
-        self.ascii = ascii
         Terminal.prepareSignals()
         guard newterm(nil, dossier_stdout(), dossier_stdin()) != nil else { throw .cannotStart }
         cursesOpen = true
@@ -195,35 +210,28 @@ public final class Terminal: TerminalBackend {
         cbreak()
         noecho()
         nonl()
-        keypad(dossier_stdscr(), true)
         wtimeout(dossier_stdscr(), 100)
         if mouse {
             mousemask(dossier_mouse_mask(), nil)
             mouseinterval(0)
         }
-        palette = Palette(theme: has_colors() ? theme : .mono)
-        if palette.theme != .mono {
-            start_color()
-            use_default_colors()
-            palette.install()
-        }
+        let strings = TerminalStrings.current()
+        self.theme = strings.hasColours ? theme : .mono
+        let agrees: (Cell) -> Bool = ascii ? { _ in true } : { Terminal.libcAgrees(with: $0) }
+        writer = FrameWriter(strings: strings, theme: self.theme, ascii: ascii, libcAgrees: agrees)
+        var restore = ascii ? strings.exitLineDrawing : []
+        restore += strings.sgr0 + strings.originalPair + strings.showCursor
+        restoreCount = min(restore.count, 256)
+        restore.withUnsafeBufferPointer { restoreBytes.update(from: $0.baseAddress!, count: restoreCount) }
         Terminal.chainResizeSignal()
-        // One write() per frame. No typeahead check: ncurses would poll standard input between
-        // lines of a frame (and cut the frame short when a key is waiting; the loop draws after
-        // every key anyway).
+        Terminal.chainStopSignal()
+        // ncurses's refresh would poll standard input for typeahead; it only refreshes on the way
+        // back from a stop now, but then in one piece
         typeahead(-1)
-        // Until a screen has been through endwin() once, ncurses flushes its output after every
-        // cursor move (so that programs using only the terminfo level see their output), which
-        // sends a frame in dozens of pieces. Going through endwin() now, before anything is drawn,
-        // leaves it running normally from the first frame on: the first refresh re-enters the
-        // program mode and the alternate screen and then writes the frame with them in one piece
-        // (a frame bigger than ncurses's output buffer, (rows + 2) × (columns + 6) bytes, goes in
-        // pieces of that size).
-        endwin()
+        // The keypad mode, sent now with what ncurses holds since newterm (the alternate screen):
+        // one write before the first frame, none at the first read.
+        keypad(dossier_stdscr(), true)
     }
-
-    /// The theme the terminal paints in (mono when it has no colours).
-    public var theme: Theme { palette.theme }
 
     deinit { close() }
 
@@ -232,6 +240,7 @@ public final class Terminal: TerminalBackend {
         guard !closed else { return }
         closed = true
         cursesOpen = false
+        writeRestoreBytes()
         endwin()
         releaseStandardError()
     }
@@ -243,29 +252,32 @@ public final class Terminal: TerminalBackend {
     /// The signal that asked us to stop, if one arrived (SIGINT, SIGTERM, SIGHUP).
     public var stopSignal: Int32? { pendingSignal == 0 ? nil : pendingSignal }
 
-    /// Paints a grid, sending only the cells that changed since the last one.
+    /// Paints a grid, sending only the cells that changed since the last one, in one write().
     public func draw(_ grid: Grid) {
-        let screen = dossier_stdscr()
-        let full = previous.map { $0.width != grid.width || $0.height != grid.height } ?? true
-        if full { werase(screen) }
-        for row in 0..<grid.height {
-            for column in 0..<grid.width {
-                let cell = grid[row, column]
-                if !full, let previous, previous[row, column] == cell { continue }
-                if cell.width == 0 { continue }
-                // the last cell of the last row cannot be written without scrolling on some terminals
-                if row == grid.height - 1 && column + Int(cell.width) >= grid.width && cell.text == " " { continue }
-                put(cell, row: row, column: column)
+        Terminal.writeAll(writer.frame(grid))
+    }
+
+    /// Writes all of `bytes` to standard output in as few calls as the terminal takes (one, unless
+    /// it takes part of them), through interruptions and a non-blocking descriptor.
+    static func writeAll(_ bytes: [UInt8]) {
+        bytes.withUnsafeBytes { buffer in
+            guard var next = buffer.baseAddress else { return }
+            var left = buffer.count
+            while left > 0 {
+                let count = write(1, next, left)
+                if count > 0 {
+                    next += count
+                    left -= count
+                } else if count < 0 && errno == EINTR {
+                    continue
+                } else if count < 0 && (errno == EAGAIN || errno == EWOULDBLOCK) {
+                    var fds = pollfd(fd: 1, events: Int16(POLLOUT), revents: 0)
+                    _ = poll(&fds, 1, 1000)
+                } else {
+                    return // the terminal is gone: the loop hears of it as a hang-up
+                }
             }
         }
-        if let cursor = grid.cursor {
-            curs_set(1)
-            wmove(screen, Int32(cursor.row), Int32(cursor.column))
-        } else {
-            curs_set(0)
-        }
-        wrefresh(screen)
-        previous = grid
     }
 
     /// Puts text on the clipboard of the terminal (and of tmux with `set-clipboard on`, and over
@@ -273,70 +285,12 @@ public final class Terminal: TerminalBackend {
     /// in it can act on the terminal.
     public func copyToClipboard(_ text: String) {
         let sequence = "\u{1B}]52;c;" + Base64.encode(Array(text.utf8)) + "\u{07}"
-        var bytes = Array(sequence.utf8)
-        fflush(dossier_stdout())
-        bytes.withUnsafeMutableBytes { _ = write(1, $0.baseAddress, $0.count) }
+        Terminal.writeAll(Array(sequence.utf8))
     }
 
     /// Forgets what is on screen, so the next draw repaints everything (after Ctrl-L or a resume).
     public func invalidate() {
-        previous = nil
-        clearok(dossier_stdscr(), true)
-    }
-
-    private func put(_ cell: Cell, row: Int, column: Int) {
-        if ascii {
-            putASCII(cell, row: row, column: column)
-            return
-        }
-        // A character whose width the C library (and so ncurses and most terminals) sees
-        // differently from the grid, or not at all (newer than its Unicode tables), would shift the
-        // rest of the row on screen: it is drawn as question marks filling its cells instead.
-        guard Terminal.libcAgrees(with: cell) else {
-            let (attributes, pair) = palette.look(of: cell.style)
-            for offset in 0..<Int(cell.width) {
-                var cchar = cchar_t()
-                setcchar(&cchar, [wchar_t(0x3F), 0], attributes, pair, nil)
-                mvwadd_wch(dossier_stdscr(), Int32(row), Int32(column + offset), &cchar)
-            }
-            return
-        }
-        var characters = cell.text.unicodeScalars.prefix(4).map { wchar_t(bitPattern: $0.value) }
-        characters.append(0)
-        var cchar = cchar_t()
-        let (attributes, pair) = palette.look(of: cell.style)
-        setcchar(&cchar, characters, attributes, pair, nil)
-        mvwadd_wch(dossier_stdscr(), Int32(row), Int32(column), &cchar)
-    }
-
-    /// A cell on a terminal that is not UTF-8: ASCII, or the terminal's own line drawing.
-    private func putASCII(_ cell: Cell, row: Int, column: Int) {
-        let (attributes, pair) = palette.look(of: cell.style)
-        let rendition = chtype(attributes) | dossier_color_pair(Int32(pair))
-        switch ASCIIFallback.glyph(cell) {
-        case .line(let line):
-            mvwaddch(dossier_stdscr(), Int32(row), Int32(column), Terminal.acs(line) | rendition)
-        case .text(let text):
-            for (offset, byte) in text.utf8.enumerated() {
-                mvwaddch(dossier_stdscr(), Int32(row), Int32(column + offset), chtype(byte) | rendition)
-            }
-        }
-    }
-
-    private static func acs(_ line: ASCIIFallback.Line) -> chtype {
-        switch line {
-        case .horizontal: return dossier_acs(CChar(UInt8(ascii: "q")))
-        case .vertical: return dossier_acs(CChar(UInt8(ascii: "x")))
-        case .upperLeft: return dossier_acs(CChar(UInt8(ascii: "l")))
-        case .upperRight: return dossier_acs(CChar(UInt8(ascii: "k")))
-        case .lowerLeft: return dossier_acs(CChar(UInt8(ascii: "m")))
-        case .lowerRight: return dossier_acs(CChar(UInt8(ascii: "j")))
-        case .teeLeft: return dossier_acs(CChar(UInt8(ascii: "t")))
-        case .teeRight: return dossier_acs(CChar(UInt8(ascii: "u")))
-        case .teeDown: return dossier_acs(CChar(UInt8(ascii: "w")))
-        case .teeUp: return dossier_acs(CChar(UInt8(ascii: "v")))
-        case .cross: return dossier_acs(CChar(UInt8(ascii: "n")))
-        }
+        writer.invalidate()
     }
 
     /// Waits for a key, without a time-out: what ncurses holds already comes first; otherwise it
@@ -347,7 +301,7 @@ public final class Terminal: TerminalBackend {
         var value: wint_t = 0
         // put-back keys, the rest of a burst, a resize ncurses has noted
         wtimeout(screen, 0)
-        var result = wget_wch(screen, &value)
+        var result = Terminal.nextCharacter(screen, &value)
         if result == ERR {
             var fds = [pollfd(fd: 0, events: Int16(POLLIN), revents: 0),
                        pollfd(fd: wakeRead, events: Int16(POLLIN), revents: 0)]
@@ -357,7 +311,7 @@ public final class Terminal: TerminalBackend {
             // woken without input (a signal, the index): only a resize ncurses noted is read
             wtimeout(screen, input ? 100 : 0)
             let start = Terminal.milliseconds()
-            result = wget_wch(screen, &value)
+            result = Terminal.nextCharacter(screen, &value)
             if result == ERR {
                 if input {
                     // input ready yet ERR at once, again and again: standard input is gone (a
@@ -369,7 +323,11 @@ public final class Terminal: TerminalBackend {
             }
         }
         immediateErrors = 0
-        if result == KEY_CODE_YES { return Terminal.key(code: Int32(value)) }
+        if result == KEY_CODE_YES {
+            // the terminal may have reflowed or cleared the screen: the next frame repaints it
+            if Int32(value) == KEY_RESIZE { writer.invalidate() }
+            return Terminal.key(code: Int32(value))
+        }
         if value == 27, dropTerminalReply() { return .unknown }
         return Terminal.key(character: UInt32(value))
     }
@@ -385,12 +343,12 @@ public final class Terminal: TerminalBackend {
         wtimeout(screen, 0)
         while after.count < 512 {
             var next: wint_t = 0
-            let result = wget_wch(screen, &next)
+            let result = Terminal.nextCharacter(screen, &next)
             if result == ERR {
                 // a reply may still be arriving: wait a little once it has begun
                 guard case .incomplete = TerminalReplies.scan(after), !after.isEmpty else { break }
                 wtimeout(screen, 30)
-                let retry = wget_wch(screen, &next)
+                let retry = Terminal.nextCharacter(screen, &next)
                 wtimeout(screen, 0)
                 if retry == ERR { break }
                 if retry == KEY_CODE_YES { specials.append(Int32(next)); break }
@@ -418,6 +376,13 @@ public final class Terminal: TerminalBackend {
         return false
     }
 
+    /// `wget_wch`, with ncurses's window marked untouched first: it refreshes a touched window
+    /// before it reads (after a resize it would paint its own blank window over our frame).
+    private static func nextCharacter(_ screen: UnsafeMutablePointer<WINDOW>?, _ value: inout wint_t) -> Int32 {
+        untouchwin(screen)
+        return wget_wch(screen, &value)
+    }
+
     /// ncurses reads back what is put back last first: the keys read last go back first.
     private func putBack(_ scalars: ArraySlice<UInt32>, _ specials: [Int32]) {
         for code in specials.reversed() { ungetch(code) }
@@ -437,6 +402,10 @@ public final class Terminal: TerminalBackend {
     public func readEvent() -> TerminalEvent? {
         if pendingResume {
             pendingResume = false
+            // ncurses re-entered the program mode but sends the keypad mode only at the next
+            // read: send it now, before the repaint
+            keypad(dossier_stdscr(), true)
+            writer.invalidate()
             return .resumed
         }
         return readKey().map(TerminalEvent.key)
@@ -536,6 +505,22 @@ public final class Terminal: TerminalBackend {
             wakeKeyLoop()
         }
         sigaction(SIGWINCH, &action, nil)
+    }
+
+    /// ncurses's SIGTSTP handler (installed by newterm) restores what it knows of the terminal; ours
+    /// first writes what it does not know (the frames' attributes, the hidden cursor), then calls it.
+    private static func chainStopSignal() {
+        var current = sigaction()
+        guard sigaction(SIGTSTP, nil, &current) == 0, current.sa_flags & SA_SIGINFO == 0 else { return }
+        let handler = current.__sigaction_handler.sa_handler
+        guard unsafeBitCast(handler, to: Int.self) > 1 else { return }
+        cursesStopHandler = handler
+        var action = current
+        action.__sigaction_handler.sa_handler = { received in
+            writeRestoreBytes()
+            cursesStopHandler?(received)
+        }
+        sigaction(SIGTSTP, &action, nil)
     }
 
     /// While the explorer is open, standard error goes into a pipe instead of the screen, where a
