@@ -9,6 +9,11 @@ import Glibc
 /// tmux is started with `posix_spawn`, not Foundation's `Process` (which waits forever for
 /// `new-session`, whose forked server inherits its pipes), with an empty signal mask: test threads
 /// block nearly every signal and children inherit that, which would hide SIGWINCH from the app.
+/// glibc's `posix_spawn_file_actions_addclosefrom_np` (2.34 and later), which the Glibc module
+/// does not bring into Swift.
+@_silgen_name("posix_spawn_file_actions_addclosefrom_np")
+private func spawnActionsCloseFrom(_ actions: UnsafeMutablePointer<posix_spawn_file_actions_t>, _ from: Int32) -> Int32
+
 final class Tmux {
     let socket = "dossier-e2e-\(getpid())-\(UInt32.random(in: 0...UInt32.max))"
 
@@ -51,6 +56,10 @@ final class Tmux {
         posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0)
         posix_spawn_file_actions_addopen(&actions, 1, output.path, O_WRONLY | O_CREAT | O_TRUNC, 0o600)
         posix_spawn_file_actions_adddup2(&actions, 1, 2)
+        // nothing else is inherited: the tmux server outlives the client, and an inherited
+        // descriptor (a lock the test run was started under, the runner's pipes) stayed open
+        // with it, here once holding a `flock` for 18 minutes after its test had ended
+        _ = spawnActionsCloseFrom(&actions, 3)
         var attributes = posix_spawnattr_t()
         posix_spawnattr_init(&attributes)
         defer { posix_spawnattr_destroy(&attributes) }
