@@ -151,7 +151,9 @@ public struct Grid: Sendable, Equatable {
         guard column >= 0, column < width else { return }
         let index = row * width + column
         let old = cells[index]
-        if old.width == 0 && column > 0 && cells[index - 1].width == 2 {
+        // overwriting the right half of a wide character leaves its left half a space; a right
+        // half being written belongs to the wide character just set on its left
+        if old.width == 0 && cell.width != 0 && column > 0 && cells[index - 1].width == 2 {
             cells[index - 1] = Cell(text: " ", style: cells[index - 1].style, width: 1, role: cells[index - 1].role)
         }
         if old.width == 2 && column + 1 < width && cell.width != 2 {
