@@ -176,10 +176,8 @@ public struct FrameWriter {
         let dropped = !current.attributes.isSubset(of: target.attributes)
             || (current.foreground != nil && target.foreground == nil) || (current.background != nil && target.background == nil)
         if dropped {
-            out += strings.sgr0
-            if current.foreground != nil || current.background != nil { out += strings.originalPair }
-            // `sgr0` may or may not end line drawing: say which it is now
-            if current.lineDrawing, ascii { out += strings.exitLineDrawing }
+            // attributes cannot be switched off one by one: back to the plain pen, then on again
+            resetPen()
             current = Pen()
         }
         let added = target.attributes.subtracting(current.attributes)
