@@ -83,7 +83,12 @@ public enum OverlayKeymap {
     /// A page of a box: the screen's height less the lines around the box's text.
     private static func page(_ state: AppState, margin: Int) -> Int { max(1, state.layout.height - margin) }
 
-    public static func bindings(_ kind: OverlayKind) -> [OverlayBinding] {
+    /// An overlay's bindings, built once: dispatch and the status bar read them at every key.
+    public static func bindings(_ kind: OverlayKind) -> [OverlayBinding] { tables[kind.rawValue] }
+
+    private static let tables: [[OverlayBinding]] = OverlayKind.allCases.map(table)
+
+    private static func table(_ kind: OverlayKind) -> [OverlayBinding] {
         switch kind {
         case .help:
             return [
