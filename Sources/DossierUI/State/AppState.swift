@@ -125,7 +125,8 @@ public struct AppState: Sendable {
     public internal(set) var regions = Regions()
     /// Whether clicks and the wheel are handled (`--mouse`).
     public var mouseEnabled = false
-    /// The comparison a source view was opened from: closing the source view returns to it.
+    /// The overlay a source view or a citation was opened from (the comparison, the glossary, a
+    /// source view): closing it returns there.
     public var overlayBelow: Overlay?
     /// Events per year (from the first event's year) on the filtered timeline, for the density
     /// strip: counted when the filter changes, not on every frame.
@@ -271,7 +272,7 @@ public struct AppState: Sendable {
             scroll[index] = max(0, top)
         }
         // the detail keeps its scroll whichever area has the keys, within its lines; in the
-        // detail, the chosen link is brought into view unless the detail itself was scrolled
+        // detail, the chosen link is brought into view unless the detail itself was scrolled;
         // at the top of the list's detail there is nothing to scroll to or clamp: no layout needed
         let followsLink = area == .detail && followLink
         guard detailScroll != 0 || followsLink else { return }

@@ -332,12 +332,7 @@ public enum ScreenView {
                 grid.put(TextLayout.truncate(" " + message[lang], to: grid.width), row: row, column: 0, style: .statusBar)
                 return
             }
-            var column = 0
-            for hint in OverlayKeymap.hints(in: state) {
-                let text = " \(KeyNames.localized(hint.keys, lang)) \(hint.label[lang]) "
-                guard column + DisplayWidth.of(text) <= grid.width else { break }
-                column += grid.put(text, row: row, column: column, style: .statusBar)
-            }
+            drawHints(OverlayKeymap.hints(in: state), lang, row: row, from: 0, into: &grid)
             return
         }
         var left = " \(state.pane.title[lang]) "
@@ -355,7 +350,13 @@ public enum ScreenView {
             return
         }
         column += grid.put("│", row: row, column: column, style: .statusBar)
-        for hint in Keymap.hints(area: state.area, pane: state.pane, group: state.groupWord) {
+        drawHints(Keymap.hints(area: state.area, pane: state.pane, group: state.groupWord), lang, row: row, from: column, into: &grid)
+    }
+
+    /// Key hints from `column` on, as many whole ones as fit.
+    private static func drawHints(_ hints: [(keys: String, label: Localized)], _ lang: Language, row: Int, from column: Int, into grid: inout Grid) {
+        var column = column
+        for hint in hints {
             let text = " \(KeyNames.localized(hint.keys, lang)) \(hint.label[lang]) "
             guard column + DisplayWidth.of(text) <= grid.width else { break }
             column += grid.put(text, row: row, column: column, style: .statusBar)
