@@ -369,7 +369,7 @@ extension String {
 enum KeysFormats: FormatSet { static let formats: [OutputFormat] = [.markdown, .json] }
 
 struct Keys: ParsableCommand {
-    static let configuration = CommandConfiguration(abstract: "Print the explorer's keys as a Markdown table (the README's table) or as JSON.")
+    static let configuration = CommandConfiguration(abstract: "Print the explorer's keys, the panes' then each overlay's, as Markdown tables (the README's) or as JSON.")
     @Option(name: .long, help: "Language: en or fr.") var lang: Language?
     @Option(name: .long, help: ArgumentHelp("Output format: \(KeysFormats.list).", valueName: "format"),
             completion: .list(KeysFormats.formats.map(\.rawValue)), transform: KeysFormats.parse)
