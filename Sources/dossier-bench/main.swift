@@ -39,6 +39,12 @@ if let flag = arguments.firstIndex(of: "--profile-keys"), flag + 1 < arguments.c
     profileKeys = n
     arguments.removeSubrange(flag...(flag + 1))
 }
+// `--profile-load`: stop once the first frame is drawn, for a profiler (perf, heaptrack)
+var profileLoad = false
+if let flag = arguments.firstIndex(of: "--profile-load") {
+    profileLoad = true
+    arguments.remove(at: flag)
+}
 let directory = arguments.first
 
 // 1. load + index + first frame (once: it is what start-up pays). The dossier is handed over to
@@ -65,6 +71,8 @@ let (store, loaded) = loadStore()
 var state = AppState(store: store, lang: .en, width: 80, height: 24)
 _ = ScreenView.render(state)
 let firstFrame = now()
+let firstFrameRSS = residentMB()
+if profileLoad { exit(0) }
 // the explorer builds the search index on a background thread after the first frame; here it is
 // built in the foreground to measure how long a search typed at once would wait
 let indexStart = now()
@@ -74,6 +82,7 @@ state.reduce(.searchIndexReady)
 // the peak so far is the explorer's once open: loaded, first frame drawn, index built (what
 // follows holds more screens and searches than the explorer holds at once)
 let openedPeakMB = highWaterMarkMB()
+let openedRSS = residentMB()
 
 if profileKeys > 0 {
     var profiled = AppState(store: store, lang: .en, width: 120, height: 40)
@@ -146,11 +155,17 @@ print("""
 "key_ms": \(format(median(perKey))), "key_max_ms": \(format(perKey.max() ?? 0)), \
 "key_120x40_ms": \(format(median(perKeyLarge))), "key_120x40_max_ms": \(format(perKeyLarge.max() ?? 0)), \
 "index_ms": \(format(indexBuilt - indexStart)), "search_first_key_ms": \(format(searchFirst)), "search_key_ms": \(format(median(perSearchKey))), \
-"peak_rss_opened_mb": \(format(openedPeakMB)), "peak_rss_mb": \(format(peakMB))}
+"rss_first_frame_mb": \(format(firstFrameRSS)), "rss_opened_mb": \(format(openedRSS)), "peak_rss_opened_mb": \(format(openedPeakMB)), "peak_rss_mb": \(format(peakMB))}
 """)
 
 /// The process's resident high-water mark (VmHWM in /proc/self/status), in MB.
-func highWaterMarkMB() -> Double {
+func highWaterMarkMB() -> Double { statusMB("VmHWM:") }
+
+/// The process's resident memory now (VmRSS), in MB.
+func residentMB() -> Double { statusMB("VmRSS:") }
+
+/// One kB figure of /proc/self/status, in MB.
+func statusMB(_ label: String) -> Double {
     let fd = open("/proc/self/status", O_RDONLY)
     guard fd >= 0 else { return 0 }
     defer { close(fd) }
@@ -158,7 +173,7 @@ func highWaterMarkMB() -> Double {
     let count = read(fd, &bytes, bytes.count)
     guard count > 0 else { return 0 }
     let status = String(decoding: bytes[0..<count], as: UTF8.self)
-    guard let line = status.split(separator: "\n").first(where: { $0.hasPrefix("VmHWM:") }),
+    guard let line = status.split(separator: "\n").first(where: { $0.hasPrefix(label) }),
           let kB = Double(line.split(separator: " ").dropFirst().first ?? "") else { return 0 }
     return kB / 1024
 }
