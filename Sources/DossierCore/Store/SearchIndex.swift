@@ -297,14 +297,37 @@ public struct SearchIndex: Sendable {
         }()
     }
 
-    private let refs: [RecordRef]
+    /// The records in entry order: parties, events, arguments, accords, sources, terms, each
+    /// kind in store order (told by the counts, not kept as one reference per record).
+    private let refs: Entries
+
+    struct Entries: Sendable {
+        /// Where each kind's entries end, in that order.
+        let ends: [Int]
+        var count: Int { ends.last ?? 0 }
+        var indices: Range<Int> { 0..<count }
+
+        init(_ counts: [Int]) {
+            var total = 0
+            ends = counts.map { total += $0; return total }
+        }
+
+        subscript(entry: Int) -> RecordRef {
+            if entry < ends[0] { return .party(entry) }
+            if entry < ends[1] { return .event(entry - ends[0]) }
+            if entry < ends[2] { return .argument(entry - ends[1]) }
+            if entry < ends[3] { return .accord(entry - ends[2]) }
+            if entry < ends[4] { return .source(entry - ends[3]) }
+            if entry < ends[5] { return .term(entry - ends[4]) }
+            preconditionFailure("entry \(entry) is past the index")
+        }
+    }
     private let titles: Words
     private let bodies: Words
 
     /// Folds every text of the dossier: titles on one core, the rest on another.
     init(parties: [Party], events: [Event], arguments: [Argument], accords: [Accord], sources: [Source], terms: [Term]) {
-        refs = parties.indices.map { .party($0) } + events.indices.map { .event($0) } + arguments.indices.map { .argument($0) }
-            + accords.indices.map { .accord($0) } + sources.indices.map { .source($0) } + terms.indices.map { .term($0) }
+        refs = Entries([parties.count, events.count, arguments.count, accords.count, sources.count, terms.count])
         let places = UnsafeMutableBufferPointer<Words>.allocate(capacity: 2)
         places.initialize(repeating: Words())
         defer { places.deinitialize(); places.deallocate() }
