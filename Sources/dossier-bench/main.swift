@@ -49,7 +49,7 @@ let directory = arguments.first
 
 // 1. load + index + first frame (once: it is what start-up pays). The dossier is handed over to
 //    the store, as the explorer does, not kept beside it.
-func loadStore() -> (store: DossierStore, loaded: Double) {
+func loadStore() -> (store: DossierStore, loaded: Double, stored: Double) {
     let dossier: Dossier
     do {
         if let directory {
@@ -64,10 +64,11 @@ func loadStore() -> (store: DossierStore, loaded: Double) {
         exit(1)
     }
     let loaded = now()
-    return (DossierStore(consume dossier), loaded)
+    let store = DossierStore(consume dossier)
+    return (store, loaded, now())
 }
 let start = now()
-let (store, loaded) = loadStore()
+let (store, loaded, stored) = loadStore()
 var state = AppState(store: store, lang: .en, width: 80, height: 24)
 _ = ScreenView.render(state)
 let firstFrame = now()
@@ -150,7 +151,7 @@ let peakMB = Double(usage.ru_maxrss) / 1024
 print("""
 {"dossier": "\(directory ?? "bundled")", "events": \(store.events.count), "parties": \(store.parties.count), \
 "arguments": \(store.arguments.count), "sources": \(store.sources.count), \
-"load_ms": \(format(loaded - start)), "load_index_first_frame_ms": \(format(firstFrame - start)), \
+"load_ms": \(format(loaded - start)), "store_ms": \(format(stored - loaded)), "load_index_first_frame_ms": \(format(firstFrame - start)), \
 "render_80x24_ms": \(format(median(render80))), "render_200x60_ms": \(format(median(render200))), \
 "key_ms": \(format(median(perKey))), "key_max_ms": \(format(perKey.max() ?? 0)), \
 "key_120x40_ms": \(format(median(perKeyLarge))), "key_120x40_max_ms": \(format(perKeyLarge.max() ?? 0)), \

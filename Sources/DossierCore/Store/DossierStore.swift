@@ -1,14 +1,14 @@
 import Synchronization
 
-/// Holds the search index once built; safe to share between threads.
-final class LazySearchIndex: Sendable {
-    private let storage = Mutex<SearchIndex?>(nil)
+/// A value built on first use, once, by whichever thread asks first; safe to share between threads.
+final class Lazy<Value: Sendable>: Sendable {
+    private let storage = Mutex<Value?>(nil)
 
-    func get(_ build: () -> SearchIndex) -> SearchIndex {
-        storage.withLock { index in
-            if let index { return index }
+    func get(_ build: () -> Value) -> Value {
+        storage.withLock { value in
+            if let value { return value }
             let built = build()
-            index = built
+            value = built
             return built
         }
     }
@@ -50,8 +50,10 @@ public struct DossierStore: Sendable {
     private let eventsOfAccord: [String: [Int]]
     private let answeredBy: [String: [Int]]
     private let citedBy: [String: [RecordRef]]
-    private let termUsers: [String: [RecordRef]]
-    private let lazySearchIndex = LazySearchIndex()
+    /// Which records link to each term, found on first use (the glossary's "used in"): reading
+    /// every linked text of the dossier is not for the first frame to pay.
+    private let lazyTermUsers = Lazy<[String: [RecordRef]]>()
+    private let lazySearchIndex = Lazy<SearchIndex>()
 
     /// Built on first use (or by `buildSearchIndexInBackground`), not at start-up: folding every
     /// text costs time the first frame should not pay.
@@ -70,23 +72,26 @@ public struct DossierStore: Sendable {
         arguments = dossier.arguments
         accords = dossier.accords
         sources = dossier.sources
-        terms = dossier.terms.sorted { ($0.term.en.lowercased(), $0.id) < ($1.term.en.lowercased(), $1.id) }
+        // each name lowercased once, not at every comparison
+        let unsorted = dossier.terms, names = unsorted.map { $0.term.en.lowercased() }
+        terms = unsorted.indices.sorted { (names[$0], unsorted[$0].id) < (names[$1], unsorted[$1].id) }.map { unsorted[$0] }
 
-        // Two independent halves on two cores: the ids (then who links to each term, which needs
-        // them) on one, the links between records on the other. Records are read in place
-        // (through buffer pointers), not copied: copying an event retains each of its texts.
-        var byID: [String: RecordRef] = [:], termUsers: [String: [RecordRef]] = [:]
-        var links = Links()
+        // Two independent halves on two cores: the ids and who cites each source on one, the
+        // other links between records on the other (each about half the time). Records are read
+        // in place (through buffer pointers), not copied: copying an event retains each of its texts.
+        var byID: [String: RecordRef] = [:]
+        var links = Links(), citations = Links()
         let records = (parties: parties, events: self.events, arguments: arguments, accords: accords, sources: sources, terms: terms)
         Parallel.forEach(2) { half in
             let r = records
             if half == 0 {
                 byID = DossierStore.ids(r.parties, r.events, r.arguments, r.accords, r.sources, r.terms)
-                termUsers = DossierStore.termUsers(byID, r.parties, r.events, r.arguments, r.accords, r.terms)
+                citations = Links(r.parties, r.events, r.arguments, r.accords, r.terms, citations: true)
             } else {
-                links = Links(r.parties, r.events, r.arguments, r.accords, r.terms)
+                links = Links(r.parties, r.events, r.arguments, r.accords, r.terms, citations: false)
             }
         }
+        links.citedBy = citations.citedBy
         for accord in accords {
             if let ruling = accord.struckDownBy, case .event(let i)? = byID[ruling],
                !(links.eventsOfAccord[accord.id]?.contains(i) ?? false) {
@@ -101,7 +106,6 @@ public struct DossierStore: Sendable {
         self.argumentsOfEvent = links.argumentsOfEvent
         self.answeredBy = links.answeredBy
         self.citedBy = links.citedBy
-        self.termUsers = termUsers
     }
 
     private static func ids(_ parties: [Party], _ events: [Event], _ arguments: [Argument], _ accords: [Accord],
@@ -158,22 +162,30 @@ public struct DossierStore: Sendable {
 
         init() {}
 
-        init(_ parties: [Party], _ events: [Event], _ arguments: [Argument], _ accords: [Accord], _ terms: [Term]) {
+        /// With `citations`, only who cites each source (`citedBy`); without, every other link.
+        init(_ parties: [Party], _ events: [Event], _ arguments: [Argument], _ accords: [Accord], _ terms: [Term], citations: Bool) {
             events.withUnsafeBufferPointer { events in
                 for i in events.indices {
+                    if citations {
+                        for source in events[i].sources { citedBy[source, default: []].append(.event(i)) }
+                        continue
+                    }
                     for party in events[i].parties { eventsOfParty[party, default: []].append(i) }
                     if let accord = events[i].accord { eventsOfAccord[accord, default: []].append(i) }
-                    for source in events[i].sources { citedBy[source, default: []].append(.event(i)) }
                 }
             }
             arguments.withUnsafeBufferPointer { arguments in
                 for i in arguments.indices {
+                    if citations {
+                        for source in arguments[i].sources { citedBy[source, default: []].append(.argument(i)) }
+                        continue
+                    }
                     for party in arguments[i].by { argumentsOfParty[party, default: []].append(i) }
                     argumentsOfEvent[arguments[i].caseID, default: []].append(i)
                     for answered in arguments[i].answers { answeredBy[answered, default: []].append(i) }
-                    for source in arguments[i].sources { citedBy[source, default: []].append(.argument(i)) }
                 }
             }
+            guard citations else { return }
             parties.withUnsafeBufferPointer { parties in
                 for i in parties.indices {
                     for source in parties[i].sources { citedBy[source, default: []].append(.party(i)) }
@@ -265,7 +277,9 @@ public struct DossierStore: Sendable {
     public func answerIndices(to id: String) -> [Int] { answeredBy[id] ?? [] }
     /// Records whose texts link to a term (`[[term-id]]`), parties first, then events in date
     /// order, arguments, accords and other terms.
-    public func users(ofTerm id: String) -> [RecordRef] { termUsers[id] ?? [] }
+    public func users(ofTerm id: String) -> [RecordRef] {
+        lazyTermUsers.get { DossierStore.termUsers(byID, parties, events, arguments, accords, terms) }[id] ?? []
+    }
 
     /// The texts of a record that may hold `[[id]]` links, in the order its fields are declared.
     public func linkedTexts(of ref: RecordRef) -> [Localized] {
