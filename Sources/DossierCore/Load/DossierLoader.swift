@@ -429,22 +429,22 @@ struct Assembler {
         return Array(found.joined())
     }
 
-    /// Whether one reference names a record of a kind it may name.
+    /// Whether one reference names a record of a kind it may name. Nothing here captures
+    /// `reference` in a closure: that would copy it (five retains and releases) for each of the
+    /// 450,000 references of a 100k-event dossier.
     private func check(_ reference: borrowing PendingReference, into problems: inout [Diagnostic]) {
-        func report(_ message: String) {
-            problems.append(Diagnostic(file: reference.file, line: reference.mark.line, column: reference.mark.column, message: message))
-        }
-        guard let target = declared[reference.target] else {
+        let message: String
+        if let target = declared[reference.target] {
+            guard !reference.kinds.contains(target.kind) else { return }
+            let expected = reference.kinds.map(\.rawValue).sorted().joined(separator: " or ")
+            message = "\(reference.owner): '\(reference.field)' must name a \(expected), but '\(reference.target)' is a \(target.kind.rawValue)"
+        } else {
             // The record may well be in a file that could not be parsed: do not cascade.
             if unparsedFiles > 0 && unparsedIDs.contains(reference.target) { return }
             let kinds = reference.kinds.count == RecordKind.allCases.count ? "record" : reference.kinds.map(\.rawValue).sorted().joined(separator: " or ")
-            report("\(reference.owner): '\(reference.field)' refers to \(kinds) '\(reference.target)', which does not exist")
-            return
+            message = "\(reference.owner): '\(reference.field)' refers to \(kinds) '\(reference.target)', which does not exist"
         }
-        if !reference.kinds.contains(target.kind) {
-            let expected = reference.kinds.map(\.rawValue).sorted().joined(separator: " or ")
-            report("\(reference.owner): '\(reference.field)' must name a \(expected), but '\(reference.target)' is a \(target.kind.rawValue)")
-        }
+        problems.append(Diagnostic(file: reference.file, line: reference.mark.line, column: reference.mark.column, message: message))
     }
 }
 
