@@ -25,6 +25,10 @@ public final class Field<Record>: Sendable {
     /// (the reader has reported why).
     let read: @Sendable (inout FieldReader, inout Record, inout [PendingReference]) -> Bool
     let writeCompact: @Sendable (Record, inout CompactWriter) -> Void
+    /// Reads the field from the compact form into a blank record (`Record()`): an absent
+    /// optional or an empty list is left as the blank record has it (nil, empty) rather than
+    /// written again, since a write through a key path into a computed property (the boxed
+    /// legal identifiers) costs a writeback buffer and a new box.
     let readCompact: @Sendable (inout CompactReader, inout Record) throws(CompactCodec.Corrupt) -> Void
     /// Calls `body` with each text the field contributes to the search index, both languages.
     let texts: @Sendable (Record, (String) -> Void) -> Void
@@ -161,7 +165,7 @@ extension Field {
                   return text != nil || !reader.has(key)
               },
               write: { record, w in w.add(optional: record[keyPath: path]) },
-              decode: { r, record throws(CompactCodec.Corrupt) in record[keyPath: path] = try r.optionalString() },
+              decode: { r, record throws(CompactCodec.Corrupt) in if let text = try r.optionalString() { record[keyPath: path] = text } },
               texts: { record, body in if let text = record[keyPath: path] { body(text) } })
     }
 
@@ -194,7 +198,7 @@ extension Field {
                   return record[keyPath: path] != nil || !reader.has(key)
               },
               write: { record, w in w.add(optional: record[keyPath: path]) },
-              decode: { r, record throws(CompactCodec.Corrupt) in record[keyPath: path] = try r.optionalLocalized() },
+              decode: { r, record throws(CompactCodec.Corrupt) in if let text = try r.optionalLocalized() { record[keyPath: path] = text } },
               texts: { record, body in if let text = record[keyPath: path] { body(text.en); body(text.fr) } },
               linked: { record, body in if links, let text = record[keyPath: path] { body(text) } })
     }
@@ -228,7 +232,7 @@ extension Field {
                   return true
               },
               write: { record, w in w.add(record[keyPath: path]) },
-              decode: { r, record throws(CompactCodec.Corrupt) in record[keyPath: path] = try r.list() },
+              decode: { r, record throws(CompactCodec.Corrupt) in let items = try r.list(); if !items.isEmpty { record[keyPath: path] = items } },
               texts: { record, body in for text in record[keyPath: path] { body(text) } })
     }
 
@@ -254,7 +258,7 @@ extension Field {
               },
               write: { record, w in w.add(optional: record[keyPath: path]?.description) },
               decode: { r, record throws(CompactCodec.Corrupt) in
-                  guard let text = try r.optionalString() else { record[keyPath: path] = nil; return }
+                  guard let text = try r.optionalString() else { return }
                   guard let date = DossierDate(text) else { throw CompactCodec.Corrupt(at: r.position, "date") }
                   record[keyPath: path] = date
               },
@@ -313,7 +317,7 @@ extension Field {
                   return true
               },
               write: { record, w in w.add(record[keyPath: path]) },
-              decode: { r, record throws(CompactCodec.Corrupt) in record[keyPath: path] = try r.list() },
+              decode: { r, record throws(CompactCodec.Corrupt) in let items = try r.list(); if !items.isEmpty { record[keyPath: path] = items } },
               texts: { _, _ in })
     }
 
@@ -339,7 +343,7 @@ extension Field {
                   return record[keyPath: path] != nil || !reader.has(key)
               },
               write: { record, w in w.add(optional: record[keyPath: path]) },
-              decode: { r, record throws(CompactCodec.Corrupt) in record[keyPath: path] = try r.optionalString() },
+              decode: { r, record throws(CompactCodec.Corrupt) in if let text = try r.optionalString() { record[keyPath: path] = text } },
               texts: { _, _ in })
     }
 
