@@ -21,8 +21,10 @@ public final class Field<Record>: Sendable {
     private let keyPaths: [AnyKeyPath & Sendable]
     /// The field's value in a neutral form (JSON, comparisons).
     public let value: @Sendable (Record) -> FieldValue
-    /// Reads the field from YAML into the record; false when a required field is missing or bad
-    /// (the reader has reported why).
+    /// Reads the field from YAML into a blank record; false when a required field is missing or
+    /// bad (the reader has reported why). An absent optional is left nil as the blank record has
+    /// it, and what was read is checked from a local, not read back through the key path (which
+    /// copies the whole record: every retain of an event's fields, twice per optional text).
     let read: @Sendable (inout FieldReader, inout Record, inout [PendingReference]) -> Bool
     let writeCompact: @Sendable (Record, inout CompactWriter) -> Void
     /// Reads the field from the compact form into a blank record (`Record()`): an absent
@@ -161,7 +163,7 @@ extension Field {
               read: { reader, record, _ in
                   let text = reader.string(key, required: false)
                   if let text, let check, !check(key, text, reader) { return false }
-                  record[keyPath: path] = text
+                  if let text { record[keyPath: path] = text }
                   return text != nil || !reader.has(key)
               },
               write: { record, w in w.add(optional: record[keyPath: path]) },
@@ -192,10 +194,13 @@ extension Field {
         Field(key, json: nil, search: search, property: path,
               value: { $0[keyPath: path].map { .text($0) } ?? .absent },
               read: { reader, record, pending in
-                  record[keyPath: path] = reader.text(key, required: false)
-                  if links, let text = record[keyPath: path] { reader.queueLinks(in: text, field: key, into: &pending) }
+                  let text = reader.text(key, required: false)
+                  if let text {
+                      if links { reader.queueLinks(in: text, field: key, into: &pending) }
+                      record[keyPath: path] = text
+                  }
                   // a malformed optional text was reported; the record is still refused
-                  return record[keyPath: path] != nil || !reader.has(key)
+                  return text != nil || !reader.has(key)
               },
               write: { record, w in w.add(optional: record[keyPath: path]) },
               decode: { r, record throws(CompactCodec.Corrupt) in if let text = try r.optionalLocalized() { record[keyPath: path] = text } },
@@ -253,8 +258,9 @@ extension Field {
         Field(key, json: nil, search: search, property: path,
               value: { $0[keyPath: path].map { .date($0) } ?? .absent },
               read: { reader, record, _ in
-                  record[keyPath: path] = reader.date(key, required: false)
-                  return record[keyPath: path] != nil || !reader.has(key)
+                  let date = reader.date(key, required: false)
+                  if let date { record[keyPath: path] = date }
+                  return date != nil || !reader.has(key)
               },
               write: { record, w in w.add(optional: record[keyPath: path]?.description) },
               decode: { r, record throws(CompactCodec.Corrupt) in
@@ -339,8 +345,9 @@ extension Field {
         Field(key, json: nil, search: .none, property: path,
               value: { $0[keyPath: path].map { .line($0) } ?? .absent },
               read: { reader, record, pending in
-                  record[keyPath: path] = reader.reference(key, to: kinds, required: false, into: &pending)
-                  return record[keyPath: path] != nil || !reader.has(key)
+                  let id = reader.reference(key, to: kinds, required: false, into: &pending)
+                  if let id { record[keyPath: path] = id }
+                  return id != nil || !reader.has(key)
               },
               write: { record, w in w.add(optional: record[keyPath: path]) },
               decode: { r, record throws(CompactCodec.Corrupt) in if let text = try r.optionalString() { record[keyPath: path] = text } },
