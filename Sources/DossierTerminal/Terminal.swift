@@ -561,8 +561,8 @@ public final class Terminal: TerminalBackend {
 
     /// Whether the C library gives the cell's text the width the grid gave it. ASCII is always fine.
     static func libcAgrees(with cell: Cell) -> Bool {
+        if cell.width == 1, let byte = cell.singleByte, byte < 0x7F { return true }
         let scalars = cell.text.unicodeScalars
-        if cell.width == 1, scalars.count == 1, let first = scalars.first, first.value < 0x7F { return true }
         guard let wcwidth else { return true }
         var total: Int32 = 0
         for scalar in scalars.prefix(4) {

@@ -135,6 +135,8 @@ public struct AppState: Sendable {
     private(set) var detailCache = DetailCache()
     /// List rows already drawn, by record, width, language and sources' order.
     private(set) var rowCache = RowCache()
+    /// Status-bar hints, tabs and the header's title already drawn (see `PartCache`).
+    private(set) var partCache = PartCache()
     /// Each accord's place in the order they came into force (by id): its era's colour.
     let eraRanks: [String: Int]
 
@@ -222,8 +224,22 @@ public struct AppState: Sendable {
 
     var detailBlocks: [DetailBlock] { detailCache.blocks(detailKey) { buildDetailBlocks() } }
 
+    /// Line `index` of `detailLines` drawn as cells in the detail area `inner` (as the render
+    /// would draw its segments there), drawn once per record, width and column.
+    func detailLineCells(_ index: Int, _ line: DetailLine, key: DetailCache.Key, inner: Rect) -> [Cell] {
+        detailCache.cells(key, width: inner.width, column: inner.column, line: index) {
+            // drawn on a blank row in the same place, its cells kept
+            var scratch = Grid(width: inner.column + inner.width, height: 1)
+            var column = inner.column
+            for segment in line.segments {
+                column += scratch.put(segment.text, row: 0, column: column, maxWidth: inner.column + inner.width - column, style: segment.style)
+            }
+            return Array(scratch.cells(row: 0, column: inner.column, count: inner.width))
+        }
+    }
+
     /// What the selected detail depends on (see `DetailCache`).
-    private var detailKey: DetailCache.Key {
+    var detailKey: DetailCache.Key {
         if let ref = selectedRef { return DetailCache.Key(ref: ref, bucket: nil, lang: lang) }
         return DetailCache.Key(ref: nil, bucket: list.bucket(at: selectedItem), lang: lang)
     }
@@ -249,6 +265,7 @@ public struct AppState: Sendable {
     mutating func emptyCaches() {
         detailCache = DetailCache()
         rowCache = RowCache()
+        partCache = PartCache()
     }
 
     mutating func setSize(width: Int, height: Int) {

@@ -76,7 +76,13 @@ public enum ScreenView {
         if state.backStack.count > 2 { crumb = "◂\(state.backStack.count) " + crumb }
         let title = " dossier · " + state.store.info.title[state.lang]
         let titleWidth = min(DisplayWidth.of(title), width / 2)
-        grid.put(Shorten.words(title, to: titleWidth), row: 0, column: 0, maxWidth: titleWidth, style: .header)
+        let shown = state.partCache.part(.title(lang: state.lang, width: titleWidth, gridWidth: width)) {
+            var scratch = Grid(width: width, height: 1)
+            scratch.fill(row: 0, column: 0, width: width, height: 1, style: .header)
+            scratch.put(Shorten.words(title, to: titleWidth), row: 0, column: 0, maxWidth: titleWidth, style: .header)
+            return PartCache.Part(cells: Array(scratch.cells(row: 0, column: 0, count: titleWidth)))
+        }
+        grid.paste(shown.cells, row: 0, column: 0)
         let room = width - titleWidth - 3
         if room > 8 {
             let shown = Shorten.words(crumb, to: room)
@@ -87,6 +93,19 @@ public enum ScreenView {
     static func drawTabs(_ state: AppState, into grid: inout Grid, regions: inout Regions) {
         let strip = state.layout.tabs
         regions.tabStrip = strip
+        let part = state.partCache.part(.tabs(pane: state.pane, lang: state.lang, width: grid.width, strip: strip)) {
+            // drawn once on a blank row in the same place, its cells and tabs kept
+            var scratch = Grid(width: grid.width, height: max(0, strip.row) + 1)
+            var tabs = Regions()
+            drawTabStrip(state, into: &scratch, regions: &tabs)
+            return PartCache.Part(cells: Array(scratch.cells(row: strip.row, column: 0, count: grid.width)), tabs: tabs.tabs)
+        }
+        grid.paste(part.cells, row: strip.row, column: 0)
+        regions.tabs += part.tabs
+    }
+
+    private static func drawTabStrip(_ state: AppState, into grid: inout Grid, regions: inout Regions) {
+        let strip = state.layout.tabs
         var column = 1
         for (pane, label) in zip(Pane.allCases, tabLabels(state, width: grid.width)) {
             let focused = pane == state.pane
@@ -269,16 +288,14 @@ public enum ScreenView {
         regions.detail = inner
         // the lines in view, and one more to tell whether there is more below
         let lines = state.detailLines(limit: state.detailScroll + inner.height + 1)
+        let key = state.detailKey
         for n in 0..<inner.height {
             let index = state.detailScroll + n
             guard index < lines.count else { break }
             let line = lines[index]
             let row = inner.row + n
             if let link = line.link { regions.linkLines.append(Regions.LinkLine(row: row, link: link)) }
-            var column = inner.column
-            for segment in line.segments {
-                column += grid.put(segment.text, row: row, column: column, maxWidth: inner.column + inner.width - column, style: segment.style)
-            }
+            grid.paste(state.detailLineCells(index, line, key: key, inner: inner), row: row, column: inner.column)
             if let terms = state.search?.terms { Highlight.apply(terms, row: row, column: inner.column, width: inner.width, in: &grid) }
             if state.area == .detail, let link = line.link, link == state.linkIndex {
                 grid.restyle(row: row, column: inner.column, width: inner.width, style: .selection)
@@ -350,7 +367,15 @@ public enum ScreenView {
             return
         }
         column += grid.put("│", row: row, column: column, style: .statusBar)
-        drawHints(Keymap.hints(area: state.area, pane: state.pane, group: state.groupWord), lang, row: row, from: column, into: &grid)
+        let group = state.groupWord
+        let hints = state.partCache.part(.hints(area: state.area, pane: state.pane, group: group, lang: lang, column: column, width: grid.width)) {
+            // drawn once on a status bar of the same width, from the same column
+            var scratch = Grid(width: grid.width, height: 1)
+            scratch.fill(row: 0, column: 0, width: grid.width, height: 1, style: .statusBar)
+            drawHints(Keymap.hints(area: state.area, pane: state.pane, group: group), lang, row: 0, from: column, into: &scratch)
+            return PartCache.Part(cells: Array(scratch.cells(row: 0, column: column, count: grid.width - column)))
+        }
+        grid.paste(hints.cells, row: row, column: column)
     }
 
     /// Key hints from `column` on, as many whole ones as fit.
