@@ -48,13 +48,17 @@ public struct Cell: Sendable, Hashable {
         role = style
     }
 
-    /// A space in a style (what `fill` and a clipped wide character leave).
-    static func space(_ style: Style) -> Cell {
-        var cell = Cell.blank
-        cell.style = style
-        cell.role = style
-        return cell
+    /// A cell for a printable ASCII character.
+    init(ascii byte: UInt8, style: Style) {
+        bits = UInt64(byte)
+        length = 1
+        self.style = style
+        width = 1
+        role = style
     }
+
+    /// A space in a style (what `fill` and a clipped wide character leave).
+    static func space(_ style: Style) -> Cell { Cell(ascii: 0x20, style: style) }
 
     public static let blank = Cell(text: " ", style: .normal, width: 1)
 
@@ -153,8 +157,21 @@ public struct Grid: Sendable, Equatable {
         guard row >= 0, row < height, column < width else { return 0 }
         let limit = min(width, maxWidth == Int.max ? width : column + max(0, maxWidth))
         var col = max(0, column)
-        for var character in text {
+        let utf8 = text.utf8
+        var index = utf8.startIndex
+        while index < utf8.endIndex {
             guard col < limit else { break }
+            // printable ASCII not followed by a mark is a narrow grapheme of its own: no need to
+            // find the grapheme's end or measure it
+            let byte = utf8[index], next = utf8.index(after: index)
+            if byte >= 0x20 && byte < 0x7F && (next == utf8.endIndex || utf8[next] < 0x80) {
+                set(row: row, column: col, Cell(ascii: byte, style: style))
+                col += 1
+                index = next
+                continue
+            }
+            var character = text[index]
+            index = text.index(after: index)
             var w = DisplayWidth.of(character)
             if character.unicodeScalars.contains(where: { $0.value < 0x20 || ($0.value >= 0x7F && $0.value < 0xA0) }) {
                 character = "?"

@@ -65,6 +65,21 @@ public enum ScreenView {
     }
 
     static func drawHeader(_ state: AppState, into grid: inout Grid) {
+        // the header depends on the pane, the selection and the last two places left (and how
+        // many there are): drawn once for each, then copied in
+        let selected = state.selectedRef
+        let key = PartCache.Key.header(pane: state.pane, lang: state.lang, width: grid.width, ref: selected,
+                                       bucket: selected == nil ? state.list.bucket(at: state.selectedItem)?.label : nil,
+                                       trail: state.backStack.suffix(2).map(\.ref), depth: state.backStack.count)
+        let header = state.partCache.part(key) {
+            var scratch = Grid(width: grid.width, height: 1)
+            drawHeaderRow(state, into: &scratch)
+            return PartCache.Part(cells: Array(scratch.cells(row: 0, column: 0, count: grid.width)))
+        }
+        grid.paste(header.cells, row: 0, column: 0)
+    }
+
+    private static func drawHeaderRow(_ state: AppState, into grid: inout Grid) {
         let width = grid.width
         grid.fill(row: 0, column: 0, width: width, height: 1, style: .header)
         // the path that led here: the last places left, then where you are
@@ -76,13 +91,7 @@ public enum ScreenView {
         if state.backStack.count > 2 { crumb = "◂\(state.backStack.count) " + crumb }
         let title = " dossier · " + state.store.info.title[state.lang]
         let titleWidth = min(DisplayWidth.of(title), width / 2)
-        let shown = state.partCache.part(.title(lang: state.lang, width: titleWidth, gridWidth: width)) {
-            var scratch = Grid(width: width, height: 1)
-            scratch.fill(row: 0, column: 0, width: width, height: 1, style: .header)
-            scratch.put(Shorten.words(title, to: titleWidth), row: 0, column: 0, maxWidth: titleWidth, style: .header)
-            return PartCache.Part(cells: Array(scratch.cells(row: 0, column: 0, count: titleWidth)))
-        }
-        grid.paste(shown.cells, row: 0, column: 0)
+        grid.put(Shorten.words(title, to: titleWidth), row: 0, column: 0, maxWidth: titleWidth, style: .header)
         let room = width - titleWidth - 3
         if room > 8 {
             let shown = Shorten.words(crumb, to: room)
@@ -148,7 +157,16 @@ public enum ScreenView {
         var inner = rect.inner
         regions.list = inner
         if state.pane == .timeline && DensityStrip.rows(state.layout) > 0 {
-            DensityStrip.draw(state, row: inner.row, column: inner.column, width: inner.width, into: &grid)
+            let selectedEvent = state.lists[Pane.timeline.rawValue].firstEvent(at: state.selection[Pane.timeline.rawValue])
+            let key = PartCache.Key.density(yearCounts: state.yearCounts, column: inner.column, width: inner.width,
+                                            year: selectedEvent.map { state.store.events[$0].date.year })
+            let strip = state.partCache.part(key) {
+                // drawn once on a blank row in the same place, its cells kept
+                var scratch = Grid(width: inner.column + inner.width, height: 1)
+                DensityStrip.draw(state, row: 0, column: inner.column, width: inner.width, into: &scratch)
+                return PartCache.Part(cells: Array(scratch.cells(row: 0, column: inner.column, count: inner.width)))
+            }
+            grid.paste(strip.cells, row: inner.row, column: inner.column)
             inner = Rect(row: inner.row + 1, column: inner.column, width: inner.width, height: inner.height - 1)
         }
         let top = state.scroll[state.pane.rawValue]
@@ -181,11 +199,18 @@ public enum ScreenView {
                     if state.area == .list { grid.cursor = (row, inner.column) }
                 }
             case .heading(let title):
-                let text = TextLayout.truncate((state.pane == .timeline ? "── " : "") + title[state.lang], to: inner.width - 1) + " "
-                let used = grid.put(text, row: row, column: inner.column, maxWidth: inner.width, style: .heading)
-                if state.pane == .timeline, used < inner.width {
-                    grid.put(String(repeating: "─", count: inner.width - used), row: row, column: inner.column + used, style: .muted)
+                let timeline = state.pane == .timeline
+                let heading = state.partCache.part(.heading(title: title, timeline: timeline, lang: state.lang, column: inner.column, width: inner.width)) {
+                    // drawn once on a blank row in the same place, its cells kept
+                    var scratch = Grid(width: inner.column + inner.width, height: 1)
+                    let text = TextLayout.truncate((timeline ? "── " : "") + title[state.lang], to: inner.width - 1) + " "
+                    let used = scratch.put(text, row: 0, column: inner.column, maxWidth: inner.width, style: .heading)
+                    if timeline, used < inner.width {
+                        scratch.put(String(repeating: "─", count: inner.width - used), row: 0, column: inner.column + used, style: .muted)
+                    }
+                    return PartCache.Part(cells: Array(scratch.cells(row: 0, column: inner.column, count: inner.width)))
                 }
+                grid.paste(heading.cells, row: row, column: inner.column)
             case .item(let ref):
                 let selected = index == selectedRow
                 let key = RowCache.Key(ref: ref, width: inner.width, lang: state.lang, sourceOrder: state.sourceOrder)
