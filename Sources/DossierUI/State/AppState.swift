@@ -224,18 +224,19 @@ public struct AppState: Sendable {
 
     var detailBlocks: [DetailBlock] { detailCache.blocks(detailKey) { buildDetailBlocks() } }
 
-    /// Line `index` of `detailLines` drawn as cells in the detail area `inner` (as the render
-    /// would draw its segments there), drawn once per record, width and column.
-    func detailLineCells(_ index: Int, _ line: DetailLine, key: DetailCache.Key, inner: Rect) -> [Cell] {
-        detailCache.cells(key, width: inner.width, column: inner.column, line: index) {
-            // drawn on a blank row in the same place, its cells kept
-            var scratch = Grid(width: inner.column + inner.width, height: 1)
-            var column = inner.column
-            for segment in line.segments {
-                column += scratch.put(segment.text, row: 0, column: column, maxWidth: inner.column + inner.width - column, style: segment.style)
-            }
-            return Array(scratch.cells(row: 0, column: inner.column, count: inner.width))
+    /// Draws line `index` of `detailLines` on `row` of the detail area `inner`: copied in when it
+    /// was drawn before for this record, width and column, otherwise drawn and kept.
+    func drawDetailLine(_ index: Int, _ line: DetailLine, key: DetailCache.Key, inner: Rect, row: Int, into grid: inout Grid) {
+        if let cells = detailCache.cells(key, width: inner.width, column: inner.column, line: index) {
+            grid.paste(cells, row: row, column: inner.column)
+            return
         }
+        var column = inner.column
+        for segment in line.segments {
+            column += grid.put(segment.text, row: row, column: column, maxWidth: inner.column + inner.width - column, style: segment.style)
+        }
+        detailCache.keep(Array(grid.cells(row: row, column: inner.column, count: inner.width)), key,
+                         width: inner.width, column: inner.column, line: index)
     }
 
     /// What the selected detail depends on (see `DetailCache`).

@@ -64,11 +64,10 @@ final class DetailCache: Sendable {
     func lines(_ key: Key, width: Int, limit: Int = .max, build: () -> [DetailBlock],
                layout: ([DetailBlock], Int) -> [DetailLine]) -> [DetailLine] {
         let cached = entries.withLock { entries -> [DetailLine]? in
-            guard let index = touch(key, in: &entries) else { return nil }
-            let entry = entries[index]
-            guard entry.width == width else { return nil }
-            if entry.complete { return entry.lines.count > limit ? Array(entry.lines.prefix(limit)) : entry.lines }
-            return entry.lines.count >= limit ? Array(entry.lines.prefix(limit)) : nil
+            guard let index = touch(key, in: &entries), entries[index].width == width else { return nil }
+            let count = entries[index].lines.count
+            if entries[index].complete { return count > limit ? Array(entries[index].lines.prefix(limit)) : entries[index].lines }
+            return count >= limit ? Array(entries[index].lines.prefix(limit)) : nil
         }
         if let cached { return cached }
         let blocks = self.blocks(key, build: build)
@@ -86,16 +85,18 @@ final class DetailCache: Sendable {
         return lines
     }
 
-    /// Line `index` of the layout at `width` drawn as cells from `column` (`draw` makes them),
-    /// kept with the record's lines when they are still here.
-    func cells(_ key: Key, width: Int, column: Int, line index: Int, draw: () -> [Cell]) -> [Cell] {
-        let cached = entries.withLock { entries -> [Cell]? in
+    /// Line `index` of the layout at `width` as drawn from `column`, if it was drawn before.
+    func cells(_ key: Key, width: Int, column: Int, line index: Int) -> [Cell]? {
+        entries.withLock { entries in
             guard let found = entries.lastIndex(where: { $0.key == key }), entries[found].width == width,
                   entries[found].column == column else { return nil }
             return entries[found].cells[index]
         }
-        if let cached { return cached }
-        let cells = draw()
+    }
+
+    /// Keeps line `index`'s cells, drawn from `column`, with the record's lines (when they are
+    /// still here, at that width).
+    func keep(_ cells: [Cell], _ key: Key, width: Int, column: Int, line index: Int) {
         entries.withLock { entries in
             guard let found = entries.lastIndex(where: { $0.key == key }), entries[found].width == width,
                   index < entries[found].lines.count else { return }
@@ -105,6 +106,5 @@ final class DetailCache: Sendable {
             }
             entries[found].cells[index] = cells
         }
-        return cells
     }
 }

@@ -320,7 +320,7 @@ public enum ScreenView {
             let line = lines[index]
             let row = inner.row + n
             if let link = line.link { regions.linkLines.append(Regions.LinkLine(row: row, link: link)) }
-            grid.paste(state.detailLineCells(index, line, key: key, inner: inner), row: row, column: inner.column)
+            state.drawDetailLine(index, line, key: key, inner: inner, row: row, into: &grid)
             if let terms = state.search?.terms { Highlight.apply(terms, row: row, column: inner.column, width: inner.width, in: &grid) }
             if state.area == .detail, let link = line.link, link == state.linkIndex {
                 grid.restyle(row: row, column: inner.column, width: inner.width, style: .selection)
