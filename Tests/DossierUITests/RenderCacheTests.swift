@@ -144,4 +144,28 @@ import Testing
             }
         }
     }
+
+    /// Once a frame is out, the loop draws (and throws away) the frames `j` and `k` would bring,
+    /// so the record after the selected one has its detail laid out before it is ever shown.
+    @Test func theLoopPreparesTheNeighboursOfTheSelection() throws {
+        let store = try UIFixtures.store()
+        let start = AppState(store: store, lang: .en, width: 120, height: 40)
+        let backend = TestBackend(width: 120, height: 40, script: [.key(.character("g")), .key(.character("j")), .key(.character("q"))])
+        var explorer = ExplorerLoop(backend: backend, state: start, buildSearchIndex: { _, done in done() })
+        #expect(explorer.run() == 0)
+        var shown: Set<RecordRef?> = [start.selectedRef]
+        var top = start
+        top.reduce(.first)
+        shown.insert(top.selectedRef)
+        shown.insert(explorer.state.selectedRef)
+        var next = explorer.state
+        next.reduce(.moveDown)
+        try #require(next.selectedRef != nil && !shown.contains(next.selectedRef), "the record after is one never selected")
+        #expect(explorer.state.detailCache.holdsLines(next.detailKey), "its detail was prepared")
+        #expect(backend.calls.filter { $0 == .draw }.count == 3, "and nothing more was drawn on the terminal")
+        var other = AppState(store: store, lang: .en, width: 120, height: 40)
+        other.reduce(.first)
+        other.reduce(.moveDown)
+        #expect(!other.detailCache.holdsLines(next.detailKey), "a state of its own holds no such detail")
+    }
 }

@@ -262,6 +262,22 @@ public struct AppState: Sendable {
         detailBlocks.compactMap { if case .link(let target, _) = $0 { return target } else { return nil } }
     }
 
+    /// Draws, and throws away, the frames a `j` and a `k` in the list would bring next, so the
+    /// records they select find their detail, rows and header in the caches when the key comes
+    /// (a record not shown before costs several times one seen). The shell calls it once a frame
+    /// is out and before it waits for the next key: no wake-up of its own, and the key it waits
+    /// for is not delayed by more than these two frames. Pure as far as the state goes: only the
+    /// caches it shares with its copies change.
+    public func prepareNeighbours() {
+        guard overlay == nil, prompt == nil, area == .list, count == nil, pendingPrefix == nil, list.count > 1 else { return }
+        for action in [Action.moveDown, .moveUp] {
+            var next = self
+            _ = next.reduce(action)
+            guard next.selectedItem != selectedItem else { continue }
+            _ = ScreenView.render(next)
+        }
+    }
+
     /// Forgets every laid-out detail and drawn row (for tests: a render must not depend on them).
     mutating func emptyCaches() {
         detailCache = DetailCache()

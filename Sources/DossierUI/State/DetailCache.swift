@@ -40,6 +40,9 @@ final class DetailCache: Sendable {
     /// How many records' details are held (for tests).
     var count: Int { entries.withLock { $0.count } }
 
+    /// Whether a record's detail is held, its lines laid out (for tests).
+    func holdsLines(_ key: Key) -> Bool { entries.withLock { $0.contains { $0.key == key && $0.width != nil } } }
+
     /// The entry for `key`, made the most recently used one; nil when there is none.
     private func touch(_ key: Key, in entries: inout [Entry]) -> Int? {
         guard let index = entries.lastIndex(where: { $0.key == key }) else { return nil }
