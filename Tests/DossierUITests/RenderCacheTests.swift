@@ -168,4 +168,22 @@ import Testing
         other.reduce(.moveDown)
         #expect(!other.detailCache.holdsLines(next.detailKey), "a state of its own holds no such detail")
     }
+
+    /// The explorer opens with the timeline's list only; another pane's list is built when the
+    /// pane is first shown, and shows as one built at the start does.
+    @Test func panesNotShownYetBuildTheirListWhenShown() throws {
+        let store = try UIFixtures.store()
+        var lazy = AppState(store: store, lang: .fr, width: 120, height: 40)
+        _ = ScreenView.render(lazy)
+        #expect(lazy.builtPanes == [.timeline])
+        var eager = AppState(store: store, lang: .fr, width: 120, height: 40)
+        _ = eager.lists
+        #expect(eager.builtPanes == Pane.allCases)
+        for key in ["5", "j", "s", "1", "j", "3", "4", "2"].map({ Key.character(Character($0)) }) {
+            lazy.press(key)
+            eager.press(key)
+            #expect(ScreenView.render(lazy) == ScreenView.render(eager), "after \(key)")
+        }
+        #expect(lazy.builtPanes == Pane.allCases, "each built once shown")
+    }
 }

@@ -157,7 +157,7 @@ public enum ScreenView {
         var inner = rect.inner
         regions.list = inner
         if state.pane == .timeline && DensityStrip.rows(state.layout) > 0 {
-            let selectedEvent = state.lists[Pane.timeline.rawValue].firstEvent(at: state.selection[Pane.timeline.rawValue])
+            let selectedEvent = state.paneList(.timeline).firstEvent(at: state.selection[Pane.timeline.rawValue])
             let key = PartCache.Key.density(yearCounts: state.yearCounts, column: inner.column, width: inner.width,
                                             year: selectedEvent.map { state.store.events[$0].date.year })
             let strip = state.partCache.part(key) {
