@@ -93,7 +93,7 @@ public struct FrameWriter {
                 if compare {
                     let old = previous.cells[base + column]
                     let wasLone = old.width == 0 && !(column > 0 && previous.cells[base + column - 1].width == 2)
-                    if old.text == raw.text && old.style == raw.style && old.width == raw.width && (raw.width != 0 || wasLone) { continue }
+                    if old.sameText(as: raw) && old.style == raw.style && old.width == raw.width && (raw.width != 0 || wasLone) { continue }
                 }
                 let end = column + Int(cell.width)
                 if row == grid.height - 1, end >= grid.width, strings.scrollsAtLastCell { continue }
@@ -150,11 +150,11 @@ public struct FrameWriter {
         for c in cursor.column..<column {
             let cell = grid.cells[base + c]
             let target = pens[Int(cell.style.rawValue)]
-            guard cell.width == 1, cell.text.utf8.count == 1, let byte = cell.text.utf8.first, byte >= 0x20, byte < 0x7F,
+            guard cell.width == 1, let byte = cell.singleByte, byte >= 0x20, byte < 0x7F,
                   target.attributes == pen.attributes, target.foreground == pen.foreground,
                   target.background == pen.background else { return false }
         }
-        for c in cursor.column..<column { out.append(grid.cells[base + c].text.utf8.first!) }
+        for c in cursor.column..<column { out.append(grid.cells[base + c].singleByte!) }
         self.cursor = (row, column)
         return true
     }
@@ -220,7 +220,7 @@ public struct FrameWriter {
         // A character whose width the C library (and so most terminals) sees differently from
         // the grid would shift the rest of the row: question marks fill its cells instead.
         if libcAgrees(cell) {
-            out += cell.text.utf8
+            cell.appendText(to: &out)
         } else {
             out += repeatElement(UInt8(ascii: "?"), count: Int(cell.width))
         }

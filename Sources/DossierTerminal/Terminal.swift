@@ -33,6 +33,11 @@ public struct TerminalAnswers: Sendable {
     public var utf8: Bool?
 }
 
+/// The terminal's modes while queries await their answers (`Terminal.send`), and the stop
+/// signals' actions from before, for a stop signal's handler meanwhile.
+nonisolated(unsafe) private var savedModes = termios()
+nonisolated(unsafe) private var previousActions: [sigaction] = Array(repeating: sigaction(), count: 65)
+
 /// The last signal that asked the explorer to stop; read by the key loop once it wakes.
 nonisolated(unsafe) private var pendingSignal: Int32 = 0
 /// Set when the process continues after a stop (Ctrl-Z, then `fg`); read by the key loop.
@@ -150,42 +155,105 @@ public final class Terminal: TerminalBackend {
     /// wait early; otherwise the wait ends after `timeout` milliseconds. Everything read is
     /// consumed here, so no answer is left in the input for the explorer to take as keys.
     public static func ask(background: Bool, probeUTF8: Bool, timeout: Int = 150) -> TerminalAnswers {
-        var answers = TerminalAnswers()
-        guard background || probeUTF8, isatty(0) == 1, isatty(1) == 1 else { return answers }
+        send(background: background, probeUTF8: probeUTF8, timeout: timeout)?.answers() ?? TerminalAnswers()
+    }
+
+    /// Sends `ask`'s queries and returns at once, so the answers travel while the dossier loads;
+    /// their `answers()` then waits only for what has not come yet (the `timeout` counts from
+    /// now). Until then the terminal neither echoes the answers nor holds them back for a line;
+    /// a stop signal meanwhile puts it back first. Nil when there is nothing to ask.
+    public static func send(background: Bool, probeUTF8: Bool, timeout: Int = 150) -> PendingAnswers? {
+        guard background || probeUTF8, isatty(0) == 1, isatty(1) == 1 else { return nil }
         var saved = termios()
-        guard tcgetattr(0, &saved) == 0 else { return answers }
+        guard tcgetattr(0, &saved) == 0 else { return nil }
         var raw = saved
         raw.c_lflag &= ~tcflag_t(ICANON | ECHO)
         withUnsafeMutableBytes(of: &raw.c_cc) { cc in
             cc[Int(VMIN)] = 0
             cc[Int(VTIME)] = 0
         }
-        guard tcsetattr(0, TCSANOW, &raw) == 0 else { return answers }
-        defer { tcsetattr(0, TCSANOW, &saved) }
+        PendingAnswers.holdStopSignals(restoring: saved)
+        guard tcsetattr(0, TCSANOW, &raw) == 0 else {
+            PendingAnswers.releaseStopSignals()
+            return nil
+        }
         var query = ""
         if probeUTF8 { query += "\r\u{E9}\u{1B}[6n\r   \r" }
         if background { query += "\u{1B}]11;?\u{1B}\\" }
         query += "\u{1B}[c"
         var bytes = Array(query.utf8)
         bytes.withUnsafeMutableBytes { _ = write(1, $0.baseAddress, $0.count) }
-        var reply: [UInt8] = []
-        var buffer = [UInt8](repeating: 0, count: 512)
-        let deadline = milliseconds() + timeout
-        while milliseconds() < deadline {
-            var fds = pollfd(fd: 0, events: Int16(POLLIN), revents: 0)
-            guard poll(&fds, 1, Int32(max(1, deadline - milliseconds()))) > 0 else { break }
-            let count = read(0, &buffer, buffer.count)
-            guard count > 0 else { break }
-            reply += buffer[0..<count]
-            if deviceAttributesAnswered(reply) { break }
+        return PendingAnswers(saved: saved, background: background, probeUTF8: probeUTF8, deadline: milliseconds() + timeout)
+    }
+
+    /// Queries sent to the terminal (`send`), their answers not read yet.
+    public final class PendingAnswers {
+        private var saved: termios
+        private let background: Bool, probeUTF8: Bool
+        private let deadline: Int
+        private var result: TerminalAnswers?
+
+        fileprivate init(saved: termios, background: Bool, probeUTF8: Bool, deadline: Int) {
+            self.saved = saved
+            self.background = background
+            self.probeUTF8 = probeUTF8
+            self.deadline = deadline
         }
-        if background, reply.contains(0x5D) { answers.osc11 = reply }
-        if probeUTF8, let column = TerminalReplies.cursorColumn(in: reply) { answers.utf8 = column == 2 }
-        return answers
+
+        /// Never leaves the terminal without its echo, even when nobody asked for the answers.
+        deinit { _ = answers() }
+
+        /// Reads the answers (waiting until the device attributes come, or the deadline), then
+        /// gives the terminal its modes back. What is already there is read even past the deadline.
+        public func answers() -> TerminalAnswers {
+            if let result { return result }
+            var reply: [UInt8] = []
+            var buffer = [UInt8](repeating: 0, count: 512)
+            while reply.count < 65536 {
+                var fds = pollfd(fd: 0, events: Int16(POLLIN), revents: 0)
+                guard poll(&fds, 1, Int32(max(0, deadline - Terminal.milliseconds()))) > 0 else { break }
+                let count = read(0, &buffer, buffer.count)
+                guard count > 0 else { break }
+                reply += buffer[0..<count]
+                if Terminal.deviceAttributesAnswered(reply) { break }
+            }
+            tcsetattr(0, TCSANOW, &saved)
+            PendingAnswers.releaseStopSignals()
+            var answers = TerminalAnswers()
+            if background, reply.contains(0x5D) { answers.osc11 = reply }
+            if probeUTF8, let column = TerminalReplies.cursorColumn(in: reply) { answers.utf8 = column == 2 }
+            result = answers
+            return answers
+        }
+
+        private static let stopSignals = [SIGINT, SIGTERM, SIGHUP, SIGQUIT]
+
+        /// While the answers are awaited, a stop signal first gives the terminal its modes back
+        /// (`tcsetattr` may be called in a handler), then does what it did before.
+        fileprivate static func holdStopSignals(restoring modes: termios) {
+            savedModes = modes
+            for number in stopSignals {
+                var action = sigaction()
+                action.__sigaction_handler.sa_handler = { received in
+                    _ = tcsetattr(0, TCSANOW, &savedModes)
+                    if received >= 0 && received < Int32(previousActions.count) {
+                        sigaction(received, &previousActions[Int(received)], nil)
+                    }
+                    raise(received)
+                }
+                sigemptyset(&action.sa_mask)
+                action.sa_flags = 0
+                sigaction(number, &action, &previousActions[Int(number)])
+            }
+        }
+
+        fileprivate static func releaseStopSignals() {
+            for number in stopSignals { sigaction(number, &previousActions[Int(number)], nil) }
+        }
     }
 
     /// `ESC [ ? … c`, the answer to a primary device attributes query, is in `bytes`.
-    private static func deviceAttributesAnswered(_ bytes: [UInt8]) -> Bool {
+    fileprivate static func deviceAttributesAnswered(_ bytes: [UInt8]) -> Bool {
         guard let start = bytes.indices.first(where: { i in
             i + 2 < bytes.count && bytes[i] == 0x1B && bytes[i + 1] == 0x5B && bytes[i + 2] == 0x3F
         }) else { return false }
@@ -561,8 +629,8 @@ public final class Terminal: TerminalBackend {
 
     /// Whether the C library gives the cell's text the width the grid gave it. ASCII is always fine.
     static func libcAgrees(with cell: Cell) -> Bool {
+        if cell.width == 1, let byte = cell.singleByte, byte < 0x7F { return true }
         let scalars = cell.text.unicodeScalars
-        if cell.width == 1, scalars.count == 1, let first = scalars.first, first.value < 0x7F { return true }
         guard let wcwidth else { return true }
         var total: Int32 = 0
         for scalar in scalars.prefix(4) {

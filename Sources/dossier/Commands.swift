@@ -16,20 +16,24 @@ enum Entry {
     static func main() {
         if let options = FastStart.explorerOptions(Array(CommandLine.arguments.dropFirst())), isatty(0) == 1, isatty(1) == 1 {
             let environment = Environment.variables
+            let monochrome = options.noColor || !(environment["NO_COLOR"] ?? "").isEmpty
+            let choice = TerminalReplies.choice(option: options.theme, environment: environment)
+            // the terminal's answers (its background colour) travel while the dossier loads
+            let asked = choice.flatMap { Explorer.ask(theme: $0, monochrome: monochrome, environment: environment) }
             let store: DossierStore
             do {
                 store = try DossierSource.loadOrExit(data: options.data)
             } catch {
+                _ = asked?.answers()
                 exit(1)
             }
-            let monochrome = options.noColor || !(environment["NO_COLOR"] ?? "").isEmpty
-            guard let theme = TerminalReplies.choice(option: options.theme, environment: environment) else {
+            guard let theme = choice else {
                 printError("dossier: DOSSIER_THEME must be auto, dark, light or mono")
                 exit(2)
             }
             let status = Explorer.run(store: store, lang: options.lang ?? Language.fromEnvironment(environment),
                                       theme: theme, monochrome: monochrome, environment: environment,
-                                      mouse: options.mouse, at: nil)
+                                      mouse: options.mouse, at: nil, asked: asked)
             exit(status)
         }
         let arguments = Array(CommandLine.arguments.dropFirst())

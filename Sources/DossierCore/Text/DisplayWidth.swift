@@ -23,6 +23,16 @@ public enum DisplayWidth {
     }
 
     public static func of<S: StringProtocol>(_ text: S) -> Int {
+        // ASCII, the usual case, byte by byte: a control takes no cell, the rest one each
+        var ascii = 0
+        for byte in text.utf8 {
+            guard byte < 0x80 else { return ofScalars(text) }
+            if byte >= 0x20 && byte != 0x7F { ascii += 1 }
+        }
+        return ascii
+    }
+
+    private static func ofScalars<S: StringProtocol>(_ text: S) -> Int {
         var total = 0
         for scalar in text.unicodeScalars { total += of(scalar) }
         return total
@@ -91,14 +101,15 @@ public enum TextLayout {
         for paragraph in text.split(separator: "\n", omittingEmptySubsequences: false) {
             var line = ""
             var lineWidth = 0
-            for word in paragraph.split(separator: " ", omittingEmptySubsequences: true) {
-                var word = String(word)
-                var wordWidth = DisplayWidth.of(word)
+            for piece in paragraph.split(separator: " ", omittingEmptySubsequences: true) {
+                var wordWidth = DisplayWidth.of(piece)
                 if lineWidth > 0 && lineWidth + 1 + wordWidth <= width {
-                    line += " " + word
+                    line.append(" ")
+                    line.append(contentsOf: piece)
                     lineWidth += 1 + wordWidth
                     continue
                 }
+                var word = String(piece)
                 if lineWidth > 0 {
                     lines.append(line)
                     line = ""

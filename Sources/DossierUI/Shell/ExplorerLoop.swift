@@ -25,6 +25,7 @@ public struct ExplorerLoop {
         defer { backend.close() }
         draw()
         if let status = perform(state.reduce(.started)) { return status }
+        state.prepareNeighbours()
         while true {
             if let signal = backend.stopSignal { return 128 + signal }
             if !state.searchIndexReady && indexBuilt.isSet {
@@ -43,6 +44,7 @@ public struct ExplorerLoop {
                 backend.invalidate()
             }
             draw()
+            state.prepareNeighbours()
         }
     }
 

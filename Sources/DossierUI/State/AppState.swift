@@ -1,4 +1,5 @@
 import DossierCore
+import Synchronization
 
 /// Whether keys move through the focused pane's list or through the links of its detail.
 public enum Area: Sendable, Hashable { case list, detail }
@@ -90,7 +91,11 @@ public struct SearchState: Sendable, Hashable {
 /// Everything the explorer shows is a function of this state; only `reduce` changes it.
 public struct AppState: Sendable {
     public let store: DossierStore
-    public private(set) var lists: [PaneList]
+    /// Each pane's list (all of them built: for tests and tools; the explorer reads `paneList`).
+    public var lists: [PaneList] { listBoxes.map(\.list) }
+    /// Each pane's list, the ones not shown yet built the first time they are read (at 100,000
+    /// events the Arguments and Sources lists took a tenth of a second of the first frame).
+    private var listBoxes: [LazyPaneList]
     public var lang: Language
     public private(set) var layout: Layout
     public var pane: Pane = .timeline
@@ -135,6 +140,8 @@ public struct AppState: Sendable {
     private(set) var detailCache = DetailCache()
     /// List rows already drawn, by record, width, language and sources' order.
     private(set) var rowCache = RowCache()
+    /// Status-bar hints, tabs and the header's title already drawn (see `PartCache`).
+    private(set) var partCache = PartCache()
     /// Each accord's place in the order they came into force (by id): its era's colour.
     let eraRanks: [String: Int]
 
@@ -144,15 +151,18 @@ public struct AppState: Sendable {
         eraRanks = Dictionary(store.accords.sorted { $0.inForceFrom < $1.inForceFrom }.enumerated().map { ($1.id, $0) },
                               uniquingKeysWith: { first, _ in first })
         filters = Array(repeating: ListFilter(), count: Pane.allCases.count)
-        lists = Pane.allCases.map { AppState.buildList($0, store: store, filter: ListFilter(), zoom: .events, sourceOrder: .date) }
+        listBoxes = Pane.allCases.map { pane in
+            pane == .timeline ? LazyPaneList(AppState.buildList(pane, store: store, filter: ListFilter(), zoom: .events, sourceOrder: .date))
+                : LazyPaneList(building: { AppState.buildList(pane, store: store, filter: ListFilter(), zoom: .events, sourceOrder: .date) })
+        }
         layout = Layout(width: width, height: height)
         yearCounts = AppState.countYears(store, filter: ListFilter())
         selection = Array(repeating: 0, count: Pane.allCases.count)
         scroll = Array(repeating: 0, count: Pane.allCases.count)
-        if let focus = store.ref(store.info.focus), let item = lists[Pane.timeline.rawValue].item(of: focus) {
+        if let focus = store.ref(store.info.focus), let item = paneList(.timeline).item(of: focus) {
             selection[Pane.timeline.rawValue] = item
             // open with the focal event in the middle of the list, its context on both sides
-            scroll[Pane.timeline.rawValue] = max(0, lists[Pane.timeline.rawValue].itemRows[item] - layout.listRows / 2)
+            scroll[Pane.timeline.rawValue] = max(0, paneList(.timeline).itemRows[item] - layout.listRows / 2)
         }
         keepSelectionVisible()
     }
@@ -177,7 +187,13 @@ public struct AppState: Sendable {
         return counts
     }
 
-    public var list: PaneList { lists[pane.rawValue] }
+    public var list: PaneList { listBoxes[pane.rawValue].list }
+
+    /// The panes whose list is built (for tests).
+    var builtPanes: [Pane] { Pane.allCases.filter { listBoxes[$0.rawValue].builtList != nil } }
+
+    /// A pane's list (built now if it was not yet).
+    func paneList(_ pane: Pane) -> PaneList { listBoxes[pane.rawValue].list }
     public var selectedItem: Int { selection[pane.rawValue] }
     public var selectedRef: RecordRef? { list.ref(at: selectedItem) }
     public var filter: ListFilter { filters[pane.rawValue] }
@@ -186,7 +202,7 @@ public struct AppState: Sendable {
     /// the selection on the same record (or the bucket or nearest record that holds it).
     mutating func rebuild(_ target: Pane, filter: ListFilter? = nil, zoom newZoom: Zoom? = nil, sourceOrder newOrder: SourceOrder? = nil) {
         let index = target.rawValue
-        let old = lists[index]
+        let old = listBoxes[index].list
         let keptRef = old.ref(at: selection[index])
         let keptEvent = old.firstEvent(at: selection[index])
         if let filter {
@@ -195,8 +211,8 @@ public struct AppState: Sendable {
         }
         if let newZoom { zoom = newZoom }
         if let newOrder { sourceOrder = newOrder }
-        lists[index] = AppState.buildList(target, store: store, filter: filters[index], zoom: zoom, sourceOrder: sourceOrder)
-        let list = lists[index]
+        let list = AppState.buildList(target, store: store, filter: filters[index], zoom: zoom, sourceOrder: sourceOrder)
+        listBoxes[index] = LazyPaneList(list)
         var item: Int?
         if let keptRef { item = list.item(of: keptRef) }
         if item == nil, target == .timeline, let keptEvent {
@@ -222,8 +238,23 @@ public struct AppState: Sendable {
 
     var detailBlocks: [DetailBlock] { detailCache.blocks(detailKey) { buildDetailBlocks() } }
 
+    /// Draws line `index` of `detailLines` on `row` of the detail area `inner`: copied in when it
+    /// was drawn before for this record, width and column, otherwise drawn and kept.
+    func drawDetailLine(_ index: Int, _ line: DetailLine, key: DetailCache.Key, inner: Rect, row: Int, into grid: inout Grid) {
+        if let cells = detailCache.cells(key, width: inner.width, column: inner.column, line: index) {
+            grid.paste(cells, row: row, column: inner.column)
+            return
+        }
+        var column = inner.column
+        for segment in line.segments {
+            column += grid.put(segment.text, row: row, column: column, maxWidth: inner.column + inner.width - column, style: segment.style)
+        }
+        detailCache.keep(Array(grid.cells(row: row, column: inner.column, count: inner.width)), key,
+                         width: inner.width, column: inner.column, line: index)
+    }
+
     /// What the selected detail depends on (see `DetailCache`).
-    private var detailKey: DetailCache.Key {
+    var detailKey: DetailCache.Key {
         if let ref = selectedRef { return DetailCache.Key(ref: ref, bucket: nil, lang: lang) }
         return DetailCache.Key(ref: nil, bucket: list.bucket(at: selectedItem), lang: lang)
     }
@@ -245,10 +276,27 @@ public struct AppState: Sendable {
         detailBlocks.compactMap { if case .link(let target, _) = $0 { return target } else { return nil } }
     }
 
+    /// Draws, and throws away, the frames a `j` and a `k` in the list would bring next, so the
+    /// records they select find their detail, rows and header in the caches when the key comes
+    /// (a record not shown before costs several times one seen). The shell calls it once a frame
+    /// is out and before it waits for the next key: no wake-up of its own, and the key it waits
+    /// for is not delayed by more than these two frames. Pure as far as the state goes: only the
+    /// caches it shares with its copies change.
+    public func prepareNeighbours() {
+        guard overlay == nil, prompt == nil, area == .list, count == nil, pendingPrefix == nil, list.count > 1 else { return }
+        for action in [Action.moveDown, .moveUp] {
+            var next = self
+            _ = next.reduce(action)
+            guard next.selectedItem != selectedItem else { continue }
+            _ = ScreenView.render(next)
+        }
+    }
+
     /// Forgets every laid-out detail and drawn row (for tests: a render must not depend on them).
     mutating func emptyCaches() {
         detailCache = DetailCache()
         rowCache = RowCache()
+        partCache = PartCache()
     }
 
     mutating func setSize(width: Int, height: Int) {
@@ -258,8 +306,9 @@ public struct AppState: Sendable {
     /// Scrolls the list so the selected row — and the heading just above it — are visible, and the
     /// detail so the chosen link is.
     mutating func keepSelectionVisible(followLink: Bool = true) {
-        for index in lists.indices {
-            let list = lists[index]
+        for index in listBoxes.indices {
+            // a list not built yet has never been shown: its selection and scroll are still 0
+            guard let list = listBoxes[index].builtList else { continue }
             guard list.count > 0 else { scroll[index] = 0; selection[index] = 0; continue }
             selection[index] = min(max(0, selection[index]), list.count - 1)
             let row = list.itemRows[selection[index]]
@@ -287,4 +336,31 @@ public struct AppState: Sendable {
 
     /// The last first line that still fills the detail.
     func maxDetailScroll(_ lines: [DetailLine]) -> Int { max(0, lines.count - layout.detailRows) }
+}
+
+/// A pane's list, built when first read and never changed after (a new list takes a new box):
+/// shared by copies of the state.
+final class LazyPaneList: Sendable {
+    private let built: Mutex<PaneList?>
+    private let build: @Sendable () -> PaneList
+
+    init(_ list: PaneList) {
+        built = Mutex(list)
+        build = { list }
+    }
+
+    init(building build: @escaping @Sendable () -> PaneList) {
+        built = Mutex(nil)
+        self.build = build
+    }
+
+    var list: PaneList {
+        if let list = built.withLock({ $0 }) { return list }
+        let list = build()
+        built.withLock { $0 = list }
+        return list
+    }
+
+    /// The list, if it was built.
+    var builtList: PaneList? { built.withLock { $0 } }
 }

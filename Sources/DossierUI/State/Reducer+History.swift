@@ -35,13 +35,13 @@ extension AppState {
             return
         }
         if case .glossary? = overlay { overlay = nil }
-        if lists[target.rawValue].item(of: ref) == nil {
+        if paneList(target).item(of: ref) == nil {
             if target == .timeline && zoom != .events { rebuild(.timeline, zoom: .events) }
-            if lists[target.rawValue].item(of: ref) == nil && !filters[target.rawValue].isEmpty {
+            if paneList(target).item(of: ref) == nil && !filters[target.rawValue].isEmpty {
                 rebuild(target, filter: ListFilter())
             }
         }
-        guard let item = lists[target.rawValue].item(of: ref) else { return }
+        guard let item = paneList(target).item(of: ref) else { return }
         if shouldRemember, let here = currentLocation, here != Location(pane: target, ref: ref) { remember(here) }
         pane = target
         area = .list

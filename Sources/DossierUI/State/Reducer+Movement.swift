@@ -144,7 +144,7 @@ extension AppState {
     mutating func jumpToKind(_ jump: KindJump, forward: Bool) {
         if pane != .timeline { focus(.timeline) }
         if zoom != .events { rebuild(.timeline, zoom: .events) }
-        let list = lists[Pane.timeline.rawValue]
+        let list = paneList(.timeline)
         let items = forward ? Array((selectedItem + 1)..<max(selectedItem + 1, list.count)) : Array((0..<selectedItem).reversed())
         for item in items {
             if case .event(let i)? = list.ref(at: item), jump.kinds.contains(store.events[i].kind) {

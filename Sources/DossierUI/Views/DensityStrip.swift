@@ -19,7 +19,7 @@ public enum DensityStrip {
         for (offset, count) in state.yearCounts.enumerated() { counts[min(cells - 1, offset / perCell)] += count }
         let peak = max(1, counts.max() ?? 1)
         var selectedCell: Int?
-        if let index = state.lists[Pane.timeline.rawValue].firstEvent(at: state.selection[Pane.timeline.rawValue]) {
+        if let index = state.paneList(.timeline).firstEvent(at: state.selection[Pane.timeline.rawValue]) {
             selectedCell = min(cells - 1, (events[index].date.year - first) / perCell)
         }
         for (i, count) in counts.enumerated() {

@@ -65,6 +65,21 @@ public enum ScreenView {
     }
 
     static func drawHeader(_ state: AppState, into grid: inout Grid) {
+        // the header depends on the pane, the selection and the last two places left (and how
+        // many there are): drawn once for each, then copied in
+        let selected = state.selectedRef
+        let key = PartCache.Key.header(pane: state.pane, lang: state.lang, width: grid.width, ref: selected,
+                                       bucket: selected == nil ? state.list.bucket(at: state.selectedItem)?.label : nil,
+                                       trail: state.backStack.suffix(2).map(\.ref), depth: state.backStack.count)
+        let header = state.partCache.part(key) {
+            var scratch = Grid(width: grid.width, height: 1)
+            drawHeaderRow(state, into: &scratch)
+            return PartCache.Part(cells: Array(scratch.cells(row: 0, column: 0, count: grid.width)))
+        }
+        grid.paste(header.cells, row: 0, column: 0)
+    }
+
+    private static func drawHeaderRow(_ state: AppState, into grid: inout Grid) {
         let width = grid.width
         grid.fill(row: 0, column: 0, width: width, height: 1, style: .header)
         // the path that led here: the last places left, then where you are
@@ -87,6 +102,19 @@ public enum ScreenView {
     static func drawTabs(_ state: AppState, into grid: inout Grid, regions: inout Regions) {
         let strip = state.layout.tabs
         regions.tabStrip = strip
+        let part = state.partCache.part(.tabs(pane: state.pane, lang: state.lang, width: grid.width, strip: strip)) {
+            // drawn once on a blank row in the same place, its cells and tabs kept
+            var scratch = Grid(width: grid.width, height: max(0, strip.row) + 1)
+            var tabs = Regions()
+            drawTabStrip(state, into: &scratch, regions: &tabs)
+            return PartCache.Part(cells: Array(scratch.cells(row: strip.row, column: 0, count: grid.width)), tabs: tabs.tabs)
+        }
+        grid.paste(part.cells, row: strip.row, column: 0)
+        regions.tabs += part.tabs
+    }
+
+    private static func drawTabStrip(_ state: AppState, into grid: inout Grid, regions: inout Regions) {
+        let strip = state.layout.tabs
         var column = 1
         for (pane, label) in zip(Pane.allCases, tabLabels(state, width: grid.width)) {
             let focused = pane == state.pane
@@ -129,7 +157,16 @@ public enum ScreenView {
         var inner = rect.inner
         regions.list = inner
         if state.pane == .timeline && DensityStrip.rows(state.layout) > 0 {
-            DensityStrip.draw(state, row: inner.row, column: inner.column, width: inner.width, into: &grid)
+            let selectedEvent = state.paneList(.timeline).firstEvent(at: state.selection[Pane.timeline.rawValue])
+            let key = PartCache.Key.density(yearCounts: state.yearCounts, column: inner.column, width: inner.width,
+                                            year: selectedEvent.map { state.store.events[$0].date.year })
+            let strip = state.partCache.part(key) {
+                // drawn once on a blank row in the same place, its cells kept
+                var scratch = Grid(width: inner.column + inner.width, height: 1)
+                DensityStrip.draw(state, row: 0, column: inner.column, width: inner.width, into: &scratch)
+                return PartCache.Part(cells: Array(scratch.cells(row: 0, column: inner.column, count: inner.width)))
+            }
+            grid.paste(strip.cells, row: inner.row, column: inner.column)
             inner = Rect(row: inner.row + 1, column: inner.column, width: inner.width, height: inner.height - 1)
         }
         let top = state.scroll[state.pane.rawValue]
@@ -162,11 +199,18 @@ public enum ScreenView {
                     if state.area == .list { grid.cursor = (row, inner.column) }
                 }
             case .heading(let title):
-                let text = TextLayout.truncate((state.pane == .timeline ? "── " : "") + title[state.lang], to: inner.width - 1) + " "
-                let used = grid.put(text, row: row, column: inner.column, maxWidth: inner.width, style: .heading)
-                if state.pane == .timeline, used < inner.width {
-                    grid.put(String(repeating: "─", count: inner.width - used), row: row, column: inner.column + used, style: .muted)
+                let timeline = state.pane == .timeline
+                let heading = state.partCache.part(.heading(title: title, timeline: timeline, lang: state.lang, column: inner.column, width: inner.width)) {
+                    // drawn once on a blank row in the same place, its cells kept
+                    var scratch = Grid(width: inner.column + inner.width, height: 1)
+                    let text = TextLayout.truncate((timeline ? "── " : "") + title[state.lang], to: inner.width - 1) + " "
+                    let used = scratch.put(text, row: 0, column: inner.column, maxWidth: inner.width, style: .heading)
+                    if timeline, used < inner.width {
+                        scratch.put(String(repeating: "─", count: inner.width - used), row: 0, column: inner.column + used, style: .muted)
+                    }
+                    return PartCache.Part(cells: Array(scratch.cells(row: 0, column: inner.column, count: inner.width)))
                 }
+                grid.paste(heading.cells, row: row, column: inner.column)
             case .item(let ref):
                 let selected = index == selectedRow
                 let key = RowCache.Key(ref: ref, width: inner.width, lang: state.lang, sourceOrder: state.sourceOrder)
@@ -269,16 +313,14 @@ public enum ScreenView {
         regions.detail = inner
         // the lines in view, and one more to tell whether there is more below
         let lines = state.detailLines(limit: state.detailScroll + inner.height + 1)
+        let key = state.detailKey
         for n in 0..<inner.height {
             let index = state.detailScroll + n
             guard index < lines.count else { break }
             let line = lines[index]
             let row = inner.row + n
             if let link = line.link { regions.linkLines.append(Regions.LinkLine(row: row, link: link)) }
-            var column = inner.column
-            for segment in line.segments {
-                column += grid.put(segment.text, row: row, column: column, maxWidth: inner.column + inner.width - column, style: segment.style)
-            }
+            state.drawDetailLine(index, line, key: key, inner: inner, row: row, into: &grid)
             if let terms = state.search?.terms { Highlight.apply(terms, row: row, column: inner.column, width: inner.width, in: &grid) }
             if state.area == .detail, let link = line.link, link == state.linkIndex {
                 grid.restyle(row: row, column: inner.column, width: inner.width, style: .selection)
@@ -350,7 +392,15 @@ public enum ScreenView {
             return
         }
         column += grid.put("│", row: row, column: column, style: .statusBar)
-        drawHints(Keymap.hints(area: state.area, pane: state.pane, group: state.groupWord), lang, row: row, from: column, into: &grid)
+        let group = state.groupWord
+        let hints = state.partCache.part(.hints(area: state.area, pane: state.pane, group: group, lang: lang, column: column, width: grid.width)) {
+            // drawn once on a status bar of the same width, from the same column
+            var scratch = Grid(width: grid.width, height: 1)
+            scratch.fill(row: 0, column: 0, width: grid.width, height: 1, style: .statusBar)
+            drawHints(Keymap.hints(area: state.area, pane: state.pane, group: group), lang, row: 0, from: column, into: &scratch)
+            return PartCache.Part(cells: Array(scratch.cells(row: 0, column: column, count: grid.width - column)))
+        }
+        grid.paste(hints.cells, row: row, column: column)
     }
 
     /// Key hints from `column` on, as many whole ones as fit.
