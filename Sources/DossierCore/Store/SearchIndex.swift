@@ -49,15 +49,7 @@ public struct SearchIndex: Sendable {
                                     var p = Int(postingStarts[word]), entry = -1
                                     let end = Int(postingStarts[word + 1])
                                     while p < end {
-                                        var distance = 0, shift = 0
-                                        while true {
-                                            let byte = postings[p]
-                                            p += 1
-                                            distance |= Int(byte & 0x7F) << shift
-                                            if byte < 0x80 { break }
-                                            shift += 7
-                                        }
-                                        entry += distance
+                                        entry += Builder.unpack(postings, at: &p)
                                         found[entry] = true
                                     }
                                     // one match per word is enough: go on from the next word
@@ -191,6 +183,19 @@ public struct SearchIndex: Sendable {
                 byte(UInt8(value))
             }
 
+            /// The number `pack` wrote at `bytes[p]`; moves `p` past it.
+            @inline(__always)
+            static func unpack(_ bytes: UnsafeBufferPointer<UInt8>, at p: inout Int) -> Int {
+                var value = 0, shift = 0
+                while true {
+                    let byte = bytes[p]
+                    p += 1
+                    value |= Int(byte & 0x7F) << shift
+                    if byte < 0x80 { return value }
+                    shift += 7
+                }
+            }
+
             /// Calls `body(entry, word)` for each word of each entry, in entry order; with
             /// `freeing`, each chunk is freed once read.
             private mutating func walk(freeing: Bool, _ body: (Int, Int) -> Void) {
@@ -200,14 +205,7 @@ public struct SearchIndex: Sendable {
                         let bytes = block.bytes
                         var p = 0
                         while p < bytes.count {
-                            var value = 0, shift = 0
-                            while true {
-                                let byte = bytes[p]
-                                p += 1
-                                value |= Int(byte & 0x7F) << shift
-                                if byte < 0x80 { break }
-                                shift += 7
-                            }
+                            let value = Builder.unpack(bytes, at: &p)
                             if value == 0 { entry += 1 } else { body(entry, value - 1) }
                         }
                     }
