@@ -19,8 +19,8 @@ trap 'rm -rf "$work"' EXIT
 
 echo "## In process (release; medians in ms; peak RSS in MB)"
 echo
-echo "| dossier | events | load | load + store + first frame | search index (background) | render 80×24 | render 200×60 | key 80×24 (reducer + render) | key 120×40 (j/k) | search per key (first) | peak RSS, opened (first frame + index) | peak RSS, whole bench |"
-echo "|---|---|---|---|---|---|---|---|---|---|---|---|"
+echo "| dossier | events | load | load + store + first frame | search index (background) | render 80×24 | render 200×60 | key 80×24 (reducer + render) | key 120×40 (j/k) | key 120×40 new record, neighbours prepared between keys (untimed) / cold / revisit | search per key (first) | peak RSS, opened (first frame + index) | peak RSS, whole bench |"
+echo "|---|---|---|---|---|---|---|---|---|---|---|---|---|"
 row() { python3 Benchmarks/row.py; }
 "$bin/dossier-bench" --runs "$runs" | row
 for n in 1000 10000 100000; do

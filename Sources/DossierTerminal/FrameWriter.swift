@@ -81,7 +81,9 @@ public struct FrameWriter {
         let compare = !previous.cells.isEmpty
         for row in 0..<grid.height {
             let base = row * grid.width
+            var erasedTo = 0
             for column in 0..<grid.width {
+                if column < erasedTo { continue }
                 let raw = grid.cells[base + column]
                 var cell = raw
                 if raw.width == 0 {
@@ -96,6 +98,10 @@ public struct FrameWriter {
                     if old.sameText(as: raw) && old.style == raw.style && old.width == raw.width && (raw.width != 0 || wasLone) { continue }
                 }
                 let end = column + Int(cell.width)
+                if let erased = erase(grid, previous: compare ? previous : nil, row: row, from: column) {
+                    erasedTo = erased
+                    continue
+                }
                 if row == grid.height - 1, end >= grid.width, strings.scrollsAtLastCell { continue }
                 if cursor == nil || cursor! != (row, column) {
                     if !rewriteGap(grid, row: row, to: column) { move(row: row, column: column) }
@@ -138,6 +144,50 @@ public struct FrameWriter {
             strings.move(row: row, column: column, into: &out)
         }
         cursor = (row, column)
+    }
+
+    /// A run of blanks from `column` erased with `el` (to the end of the line) or `ech` instead
+    /// of written as spaces, when that is shorter: blanks whose pen has no attribute and no
+    /// foreground (what an erase leaves), on the terminal's own background or, with `bce`, on
+    /// any. The cursor stays at `column`. The column after the erased cells, nil when not done.
+    private mutating func erase(_ grid: Grid, previous: Grid?, row: Int, from column: Int) -> Int? {
+        let base = row * grid.width
+        let first = grid.cells[base + column]
+        guard first.width == 1, first.singleByte == 0x20 else { return nil }
+        let target = pens[Int(first.style.rawValue)]
+        guard target.attributes == [], target.foreground == nil,
+              target.background == nil || strings.backColourErase,
+              strings.ech != nil || !strings.eraseToEndOfLine.isEmpty else { return nil }
+        // the blanks in this pen from `column`, and the last of them that changed
+        var stop = column, lastChanged = column
+        while stop < grid.width {
+            let cell = grid.cells[base + stop]
+            guard cell.width == 1, cell.singleByte == 0x20, pens[Int(cell.style.rawValue)] == target else { break }
+            if let previous, previous.cells[base + stop] == cell { } else { lastChanged = stop }
+            stop += 1
+        }
+        // do not erase half of a wide character the screen shows past the run
+        if let previous, stop < grid.width, previous.cells[base + stop].width == 0, previous.cells[base + stop - 1].width == 2 {
+            stop -= 1
+            lastChanged = min(lastChanged, stop - 1)
+            if stop <= column { return nil }
+        }
+        let count = lastChanged + 1 - column
+        var bytes: [UInt8]
+        if stop == grid.width, !strings.eraseToEndOfLine.isEmpty {
+            bytes = strings.eraseToEndOfLine
+        } else {
+            bytes = []
+            guard strings.erase(characters: count, into: &bytes) else { return nil }
+        }
+        // the cursor does not move: the next change past the run costs a move (about 6 bytes)
+        let next = lastChanged + 1
+        let moveAfter = next < grid.width && (previous == nil || previous!.cells[base + next] != grid.cells[base + next]) ? 6 : 0
+        guard bytes.count + moveAfter < count else { return nil }
+        if cursor == nil || cursor! != (row, column) { move(row: row, column: column) }
+        setPen(target)
+        out += bytes
+        return lastChanged + 1
     }
 
     /// A few unchanged cells between the cursor and the next change, on the same row, written

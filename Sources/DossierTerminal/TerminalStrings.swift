@@ -27,6 +27,12 @@ public struct TerminalStrings: @unchecked Sendable {
     let movesInAttributes: Bool
     /// `ncv`: the attributes (terminfo's bits) that cannot go with a colour.
     let noColourVideo: Int
+    /// `ech`, the template that erases a number of characters from the cursor without moving it, if any.
+    let ech: UnsafePointer<CChar>?
+    /// `el`: erases from the cursor to the end of the line; empty when the terminal has none.
+    let eraseToEndOfLine: [UInt8]
+    /// `bce`: erasing fills with the current background colour (otherwise with the terminal's own).
+    let backColourErase: Bool
     /// Colours (8 or more, with `setaf` and `setab`).
     public var hasColours: Bool { !foreground.isEmpty }
 
@@ -56,7 +62,9 @@ public struct TerminalStrings: @unchecked Sendable {
             lineDrawing: string("smacs").isEmpty ? [:] : map,
             scrollsAtLastCell: dossier_tigetflag("am") != 0 && dossier_tigetflag("xenl") == 0,
             movesInAttributes: dossier_tigetflag("msgr") != 0,
-            noColourVideo: ncv > 0 ? Int(ncv) : 0)
+            noColourVideo: ncv > 0 ? Int(ncv) : 0,
+            ech: dossier_tigetstr("ech"), eraseToEndOfLine: string("el"),
+            backColourErase: dossier_tigetflag("bce") != 0)
     }
 
     /// The strings of a terminal type, read with `setupterm` (for tests: the explorer reads the
@@ -81,6 +89,16 @@ public struct TerminalStrings: @unchecked Sendable {
         guard let hpa else { return false }
         return TerminalStrings.lock.withLock { _ in
             guard let filled = dossier_tiparm1(hpa, Int32(column)) else { return false }
+            append(filled, to: &out)
+            return true
+        }
+    }
+
+    /// `ech` filled in for a count; false when the terminal has no `ech`.
+    func erase(characters count: Int, into out: inout [UInt8]) -> Bool {
+        guard let ech else { return false }
+        return TerminalStrings.lock.withLock { _ in
+            guard let filled = dossier_tiparm1(ech, Int32(count)) else { return false }
             append(filled, to: &out)
             return true
         }

@@ -140,6 +140,37 @@ for key in [Key.character("j"), .character("k")] {
     }
 }
 
+// 3c. the same split by what the key finds in the caches. "new": `j` through records never shown,
+//     each state fresh, with the neighbour preparation the explorer runs after each frame
+//     (`prepareNeighbours`) run between keys and left out of the time, as the loop runs it while
+//     it waits for the next key; "cold": the same without it (a jump, or a key faster than the
+//     preparation); "revisit": j and k between two records just shown.
+@MainActor func walkNew(prepared: Bool) -> [Double] {
+    var times: [Double] = []
+    for _ in 0..<max(1, runs / 10) {
+        var fresh = AppState(store: store, lang: .en, width: 120, height: 40)
+        fresh.reduce(.searchIndexReady)
+        _ = ScreenView.render(fresh)
+        if prepared { fresh.prepareNeighbours() }
+        for _ in 0..<min(runs * 2, max(1, store.events.count - 2)) {
+            let t = now()
+            fresh.handle(.character("j"))
+            _ = ScreenView.render(fresh)
+            times.append(now() - t)
+            if prepared { fresh.prepareNeighbours() }
+        }
+    }
+    return times
+}
+let perKeyNew = walkNew(prepared: true), perKeyCold = walkNew(prepared: false)
+var perKeyRevisit: [Double] = []
+for n in 0..<(runs * 4) {
+    let t = now()
+    large.handle(.character(n % 2 == 0 ? "j" : "k"))
+    _ = ScreenView.render(large)
+    perKeyRevisit.append(now() - t)
+}
+
 // 4. search per keystroke (incremental: fold, scan, move to the first hit, render); the first
 //    keystroke scans every record, the next ones only the previous hits
 var searchFirst = 0.0
@@ -167,6 +198,9 @@ print("""
 "render_80x24_ms": \(format(median(render80))), "render_200x60_ms": \(format(median(render200))), \
 "key_ms": \(format(median(perKey))), "key_max_ms": \(format(perKey.max() ?? 0)), \
 "key_120x40_ms": \(format(median(perKeyLarge))), "key_120x40_max_ms": \(format(perKeyLarge.max() ?? 0)), \
+"key_120x40_new_prepared_ms": \(format(median(perKeyNew))), "key_120x40_new_cold_ms": \(format(median(perKeyCold))), \
+"key_120x40_revisit_ms": \(format(median(perKeyRevisit))), \
+"key_120x40_note": "reducer + render, one key; new_prepared: j to a record never shown, neighbours prepared between keys (untimed, as the loop does after each frame); new_cold: the same unprepared; revisit: j/k between two records just shown; key_120x40_ms: j x 2 runs then k x 2 runs, no preparation", \
 "index_ms": \(format(indexBuilt - indexStart)), "search_first_key_ms": \(format(searchFirst)), "search_key_ms": \(format(median(perSearchKey))), \
 "rss_first_frame_mb": \(format(firstFrameRSS)), "peak_rss_first_frame_mb": \(format(firstFramePeak)), "rss_opened_mb": \(format(openedRSS)), "peak_rss_opened_mb": \(format(openedPeakMB)), "peak_rss_mb": \(format(peakMB))}
 """)

@@ -5,7 +5,8 @@ import Testing
 
 /// A tiny terminal: it interprets the control sequences xterm-256color's terminfo strings produce
 /// (cup, hpa, clear, sgr0, bold, dim, smul, rev, setaf/setab/op for the eight colours, smacs/rmacs,
-/// civis/cnorm) and UTF-8 text, with xterm's rules for wide characters and the last column.
+/// civis/cnorm, ech and el, erasing with the current background when the terminal has `bce`,
+/// with its own otherwise) and UTF-8 text, with xterm's rules for wide characters and the last column.
 /// Anything else it meets is noted in `errors`, so a test fails on a byte it does not expect.
 struct ModelScreen {
     struct Place: Equatable, CustomStringConvertible {
@@ -27,10 +28,13 @@ struct ModelScreen {
     var lineDrawing = false
     var cursorShown = true
     var errors: [String] = []
+    /// `bce`: erasing fills with the current background colour.
+    let backColourErase: Bool
 
-    init(width: Int, height: Int, filler: String = " ") {
+    init(width: Int, height: Int, filler: String = " ", backColourErase: Bool = true) {
         self.width = width
         self.height = height
+        self.backColourErase = backColourErase
         places = Array(repeating: Place(text: filler, attributes: filler == " " ? [] : [.bold], foreground: filler == " " ? nil : 3),
                        count: width * height)
     }
@@ -98,6 +102,10 @@ struct ModelScreen {
         case (false, "J") where parameters == [2]:
             // xterm clears with the current background colour (bce)
             places = Array(repeating: Place(background: background), count: width * height)
+        case (false, "X"):
+            erase(count: max(1, parameters.first ?? 1))
+        case (false, "K") where parameters.isEmpty || parameters == [0]:
+            erase(count: width - column)
         case (false, "m"):
             for parameter in parameters.isEmpty ? [0] : parameters {
                 switch parameter {
@@ -160,6 +168,16 @@ struct ModelScreen {
                 column += cells
             }
         }
+    }
+
+    /// `ech` and `el`: blanks from the cursor, which does not move, in the current background
+    /// (with `bce`) without attributes; a wide character cut in two loses its other half.
+    private mutating func erase(count: Int) {
+        let last = min(width, column + count) - 1
+        guard column <= last else { return }
+        clearHalves(row: row, column: column, count: last - column + 1)
+        for c in column...last { places[row * width + c] = Place(background: backColourErase ? background : nil) }
+        pendingWrap = false
     }
 
     /// Writing over half of a wide character blanks its other half.
@@ -334,6 +352,56 @@ struct ModelScreen {
         #expect(String(decoding: bytes, as: UTF8.self).hasSuffix("a??b"))
     }
 
+    @Test func blankRunsAreErasedInFewerBytesThanSpaces() throws {
+        let strings = try #require(Self.xterm)
+        #expect(strings.ech != nil && !strings.eraseToEndOfLine.isEmpty && strings.backColourErase, "xterm has ech, el and bce")
+        var writer = FrameWriter(strings: strings, theme: .dark)
+        var model = ModelScreen(width: 60, height: 3)
+        var grid = Grid(width: 60, height: 3)
+        grid.put(String(repeating: "texte ", count: 10), row: 0, column: 0)
+        grid.put(String(repeating: "mot ", count: 15), row: 1, column: 0)
+        grid.put("│", row: 1, column: 59, style: .border)
+        grid.fill(row: 2, column: 0, width: 60, height: 1, style: .statusBar)
+        grid.put("statut", row: 2, column: 0, style: .statusBar)
+        model.apply(writer.frame(grid))
+        // the first line blanked to its end, the second but for its border, the bar in its colour
+        grid.fill(row: 0, column: 4, width: 56, height: 1)
+        grid.fill(row: 1, column: 2, width: 56, height: 1)
+        grid.fill(row: 2, column: 0, width: 60, height: 1, style: .statusBar)
+        let bytes = writer.frame(grid)
+        model.apply(bytes)
+        expectShows(model, grid, theme: .dark)
+        #expect(contains(bytes, strings.eraseToEndOfLine), "el for the first line")
+        var ech: [UInt8] = []
+        _ = strings.erase(characters: 56, into: &ech)
+        #expect(contains(bytes, ech), "ech for the second")
+        #expect(bytes.count < 60, "\(bytes.count) bytes for 56 + 56 + 6 blanked cells")
+    }
+
+    /// A terminal without `bce` erases in its own colours: blanks on a background are written,
+    /// and one without `ech` or `el` (or both) gets spaces; the screen ends right either way.
+    @Test func erasingHonoursTheTerminalsCapabilities() throws {
+        let xterm = try #require(Self.xterm)
+        let variants = [xterm.without(bce: true), xterm.without(ech: true), xterm.without(el: true),
+                        xterm.without(bce: true, ech: true, el: true)]
+        for (index, strings) in variants.enumerated() {
+            var random = SplitMix(seed: UInt64(100 + index))
+            var writer = FrameWriter(strings: strings, theme: .dark)
+            var model = ModelScreen(width: 20, height: 5, backColourErase: strings.backColourErase)
+            var grid = Grid(width: 20, height: 5)
+            for _ in 0..<40 {
+                grid.put(String(repeating: "ab 中 ", count: 1 + random.next(3)), row: random.next(5), column: random.next(10),
+                         style: [.normal, .statusBar, .heading][random.next(3)])
+                blankSomeCells(&grid, &random)
+                let bytes = writer.frame(grid)
+                model.apply(bytes)
+                expectShows(model, grid, theme: .dark)
+                if strings.ech == nil { #expect(!hasControl(bytes, final: "X"), "no ech") }
+                if strings.eraseToEndOfLine.isEmpty { #expect(!hasControl(bytes, final: "K"), "no el") }
+            }
+        }
+    }
+
     /// Random grids one after another, each drawn over the last: the screen always ends as the
     /// last grid, whatever changed (a fixed seed, so a failure repeats).
     @Test func randomGridsOneAfterAnother() throws {
@@ -355,12 +423,51 @@ struct ModelScreen {
                     grid.put(text, row: random.next(5), column: random.next(20), style: style)
                 }
                 if random.next(3) == 0 { grid.restyle(row: random.next(5), column: random.next(20), width: 5, style: .selection) }
+                blankSomeCells(&grid, &random)
                 grid.cursor = random.next(2) == 0 ? nil : (random.next(5), random.next(20))
                 model.apply(writer.frame(grid))
                 expectShows(model, grid, theme: theme)
             }
         }
     }
+}
+
+/// Blank runs, so that erasing (`ech`, `el`) has something to do: in the plain style, in one
+/// with a background, to the end of the line or not, over wide characters or not.
+func blankSomeCells(_ grid: inout Grid, _ random: inout SplitMix) {
+    guard random.next(2) == 0 else { return }
+    let column = random.next(grid.width)
+    let width = random.next(2) == 0 ? grid.width - column : 1 + random.next(grid.width - column)
+    let style: Style = [.normal, .normal, .statusBar, .selection][random.next(4)]
+    grid.fill(row: random.next(grid.height), column: column, width: width, height: 1, style: style)
+}
+
+extension TerminalStrings {
+    /// These strings as a terminal with fewer erasing capabilities would have them.
+    func without(bce: Bool = false, ech: Bool = false, el: Bool = false) -> TerminalStrings {
+        TerminalStrings(
+            cup: cup, hpa: hpa, sgr0: sgr0, bold: bold, dim: dim, underline: underline, reverse: reverse,
+            foreground: foreground, background: background, originalPair: originalPair,
+            hideCursor: hideCursor, showCursor: showCursor, clear: clear,
+            enterLineDrawing: enterLineDrawing, exitLineDrawing: exitLineDrawing, lineDrawing: lineDrawing,
+            scrollsAtLastCell: scrollsAtLastCell, movesInAttributes: movesInAttributes, noColourVideo: noColourVideo,
+            ech: ech ? nil : self.ech, eraseToEndOfLine: el ? [] : eraseToEndOfLine,
+            backColourErase: bce ? false : backColourErase)
+    }
+}
+
+/// Whether the bytes hold a control sequence `ESC [ digits final`.
+func hasControl(_ bytes: [UInt8], final: Character) -> Bool {
+    var i = 0
+    while i + 1 < bytes.count {
+        if bytes[i] == 0x1B, bytes[i + 1] == UInt8(ascii: "[") {
+            var j = i + 2
+            while j < bytes.count, bytes[j] >= 0x30, bytes[j] <= 0x39 { j += 1 }
+            if j < bytes.count, bytes[j] == final.asciiValue! { return true }
+        }
+        i += 1
+    }
+    return false
 }
 
 func contains(_ bytes: [UInt8], _ part: [UInt8]) -> Bool {
