@@ -315,10 +315,11 @@ extension Field {
     /// list is empty.
     public static func references(_ key: String, _ path: WritableKeyPath<Record, [String]> & Sendable, to kinds: Set<RecordKind>,
                                   required: Bool = false, nonEmpty: Bool = false) -> Field {
-        Field(key, json: nil, search: .none, property: path,
+        let mask = RecordKinds(kinds)
+        return Field(key, json: nil, search: .none, property: path,
               value: { .references($0[keyPath: path], kinds: kinds) },
               read: { reader, record, pending in
-                  guard let ids = reader.references(key, to: kinds, required: required, nonEmpty: nonEmpty, into: &pending) else { return false }
+                  guard let ids = reader.references(key, to: mask, required: required, nonEmpty: nonEmpty, into: &pending) else { return false }
                   record[keyPath: path] = ids
                   return true
               },
@@ -329,10 +330,11 @@ extension Field {
 
     /// The id of one other record.
     public static func reference(_ key: String, _ path: WritableKeyPath<Record, String> & Sendable, to kinds: Set<RecordKind>) -> Field {
-        Field(key, json: nil, search: .none, property: path,
+        let mask = RecordKinds(kinds)
+        return Field(key, json: nil, search: .none, property: path,
               value: { .line($0[keyPath: path]) },
               read: { reader, record, pending in
-                  guard let id = reader.reference(key, to: kinds, into: &pending) else { return false }
+                  guard let id = reader.reference(key, to: mask, into: &pending) else { return false }
                   record[keyPath: path] = id
                   return true
               },
@@ -342,10 +344,11 @@ extension Field {
     }
 
     public static func optionalReference(_ key: String, _ path: WritableKeyPath<Record, String?> & Sendable, to kinds: Set<RecordKind>) -> Field {
-        Field(key, json: nil, search: .none, property: path,
+        let mask = RecordKinds(kinds)
+        return Field(key, json: nil, search: .none, property: path,
               value: { $0[keyPath: path].map { .line($0) } ?? .absent },
               read: { reader, record, pending in
-                  let id = reader.reference(key, to: kinds, required: false, into: &pending)
+                  let id = reader.reference(key, to: mask, required: false, into: &pending)
                   if let id { record[keyPath: path] = id }
                   return id != nil || !reader.has(key)
               },
