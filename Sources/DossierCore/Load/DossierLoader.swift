@@ -436,12 +436,12 @@ struct Assembler {
         let message: String
         if let target = declared[reference.target] {
             guard !reference.kinds.contains(target.kind) else { return }
-            let expected = reference.kinds.map(\.rawValue).sorted().joined(separator: " or ")
+            let expected = reference.kinds.names.joined(separator: " or ")
             message = "\(reference.owner): '\(reference.field)' must name a \(expected), but '\(reference.target)' is a \(target.kind.rawValue)"
         } else {
             // The record may well be in a file that could not be parsed: do not cascade.
             if unparsedFiles > 0 && unparsedIDs.contains(reference.target) { return }
-            let kinds = reference.kinds.count == RecordKind.allCases.count ? "record" : reference.kinds.map(\.rawValue).sorted().joined(separator: " or ")
+            let kinds = reference.kinds == .all ? "record" : reference.kinds.names.joined(separator: " or ")
             message = "\(reference.owner): '\(reference.field)' refers to \(kinds) '\(reference.target)', which does not exist"
         }
         problems.append(Diagnostic(file: reference.file, line: reference.mark.line, column: reference.mark.column, message: message))

@@ -13,7 +13,22 @@ struct PendingReference {
     var owner: String          // "event 'schrems-ii'"
     var field: String
     var target: String
-    var kinds: Set<RecordKind>
+    var kinds: RecordKinds
+}
+
+/// The kinds a reference may name, as bits: a `Set<RecordKind>` in each of the 450,000 pending
+/// references of a 100k-event dossier cost a retain of a table shared by both loading threads
+/// (or a new set, hashed, for `[.party]`), and a hash to check each one.
+struct RecordKinds: OptionSet, Sendable {
+    let rawValue: UInt8
+    init(rawValue: UInt8) { self.rawValue = rawValue }
+    init(_ kind: RecordKind) { rawValue = 1 << UInt8(RecordKind.allCases.firstIndex(of: kind)!) }
+    init(_ kinds: Set<RecordKind>) { self = kinds.reduce(into: []) { $0.insert(RecordKinds($1)) } }
+    static let party = RecordKinds(.party)
+    static let all = RecordKinds(Set(RecordKind.allCases))
+    func contains(_ kind: RecordKind) -> Bool { contains(RecordKinds(kind)) }
+    /// Their names, sorted, for messages.
+    var names: [String] { RecordKind.allCases.filter { contains($0) }.map(\.rawValue).sorted() }
 }
 
 /// Reads the fields of one YAML mapping that describes a record. Each accessor reports what is
@@ -64,7 +79,7 @@ public struct FieldReader {
             for link in OverviewLinks.ids(in: text[language]) {
                 pending.append(PendingReference(file: file, mark: markOf(key), owner: owner,
                                                 field: "\(key) (\(language.rawValue))", target: link,
-                                                kinds: Set(RecordKind.allCases)))
+                                                kinds: .all))
             }
         }
     }
@@ -209,7 +224,7 @@ public struct FieldReader {
     }
 
     /// A list of ids, each queued to be resolved against the whole dossier.
-    mutating func references(_ key: String, to kinds: Set<RecordKind>, required: Bool = true, nonEmpty: Bool = false,
+    mutating func references(_ key: String, to kinds: RecordKinds, required: Bool = true, nonEmpty: Bool = false,
                              into pending: inout [PendingReference]) -> [String]? {
         guard let (mark, node) = node(key, required: required) else { return required ? nil : [] }
         guard case .sequence(let items, _) = node else {
@@ -241,7 +256,7 @@ public struct FieldReader {
     }
 
     /// One id, queued to be resolved.
-    mutating func reference(_ key: String, to kinds: Set<RecordKind>, required: Bool = true,
+    mutating func reference(_ key: String, to kinds: RecordKinds, required: Bool = true,
                             into pending: inout [PendingReference]) -> String? {
         guard let id = identifier(key, required: required) else { return nil }
         pending.append(PendingReference(file: file, mark: markOf(key), owner: owner, field: key, target: id, kinds: kinds))
@@ -330,12 +345,14 @@ public struct FieldReader {
                 ok = false
                 continue
             }
-            guard seen.insert(id).inserted else {
+            // short lists (nearly all) are checked in place; long ones through the set
+            let repeated = items.count <= 16 ? result.contains { $0.party == id } : !seen.insert(id).inserted
+            guard !repeated else {
                 report(idMark, "'\(key)' lists '\(id)' twice")
                 continue
             }
             result.append(Participant(party: id, role: role))
-            pending.append(PendingReference(file: file, mark: idMark, owner: owner, field: key, target: id, kinds: [.party]))
+            pending.append(PendingReference(file: file, mark: idMark, owner: owner, field: key, target: id, kinds: .party))
         }
         return ok ? result : nil
     }
