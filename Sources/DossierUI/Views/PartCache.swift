@@ -1,5 +1,4 @@
 import DossierCore
-import Synchronization
 
 /// Parts of the frame that stay the same from one key to the next — the status bar's key
 /// hints, the tab strip, the header, the lists' headings, the timeline's density strip — drawn once for what they depend on and copied in
@@ -26,17 +25,8 @@ final class PartCache: Sendable {
         var tabs: [Regions.Tab] = []
     }
 
-    static let capacity = 256
+    /// A header per record seen, among others: a few hundred parts cover a reading session.
+    private let parts = BoundedCache<Key, Part>(capacity: 256)
 
-    private let parts = Mutex<[Key: Part]>([:])
-
-    func part(_ key: Key, draw: () -> Part) -> Part {
-        if let cached = parts.withLock({ $0[key] }) { return cached }
-        let part = draw()
-        parts.withLock { parts in
-            if parts.count >= PartCache.capacity { parts.removeAll(keepingCapacity: true) }
-            parts[key] = part
-        }
-        return part
-    }
+    func part(_ key: Key, draw: () -> Part) -> Part { parts.value(key, make: draw) }
 }

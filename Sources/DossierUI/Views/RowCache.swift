@@ -1,5 +1,4 @@
 import DossierCore
-import Synchronization
 
 /// The cells of list rows already drawn, so a key that moves the selection does not lay out
 /// again every visible row (cutting, padding and measuring the width of every title): a row's
@@ -15,17 +14,7 @@ final class RowCache: Sendable {
     }
 
     /// Far more rows than a screen shows: scrolling back and forth stays in the cache.
-    static let capacity = 1024
+    private let rows = BoundedCache<Key, [Cell]>(capacity: 1024)
 
-    private let rows = Mutex<[Key: [Cell]]>([:])
-
-    func cells(_ key: Key, build: () -> [Cell]) -> [Cell] {
-        if let cached = rows.withLock({ $0[key] }) { return cached }
-        let cells = build()
-        rows.withLock { rows in
-            if rows.count >= RowCache.capacity { rows.removeAll(keepingCapacity: true) }
-            rows[key] = cells
-        }
-        return cells
-    }
+    func cells(_ key: Key, build: () -> [Cell]) -> [Cell] { rows.value(key, make: build) }
 }
