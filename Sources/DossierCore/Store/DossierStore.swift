@@ -80,18 +80,17 @@ public struct DossierStore: Sendable {
         // other links between records on the other (each about half the time). Records are read
         // in place (through buffer pointers), not copied: copying an event retains each of its texts.
         var byID: [String: RecordRef] = [:]
-        var links = Links(), citations = Links()
+        var links = Links(), citedBy: [String: [RecordRef]] = [:]
         let records = (parties: parties, events: self.events, arguments: arguments, accords: accords, sources: sources, terms: terms)
         Parallel.forEach(2) { half in
             let r = records
             if half == 0 {
                 byID = DossierStore.ids(r.parties, r.events, r.arguments, r.accords, r.sources, r.terms)
-                citations = Links(r.parties, r.events, r.arguments, r.accords, r.terms, citations: true)
+                citedBy = Links.citations(r.parties, r.events, r.arguments, r.accords, r.terms)
             } else {
-                links = Links(r.parties, r.events, r.arguments, r.accords, r.terms, citations: false)
+                links = Links(r.events, r.arguments)
             }
         }
-        links.citedBy = citations.citedBy
         for accord in accords {
             if let ruling = accord.struckDownBy, case .event(let i)? = byID[ruling],
                !(links.eventsOfAccord[accord.id]?.contains(i) ?? false) {
@@ -105,7 +104,7 @@ public struct DossierStore: Sendable {
         self.argumentsOfParty = links.argumentsOfParty
         self.argumentsOfEvent = links.argumentsOfEvent
         self.answeredBy = links.answeredBy
-        self.citedBy = links.citedBy
+        self.citedBy = citedBy
     }
 
     private static func ids(_ parties: [Party], _ events: [Event], _ arguments: [Argument], _ accords: [Accord],
@@ -158,34 +157,40 @@ public struct DossierStore: Sendable {
         var eventsOfParty: [String: [Int]] = [:], eventsOfAccord: [String: [Int]] = [:]
         var argumentsOfParty: [String: [Int]] = [:], argumentsOfEvent: [String: [Int]] = [:]
         var answeredBy: [String: [Int]] = [:]
-        var citedBy: [String: [RecordRef]] = [:]
 
         init() {}
 
-        /// With `citations`, only who cites each source (`citedBy`); without, every other link.
-        init(_ parties: [Party], _ events: [Event], _ arguments: [Argument], _ accords: [Accord], _ terms: [Term], citations: Bool) {
+        /// Every link but who cites each source (`citations` builds that, on the other core).
+        init(_ events: [Event], _ arguments: [Argument]) {
             events.withUnsafeBufferPointer { events in
                 for i in events.indices {
-                    if citations {
-                        for source in events[i].sources { citedBy[source, default: []].append(.event(i)) }
-                        continue
-                    }
                     for party in events[i].parties { eventsOfParty[party, default: []].append(i) }
                     if let accord = events[i].accord { eventsOfAccord[accord, default: []].append(i) }
                 }
             }
             arguments.withUnsafeBufferPointer { arguments in
                 for i in arguments.indices {
-                    if citations {
-                        for source in arguments[i].sources { citedBy[source, default: []].append(.argument(i)) }
-                        continue
-                    }
                     for party in arguments[i].by { argumentsOfParty[party, default: []].append(i) }
                     argumentsOfEvent[arguments[i].caseID, default: []].append(i)
                     for answered in arguments[i].answers { answeredBy[answered, default: []].append(i) }
                 }
             }
-            guard citations else { return }
+        }
+
+        /// Who cites each source: every kind of record but sources themselves.
+        static func citations(_ parties: [Party], _ events: [Event], _ arguments: [Argument], _ accords: [Accord],
+                              _ terms: [Term]) -> [String: [RecordRef]] {
+            var citedBy: [String: [RecordRef]] = [:]
+            events.withUnsafeBufferPointer { events in
+                for i in events.indices {
+                    for source in events[i].sources { citedBy[source, default: []].append(.event(i)) }
+                }
+            }
+            arguments.withUnsafeBufferPointer { arguments in
+                for i in arguments.indices {
+                    for source in arguments[i].sources { citedBy[source, default: []].append(.argument(i)) }
+                }
+            }
             parties.withUnsafeBufferPointer { parties in
                 for i in parties.indices {
                     for source in parties[i].sources { citedBy[source, default: []].append(.party(i)) }
@@ -201,6 +206,7 @@ public struct DossierStore: Sendable {
             for (i, term) in terms.enumerated() {
                 for source in term.sources { citedBy[source, default: []].append(.term(i)) }
             }
+            return citedBy
         }
     }
 
