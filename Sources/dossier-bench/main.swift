@@ -82,7 +82,9 @@ func loadStore() -> (store: DossierStore, loaded: Double, stored: Double) {
 let start = now()
 let (store, loaded, stored) = loadStore()
 var state = AppState(store: store, lang: .en, width: 80, height: 24)
-_ = ScreenView.render(state)
+// each state drawn by its own renderer, as the explorer loop keeps one with its caches
+let stateRenderer = Renderer(), wideRenderer = Renderer(), largeRenderer = Renderer()
+_ = stateRenderer.draw(state)
 let firstFrame = now()
 let firstFrameRSS = residentMB(), firstFramePeak = highWaterMarkMB()
 if profileLoad { exit(0) }
@@ -99,9 +101,10 @@ let openedRSS = residentMB()
 
 if profileKeys > 0 {
     var profiled = AppState(store: store, lang: .en, width: 120, height: 40)
+    let profiledRenderer = Renderer()
     for n in 0..<profileKeys {
         profiled.handle(.character(n % 40 < 20 ? "j" : "k"))
-        _ = ScreenView.render(profiled)
+        _ = profiledRenderer.draw(profiled)
     }
     exit(0)
 }
@@ -111,8 +114,8 @@ var render80: [Double] = [], render200: [Double] = []
 var wide = AppState(store: store, lang: .en, width: 200, height: 60)
 wide.reduce(.searchIndexReady)
 for _ in 0..<runs {
-    var t = now(); _ = ScreenView.render(state); render80.append(now() - t)
-    t = now(); _ = ScreenView.render(wide); render200.append(now() - t)
+    var t = now(); _ = stateRenderer.draw(state); render80.append(now() - t)
+    t = now(); _ = wideRenderer.draw(wide); render200.append(now() - t)
 }
 
 // 3. reducer + render per navigation key (j, then J for years, then k)
@@ -121,7 +124,7 @@ for key in [Key.character("j"), .character("J"), .character("k"), .character("K"
     for _ in 0..<runs {
         let t = now()
         state.handle(key)
-        _ = ScreenView.render(state)
+        _ = stateRenderer.draw(state)
         perKey.append(now() - t)
     }
 }
@@ -129,35 +132,36 @@ for key in [Key.character("j"), .character("J"), .character("k"), .character("K"
 // 3b. the same at 120×40, the size issue 16's goal is set at (j and k only: one record to the next)
 var large = AppState(store: store, lang: .en, width: 120, height: 40)
 large.reduce(.searchIndexReady)
-_ = ScreenView.render(large)
+_ = largeRenderer.draw(large)
 var perKeyLarge: [Double] = []
 for key in [Key.character("j"), .character("k")] {
     for _ in 0..<(runs * 2) {
         let t = now()
         large.handle(key)
-        _ = ScreenView.render(large)
+        _ = largeRenderer.draw(large)
         perKeyLarge.append(now() - t)
     }
 }
 
 // 3c. the same split by what the key finds in the caches. "new": `j` through records never shown,
 //     each state fresh, with the neighbour preparation the explorer runs after each frame
-//     (`prepareNeighbours`) run between keys and left out of the time, as the loop runs it while
+//     (`Renderer.prepareNeighbours`) run between keys and left out of the time, as the loop runs it while
 //     it waits for the next key; "cold": the same without it (a jump, or a key faster than the
 //     preparation); "revisit": j and k between two records just shown.
 @MainActor func walkNew(prepared: Bool) -> [Double] {
     var times: [Double] = []
     for _ in 0..<max(1, runs / 10) {
         var fresh = AppState(store: store, lang: .en, width: 120, height: 40)
+        let freshRenderer = Renderer()
         fresh.reduce(.searchIndexReady)
-        _ = ScreenView.render(fresh)
-        if prepared { fresh.prepareNeighbours() }
+        _ = freshRenderer.draw(fresh)
+        if prepared { freshRenderer.prepareNeighbours(of: fresh) }
         for _ in 0..<min(runs * 2, max(1, store.events.count - 2)) {
             let t = now()
             fresh.handle(.character("j"))
-            _ = ScreenView.render(fresh)
+            _ = freshRenderer.draw(fresh)
             times.append(now() - t)
-            if prepared { fresh.prepareNeighbours() }
+            if prepared { freshRenderer.prepareNeighbours(of: fresh) }
         }
     }
     return times
@@ -167,7 +171,7 @@ var perKeyRevisit: [Double] = []
 for n in 0..<(runs * 4) {
     let t = now()
     large.handle(.character(n % 2 == 0 ? "j" : "k"))
-    _ = ScreenView.render(large)
+    _ = largeRenderer.draw(large)
     perKeyRevisit.append(now() - t)
 }
 
@@ -180,7 +184,7 @@ for round in 0..<max(1, runs / 10) {
     for (n, character) in "conseil detat".enumerated() {
         let t = now()
         wide.handle(.character(character))
-        _ = ScreenView.render(wide)
+        _ = wideRenderer.draw(wide)
         let elapsed = now() - t
         if round == 0 && n == 0 { searchFirst = elapsed } else { perSearchKey.append(elapsed) }
     }

@@ -56,9 +56,8 @@ enum Explorer {
         }
         defer { terminal.close() }
         let size = terminal.size
-        var state = AppState(store: store, lang: lang, width: size.width, height: size.height)
-        state.mouseEnabled = mouse
-        if ascii { state.message = UIText.asciiNotice.text }
+        var state = AppState(store: store, lang: lang, width: size.width, height: size.height,
+                             mouse: mouse, notice: ascii ? UIText.asciiNotice.text : nil)
         if let start { state.open(at: start) }
         var loop = ExplorerLoop(backend: terminal, state: state)
         return loop.run()

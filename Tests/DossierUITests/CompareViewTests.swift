@@ -9,7 +9,6 @@ extension UIFixtures {
         var state = AppState(store: store, lang: lang, width: width, height: height)
         _ = state.store.searchIndex
         state.reduce(.searchIndexReady)
-        state.reduce(.drawn(ScreenView.frame(state).regions))
         return state
     }
 }
@@ -203,7 +202,7 @@ extension AppState {
         var state = try UIFixtures.compareState(width: 160, height: 50)
         state.mouseEnabled = true
         state.press(.character("4"), .character("C"))
-        let spot = try #require(state.regions.overlayLinks.first { $0.link == 1 })
+        let spot = try #require(ScreenView.frame(state).regions.overlayLinks.first { $0.link == 1 })
         state.press(.mouse(MouseEvent(kind: .click, row: spot.row, column: spot.column + 1)))
         #expect(state.overlay == nil && state.selectedID == "accord-two")
     }

@@ -11,8 +11,7 @@ import Testing
     /// once unless told otherwise.
     func loop(_ backend: TestBackend, mouse: Bool = false,
               buildSearchIndex: @escaping ExplorerLoop.IndexBuilder = { _, done in done() }) throws -> ExplorerLoop {
-        var state = AppState(store: try UIFixtures.store(), lang: .en, width: backend.size.width, height: backend.size.height)
-        state.mouseEnabled = mouse
+        let state = AppState(store: try UIFixtures.store(), lang: .en, width: backend.size.width, height: backend.size.height, mouse: mouse)
         return ExplorerLoop(backend: backend, state: state, buildSearchIndex: buildSearchIndex)
     }
 

@@ -169,13 +169,12 @@ import Testing
     }
 
     @Test func aClickOpensATermAndFollowsItsLinks() throws {
-        var state = try UIFixtures.state()
-        state.mouseEnabled = true
+        var state = try UIFixtures.state(mouse: true)
         state.press(.character("w"))
-        let line = try #require(state.regions.overlayLinks.first { state.store.terms[$0.link].id == "stay" })
+        let line = try #require(ScreenView.frame(state).regions.overlayLinks.first { state.store.terms[$0.link].id == "stay" })
         state.press(.mouse(MouseEvent(kind: .click, row: line.row, column: 5)))
         #expect(shownTerm(state) == "stay")
-        let link = try #require(state.regions.overlayLinks.first)
+        let link = try #require(ScreenView.frame(state).regions.overlayLinks.first)
         state.press(.mouse(MouseEvent(kind: .click, row: link.row, column: 5)))
         #expect(shownTerm(state) == "interim-order", "stay's first link is the interim order it uses")
     }

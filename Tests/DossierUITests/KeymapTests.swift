@@ -34,7 +34,7 @@ import Testing
             state.press(.character("?"))
             let frame = ScreenView.frame(state)
             // only the help box: beside it, the panes' text would fall between a wrapped help line's halves
-            let box = try #require(frame.regions.help?.box)
+            let box = try #require(frame.regions.overlay)
             let screen = (box.row..<(box.row + box.height)).map { row in
                 (box.column..<(box.column + box.width)).map { frame.grid[row, $0].text }.joined()
             }.joined(separator: "\n")

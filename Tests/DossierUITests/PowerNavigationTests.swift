@@ -229,7 +229,7 @@ import Testing
         let row = state.layout.list.inner.row + 2 // strip, heading 2000, then the first event
         state.press(.mouse(MouseEvent(kind: .click, row: row, column: 5)))
         #expect(state.selectedID == "ev-ruling", "ignored without --mouse")
-        state.mouseEnabled = true
+        state = try UIFixtures.state(width: 120, height: 40, mouse: true)
         state.press(.mouse(MouseEvent(kind: .click, row: row, column: 5)))
         #expect(state.selectedID == "ev-accord")
         state.press(.mouse(MouseEvent(kind: .wheelDown, row: row, column: 5)))
@@ -240,9 +240,8 @@ import Testing
 
     /// Clicks land on what the last frame drew there (its published regions).
     @Test func clicksHitTheRegionsTheFrameDrew() throws {
-        var state = try UIFixtures.state(width: 120, height: 40)
-        state.mouseEnabled = true
-        let tabs = state.regions.tabs
+        var state = try UIFixtures.state(width: 120, height: 40, mouse: true)
+        let tabs = ScreenView.frame(state).regions.tabs
         #expect(tabs.map(\.pane) == Pane.allCases)
         // the space after a tab still picks it, as before the regions were published
         let gap = try #require(tabs.first { $0.pane == .parties }).rect
@@ -251,11 +250,11 @@ import Testing
         state.press(.character("2"))
         // a year heading is no item: the click lands in the list and selects nothing
         let heading = state.layout.list.inner.row + 1
-        #expect(!state.regions.listRows.contains { $0.row == heading })
+        #expect(!ScreenView.frame(state).regions.listRows.contains { $0.row == heading })
         state.press(.mouse(MouseEvent(kind: .click, row: heading, column: 5)))
         #expect(state.selectedID == "ev-ruling")
         // a link line of the detail follows its link
-        let link = try #require(state.regions.linkLines.first)
+        let link = try #require(ScreenView.frame(state).regions.linkLines.first)
         let target = state.links[link.link]
         state.press(.mouse(MouseEvent(kind: .click, row: link.row, column: state.layout.detail.inner.column + 2)))
         #expect(state.selectedRef == target)
@@ -264,19 +263,21 @@ import Testing
     @Test func helpScrollsNoFurtherThanTheBoxItWasDrawnIn() throws {
         var state = try UIFixtures.state(width: 80, height: 24)
         state.press(.character("?"))
-        let help = try #require(state.regions.help)
-        #expect(help.maxScroll > 0, "the help is longer than a 24-row screen")
-        for _ in 0..<(help.maxScroll + 10) { state.press(.character("j")) }
-        #expect(state.overlay == .help(scroll: help.maxScroll))
+        let box = try #require(ScreenView.frame(state).regions.overlay)
+        for _ in 0..<400 { state.press(.character("j")) }
+        guard case .help(let end)? = state.overlay else { Issue.record("the help closed"); return }
+        #expect(end > 0, "the help is longer than a 24-row screen")
+        state.press(.character("j"))
+        #expect(state.overlay == .help(scroll: end), "no further than its end")
         // the last line of the help is on screen, just above the box's bottom border
         let grid = ScreenView.render(state)
-        let lastRow = help.box.row + help.box.height - 2
+        let lastRow = box.row + box.height - 2
         let shown = (0..<grid.width).map { grid[lastRow, $0].text }.joined()
         let last = try #require(OverlayKeymap.bindings(OverlayKind.allCases.last!).last)
         #expect(shown.contains(last.label.en), "the last overlay binding's help")
-        let bottom = (0..<grid.width).map { grid[help.box.row + help.box.height - 1, $0].text }.joined()
-        let total = help.lineCount
-        #expect(bottom.contains("\(help.maxScroll + 1)–\(total) of \(total)"), "the help says where you are in it")
+        let bottom = (0..<grid.width).map { grid[box.row + box.height - 1, $0].text }.joined()
+        let total = end + box.height - 2
+        #expect(bottom.contains("\(end + 1)–\(total) of \(total)"), "the help says where you are in it")
     }
 
     @Test func browseAtOpensOnARecordOrADate() throws {

@@ -51,7 +51,7 @@ import Testing
         state.press(.character("x"))
         #expect(state.message?.en == "x: no action · ? for help")
         #expect(ScreenView.render(state).text.contains("x: no action · ? for help"))
-        state.lang = .fr
+        state.reduce(.toggleLanguage)
         state.press(.control("b"))
         #expect(state.message?.fr == "Ctrl-B\u{00A0}: aucune action ·\u{00A0}? pour l’aide")
         state.press(.character("j"))
@@ -146,15 +146,14 @@ import Testing
     }
 
     @Test func theWheelScrollsWhatIsUnderThePointer() throws {
-        var state = try UIFixtures.state(width: 120, height: 20)
-        state.mouseEnabled = true
+        var state = try UIFixtures.state(width: 120, height: 20, mouse: true)
         #expect(state.detailLines.count > state.layout.detailRows)
-        let detail = try #require(state.regions.detail)
+        let detail = try #require(ScreenView.frame(state).regions.detail)
         let before = state.selectedItem
         state.press(.mouse(MouseEvent(kind: .wheelDown, row: detail.row + 1, column: detail.column + 3)))
         #expect(state.detailScroll == min(3, state.detailLines.count - state.layout.detailRows), "the wheel over the detail scrolls it")
         #expect(state.selectedItem == before, "and leaves the list alone")
-        let list = try #require(state.regions.list)
+        let list = try #require(ScreenView.frame(state).regions.list)
         state.press(.mouse(MouseEvent(kind: .wheelUp, row: list.row + 2, column: list.column + 3)))
         #expect(state.selectedItem == max(0, before - 3), "over the list it moves the list")
     }
@@ -320,23 +319,21 @@ import Testing
 
 @Suite struct OverlayClickTests {
     @Test func aClickOnACitingRecordInTheSourceViewFollowsIt() throws {
-        var state = try UIFixtures.state()
-        state.mouseEnabled = true
+        var state = try UIFixtures.state(mouse: true)
         state.press(.enter, .end, .enter)
         guard case .source(let index, _, _)? = state.overlay else { Issue.record("no source view"); return }
         let citing = state.store.citations(ofSource: state.store.sources[index].id)
-        let line = try #require(state.regions.overlayLinks.first { $0.link == 2 })
+        let line = try #require(ScreenView.frame(state).regions.overlayLinks.first { $0.link == 2 })
         state.press(.mouse(MouseEvent(kind: .click, row: line.row, column: 5)))
         #expect(state.overlay == nil)
         #expect(state.selectedRef == citing[2])
     }
 
     @Test func aClickOnTheCaseMapHitsNothingUnderIt() throws {
-        var state = try UIFixtures.state()
-        state.mouseEnabled = true
+        var state = try UIFixtures.state(mouse: true)
         state.press(.character("c"))
         let before = state.selectedItem
-        let list = try #require(state.regions.overlay)
+        let list = try #require(ScreenView.frame(state).regions.overlay)
         state.press(.mouse(MouseEvent(kind: .click, row: list.row + 3, column: 5)))
         #expect(state.selectedItem == before)
         if case .caseMap? = state.overlay {} else { Issue.record("the case map stays open") }

@@ -2,55 +2,100 @@ import DossierCore
 @testable import DossierUI
 import Testing
 
-/// The caches behind a key's frame (the selected record's laid-out detail, the list rows already
-/// drawn): after any key, the screen is the one a state with empty caches renders, so a cache
-/// never shows the record, width, language or order it was filled for after they change.
+/// The renderer's caches (the selected record's laid-out detail, the list rows and the parts
+/// already drawn): after any key, the frame the renderer draws is the one drawn with no cache at
+/// all, so a cache never shows the record, width, language or order it was filled for after they
+/// change.
 @Suite struct RenderCacheTests {
-    /// Renders `state` as it is (caches warm from the keys before) and again with empty caches.
-    private func expectSameAsFresh(_ state: AppState, _ step: String, sourceLocation: SourceLocation = #_sourceLocation) {
-        var fresh = state
-        fresh.emptyCaches()
-        let cached = ScreenView.render(state), rendered = ScreenView.render(fresh)
-        #expect(cached == rendered, "after \(step)", sourceLocation: sourceLocation)
-        #expect(state.detailLines == fresh.detailLines, "detail after \(step)", sourceLocation: sourceLocation)
-        #expect(state.links == fresh.links, "links after \(step)", sourceLocation: sourceLocation)
-    }
+    /// A state and the renderer that draws it, driven as the explorer loop drives them: a key
+    /// (hit-tested against the frame on screen), the frame, then the neighbours prepared.
+    struct Session {
+        var state: AppState
+        let renderer = Renderer()
 
-    @Test func everyKeyRendersAsWithEmptyCaches() throws {
-        var state = try UIFixtures.state(width: 120, height: 40)
-        let keys: [Key] = [.character("j"), .character("j"), .character("k"), .character("J"), .character("K"),
-                           .enter, .character("j"), .character("j"), .escape, .character("L"), .character("j"),
-                           .character("L"), .character("1"), .character("j"), .character("3"), .character("k"),
-                           .character("5"), .character("s"), .character("j"), .character("s"), .character("4"),
-                           .character("2"), .character("-"), .character("j"), .character("+"), .control("e"),
-                           .control("e"), .character("k"), .character("G"), .character("g")]
-        for key in keys {
-            state.press(key)
-            expectSameAsFresh(state, "\(key)")
+        init(_ state: AppState) {
+            self.state = state
+            _ = renderer.draw(state)
+        }
+
+        mutating func press(_ keys: Key...) {
+            for key in keys {
+                state.handle(key, regions: renderer.regions)
+                _ = renderer.draw(state)
+                renderer.prepareNeighbours(of: state)
+            }
+        }
+
+        mutating func reduce(_ action: Action) {
+            state.reduce(action)
+            _ = renderer.draw(state)
         }
     }
 
+    /// Draws the session's state with its renderer (caches warm from the keys before) and again
+    /// with none.
+    private func expectSameAsFresh(_ session: Session, _ step: String, sourceLocation: SourceLocation = #_sourceLocation) {
+        let cached = session.renderer.draw(session.state), fresh = ScreenView.render(session.state)
+        #expect(cached == fresh, "after \(step)", sourceLocation: sourceLocation)
+    }
+
+    /// Keys the storm draws from: moves, panes, links, every overlay and prompt, and what is typed
+    /// in them; a few resizes.
+    static let stormKeys: [Key] = [
+        .character("j"), .character("k"), .character("J"), .character("K"), .character("g"), .character("G"),
+        .enter, .enter, .escape, .escape, .backspace, .tab, .character("l"), .character("h"),
+        .character("1"), .character("2"), .character("3"), .character("4"), .character("5"), .character("L"),
+        .character("s"), .character("-"), .character("+"), .control("e"), .control("y"), .character(" "),
+        .character("?"), .character("/"), .character("w"), .character("c"), .character("C"), .character("T"),
+        .character("y"), .character("n"), .character("N"), .character(":"), .character("f"), .character("t"),
+        .character("e"), .character("a"), .character("p"), .character("r"), .character("i"), .character("o"),
+        .character("]"), .character("["), .character("m"), .character("'"), .character("6"), .character("0"),
+        .character("x"), .down, .up, .pageDown, .pageUp, .home, .end, .control("o"), .control("i"),
+    ]
+
+    /// A seeded storm of keys that opens and closes every overlay and prompt, in both languages
+    /// and at several sizes: after each key, the renderer's frame is the one drawn from scratch.
+    @Test(arguments: [UInt64(0xCAC4E), 0x5EED, 0xD055_1E2])
+    func aRandomKeyStormRendersAsWithNoCache(seed: UInt64) throws {
+        var rng = SplitMix64(seed: seed)
+        var session = Session(try UIFixtures.state(width: 120, height: 40, lang: seed % 2 == 0 ? .en : .fr))
+        var overlaysSeen: Set<String> = []
+        for step in 0..<600 {
+            if step % 150 == 149 {
+                let (width, height) = [(80, 24), (200, 60), (60, 20), (120, 40)][step / 150 % 4]
+                session.reduce(.resize(width: width, height: height))
+                expectSameAsFresh(session, "step \(step): a resize to \(width)×\(height)")
+                continue
+            }
+            if step % 97 == 96 { session.reduce(.toggleLanguage) }
+            let key = Self.stormKeys.randomElement(using: &rng)!
+            session.press(key)
+            if let overlay = session.state.overlay { overlaysSeen.insert(String(describing: overlay).prefix { $0 != "(" }.description) }
+            expectSameAsFresh(session, "step \(step): \(key)")
+        }
+        // the storm is worth something only if it reached the overlays
+        #expect(overlaysSeen.count >= 4, "overlays reached: \(overlaysSeen.sorted())")
+    }
+
     @Test func resizingRendersAsWithEmptyCaches() throws {
-        var state = try UIFixtures.state(width: 120, height: 40)
-        state.press(.character("j"), .character("j"))
+        var session = Session(try UIFixtures.state(width: 120, height: 40))
+        session.press(.character("j"), .character("j"))
         for (width, height) in [(80, 24), (60, 20), (200, 60), (120, 40), (81, 24)] {
-            state.reduce(.resize(width: width, height: height))
-            expectSameAsFresh(state, "a resize to \(width)×\(height)")
-            state.press(.character("k"))
-            expectSameAsFresh(state, "k at \(width)×\(height)")
+            session.reduce(.resize(width: width, height: height))
+            expectSameAsFresh(session, "a resize to \(width)×\(height)")
+            session.press(.character("k"))
+            expectSameAsFresh(session, "k at \(width)×\(height)")
         }
     }
 
     @Test func searchHighlightsAreNotCached() throws {
-        var state = try UIFixtures.state(width: 120, height: 40)
-        state.press(.character("j"))
-        _ = ScreenView.render(state)
-        state.press(.character("/"))
-        state.type("privacy")
-        state.press(.enter)
-        expectSameAsFresh(state, "a search")
-        state.press(.character("n"))
-        expectSameAsFresh(state, "the next hit")
+        var session = Session(try UIFixtures.state(width: 120, height: 40))
+        session.press(.character("j"), .character("/"))
+        for character in "privacy" { session.press(.character(character)) }
+        session.press(.enter)
+        expectSameAsFresh(session, "a search")
+        session.press(.character("n"))
+        expectSameAsFresh(session, "the next hit")
     }
 
     /// The frame lays out only the detail lines it shows: they are the full layout's first ones.
@@ -99,32 +144,35 @@ import Testing
     @Test func recordsSeenJustBeforeRenderAsWithEmptyCaches() throws {
         // a synthetic dossier: more events than the cache holds
         let store = DossierStore(try DossierLoader.load(texts: SyntheticDossier.generate(events: 60).map { ($0.name, $0.text) }))
-        var state = AppState(store: store, lang: .fr, width: 120, height: 40)
-        state.press(.character("g"))
+        var session = Session(AppState(store: store, lang: .fr, width: 120, height: 40))
+        session.press(.character("g"))
         var seen: Set<RecordRef> = []
         for _ in 0..<(DetailCache.capacity + 6) {
-            state.press(.character("j"))
-            _ = ScreenView.render(state)
-            if let ref = state.selectedRef { seen.insert(ref) }
+            session.state.handle(.character("j"))
+            _ = session.renderer.draw(session.state)
+            if let ref = session.state.selectedRef { seen.insert(ref) }
         }
         #expect(seen.count > 2)
-        #expect(state.detailCache.count == min(seen.count, DetailCache.capacity))
+        #expect(session.renderer.caches.details.count == min(seen.count, DetailCache.capacity))
         for _ in 0..<(DetailCache.capacity + 6) {
-            state.press(.character("k"))
-            expectSameAsFresh(state, "k back to \(String(describing: state.selectedRef))")
+            session.press(.character("k"))
+            expectSameAsFresh(session, "k back to \(String(describing: session.state.selectedRef))")
         }
-        #expect(state.detailCache.count <= DetailCache.capacity)
+        #expect(session.renderer.caches.details.count <= DetailCache.capacity)
     }
 
     /// The detail's lines, copied in as cells drawn once, are what writing their segments in place
     /// draws (French and English, wide and narrow, scrolled).
     @Test func detailCellsAreTheSegmentsWrittenInPlace() throws {
         for (width, height, lang) in [(120, 40, Language.fr), (80, 24, .en), (60, 20, .fr)] {
-            var state = try UIFixtures.state(width: width, height: height, lang: lang)
+            var session = Session(try UIFixtures.state(width: width, height: height, lang: lang))
             for step in 0..<12 {
-                state.press(.character(step == 6 ? "J" : "j"))
-                if step == 8 { state.press(.control("e")) }
-                let grid = ScreenView.render(state)
+                session.press(.character(step == 6 ? "J" : "j"))
+                if step == 8 { session.press(.control("e")) }
+                let state = session.state
+                // drawn twice: the second time from the cells the first one kept
+                _ = session.renderer.draw(state)
+                let grid = session.renderer.draw(state)
                 let inner = state.layout.detail.inner
                 var reference = Grid(width: width, height: height)
                 let lines = state.detailLines
@@ -161,12 +209,11 @@ import Testing
         var next = explorer.state
         next.reduce(.moveDown)
         try #require(next.selectedRef != nil && !shown.contains(next.selectedRef), "the record after is one never selected")
-        #expect(explorer.state.detailCache.holdsLines(next.detailKey), "its detail was prepared")
+        #expect(explorer.renderer.caches.details.holdsLines(ScreenView.detailKey(next)), "its detail was prepared")
         #expect(backend.calls.filter { $0 == .draw }.count == 3, "and nothing more was drawn on the terminal")
-        var other = AppState(store: store, lang: .en, width: 120, height: 40)
-        other.reduce(.first)
-        other.reduce(.moveDown)
-        #expect(!other.detailCache.holdsLines(next.detailKey), "a state of its own holds no such detail")
+        let other = Renderer()
+        _ = other.draw(start)
+        #expect(!other.caches.details.holdsLines(ScreenView.detailKey(next)), "a renderer of its own holds no such detail")
     }
 
     /// The explorer opens with the timeline's list only; another pane's list is built when the

@@ -10,7 +10,6 @@ import Testing
         let store = DossierStore(try DossierLoader.load(texts: SyntheticDossier.generate(events: 40).map { ($0.name, $0.text) }))
         var state = AppState(store: store, lang: .en, width: width, height: height)
         state.reduce(.searchIndexReady)
-        state.reduce(.drawn(ScreenView.frame(state).regions))
         return state
     }
 
@@ -181,9 +180,9 @@ import Testing
             var state = try Self.synthetic(width: width, height: 24)
             state.press(.character("5"))
             let grid = ScreenView.render(state)
-            let list = try #require(state.regions.list)
-            #expect(state.regions.listRows.count > 3)
-            for shown in state.regions.listRows {
+            let list = try #require(ScreenView.frame(state).regions.list)
+            #expect(ScreenView.frame(state).regions.listRows.count > 3)
+            for shown in ScreenView.frame(state).regions.listRows {
                 guard case .source(let i)? = state.list.ref(at: shown.item) else { continue }
                 let source = state.store.sources[i]
                 // the row inside the list box only (at 160 columns the detail is beside it)
@@ -199,11 +198,10 @@ import Testing
     }
 
     @Test func theTabStripFitsFiftyColumnsAndClicksFollowIt() throws {
-        var state = try UIFixtures.state(width: 50, height: 14, lang: .fr)
-        state.mouseEnabled = true
+        var state = try UIFixtures.state(width: 50, height: 14, lang: .fr, mouse: true)
         let strip = ScreenView.render(state).text.split(separator: "\n")[1]
         #expect(strip.contains(" 1  [2 Chronologie]  3   4   5"), "the focused tab keeps its title, the others their key: \(strip)")
-        let tabs = state.regions.tabs
+        let tabs = ScreenView.frame(state).regions.tabs
         #expect(tabs.map(\.pane) == Pane.allCases)
         #expect(tabs.allSatisfy { $0.rect.column + $0.rect.width <= 50 }, "every tab on screen")
         let five = try #require(tabs.last).rect

@@ -11,13 +11,11 @@ enum UIFixtures {
         DossierStore(try DossierLoader.load(directory: testsRoot.appendingPathComponent("DossierCoreTests/Fixtures/valid").path))
     }
 
-    /// A state as the explorer loop has it once started: the first frame drawn, the search
-    /// index built.
-    static func state(width: Int = 80, height: Int = 24, lang: Language = .en) throws -> AppState {
-        var state = AppState(store: try store(), lang: lang, width: width, height: height)
+    /// A state as the explorer loop has it once started: the search index built.
+    static func state(width: Int = 80, height: Int = 24, lang: Language = .en, mouse: Bool = false) throws -> AppState {
+        var state = AppState(store: try store(), lang: lang, width: width, height: height, mouse: mouse)
         _ = state.store.searchIndex
         state.reduce(.searchIndexReady)
-        state.reduce(.drawn(ScreenView.frame(state).regions))
         return state
     }
 }
@@ -49,14 +47,13 @@ private func expectLayer(_ actual: String, file: String, sourceLocation: SourceL
 }
 
 extension AppState {
-    /// Keys as the explorer loop sends them: each one, then the frame drawn after it (whose
-    /// regions the next click hits). Returns the effects asked for.
+    /// Keys as the explorer loop sends them: each one hit-tested, if it is a click, against the
+    /// frame on screen before it. Returns the effects asked for.
     @discardableResult
     mutating func press(_ keys: Key...) -> [Effect] {
         var effects: [Effect] = []
         for key in keys {
-            effects += handle(key)
-            reduce(.drawn(ScreenView.frame(self).regions))
+            effects += handle(key, regions: ScreenView.frame(self).regions)
         }
         return effects
     }

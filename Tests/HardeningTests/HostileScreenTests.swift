@@ -71,7 +71,7 @@ import Testing
         var state = AppState(store: store, lang: .en, width: 160, height: 50)
         var disagreements: Set<String> = []
         for lang in [Language.en, .fr] {
-            state.lang = lang
+            if state.lang != lang { state.reduce(.toggleLanguage) }
             for pane in Pane.allCases {
                 state.reduce(.focus(pane))
                 state.reduce(.first)

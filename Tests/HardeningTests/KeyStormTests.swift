@@ -17,8 +17,8 @@ import Testing
     @Test func aHundredThousandRandomKeysKeepEveryInvariant() throws {
         let store = try HardeningFixtures.bundled()
         var rng = SplitMix64(seed: 0x5EED_D055_1E2)
-        var state = AppState(store: store, lang: .en, width: 80, height: 24)
-        state.mouseEnabled = true
+        var state = AppState(store: store, lang: .en, width: 80, height: 24, mouse: true)
+        var regions = Regions()
         _ = store.searchIndex
         state.reduce(.searchIndexReady)
         var width = 80, height = 24
@@ -29,12 +29,12 @@ import Testing
             let key = queue.isEmpty ? Self.randomKey(&rng, queue: &queue) : queue.removeFirst()
             if case .resize(let w, let h) = key { width = w; height = h; resizes += 1 }
             // `q` would end a real session: counted, then ignored
-            quits += state.handle(key).filter { if case .quit = $0 { return true } else { return false } }.count
+            quits += state.handle(key, regions: regions).filter { if case .quit = $0 { return true } else { return false } }.count
             var problems = Self.stateProblems(state)
             if step % Self.renderEvery == 0 || { if case .resize = key { return true } else { return false } }() {
                 // clicks in between hit these regions, stale by up to `renderEvery` keys
                 let frame = ScreenView.frame(state)
-                state.reduce(.drawn(frame.regions))
+                regions = frame.regions
                 problems += gridProblems(frame.grid, width: width, height: height)
                 renders += 1
             }

@@ -10,7 +10,6 @@ import Testing
 
     func state(_ width: Int, _ lang: Language, height: Int = 40) throws -> AppState {
         var state = AppState(store: try HardeningFixtures.bundled(), lang: lang, width: width, height: height)
-        state.reduce(.drawn(ScreenView.frame(state).regions))
         return state
     }
 
@@ -21,7 +20,6 @@ import Testing
     func press(_ state: inout AppState, _ keys: Key...) {
         for key in keys {
             state.handle(key)
-            state.reduce(.drawn(ScreenView.frame(state).regions))
         }
     }
 
@@ -134,7 +132,6 @@ import Testing
     @Test(arguments: [100, 120, 159])
     func theSelectedYearKeepsItsBar(width: Int) throws {
         var state = AppState(store: try HardeningFixtures.bundled(), lang: .en, width: width, height: 40)
-        state.reduce(.drawn(ScreenView.frame(state).regions))
         let grid = ScreenView.render(state)
         let strip = state.layout.list.inner
         var selected: [Cell] = []
@@ -160,10 +157,8 @@ import Testing
     @Test(arguments: [100, 120, 159])
     func yearBarsAreScaledToTheLargestYear(width: Int) throws {
         var state = AppState(store: try HardeningFixtures.bundled(), lang: .en, width: width, height: 60)
-        state.reduce(.drawn(ScreenView.frame(state).regions))
         for key in [Key.character("-"), .character("-")] {
             state.handle(key)
-            state.reduce(.drawn(ScreenView.frame(state).regions))
         }
         var bars: [(count: Int, length: Int)] = []
         for row in ScreenView.render(state).text.split(separator: "\n") {

@@ -49,11 +49,13 @@ public struct MouseEvent: Sendable, Hashable {
         self.column = column
     }
 
-    var action: Action {
+    /// The action, once hit-tested against the regions of the frame on screen.
+    func action(on regions: Regions) -> Action {
+        let target = regions.target(row: row, column: column)
         switch kind {
-        case .click: return .click(row: row, column: column)
-        case .wheelUp: return .wheel(-3, row: row, column: column)
-        case .wheelDown: return .wheel(3, row: row, column: column)
+        case .click: return .click(target)
+        case .wheelUp: return .wheel(-3, over: target)
+        case .wheelDown: return .wheel(3, over: target)
         }
     }
 }

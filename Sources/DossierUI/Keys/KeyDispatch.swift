@@ -3,9 +3,10 @@ import DossierCore
 /// Turns a key into an action: a prompt being typed takes keys first, then an open overlay, then
 /// a pending two-key prefix, then the keymap.
 public enum KeyDispatch {
-    public static func action(for key: Key, in state: AppState) -> Action? {
+    /// `regions`: where the frame on screen drew what a mouse event can hit.
+    public static func action(for key: Key, in state: AppState, regions: Regions = Regions()) -> Action? {
         if case .resize(let width, let height) = key { return .resize(width: width, height: height) }
-        if case .mouse(let event) = key { return state.mouseEnabled ? event.action : nil }
+        if case .mouse(let event) = key { return state.mouseEnabled ? event.action(on: regions) : nil }
         // Ctrl-C quits from anywhere, a prompt or an overlay included (the terminal usually turns
         // it into SIGINT first, which ends the explorer the same way)
         if key == .control("c") { return .quit }

@@ -8,6 +8,8 @@ public struct ExplorerLoop {
     public typealias IndexBuilder = @Sendable (DossierStore, @escaping @Sendable () -> Void) -> Void
 
     public private(set) var state: AppState
+    /// Draws the frames, and keeps their caches and where the one on screen put things.
+    public let renderer = Renderer()
     private let backend: any TerminalBackend
     private let buildSearchIndex: IndexBuilder
     private let indexBuilt = IndexBuiltFlag()
@@ -25,7 +27,7 @@ public struct ExplorerLoop {
         defer { backend.close() }
         draw()
         if let status = perform(state.reduce(.started)) { return status }
-        state.prepareNeighbours()
+        renderer.prepareNeighbours(of: state)
         while true {
             if let signal = backend.stopSignal { return 128 + signal }
             if !state.searchIndexReady && indexBuilt.isSet {
@@ -34,7 +36,7 @@ public struct ExplorerLoop {
             guard let event = backend.readEvent() else { continue }
             switch event {
             case .key(let key):
-                if let status = perform(state.handle(key)) { return status }
+                if let status = perform(state.handle(key, regions: renderer.regions)) { return status }
             case .resumed:
                 // the terminal may have changed size while stopped, and shows whatever was left
                 let size = backend.size
@@ -44,14 +46,12 @@ public struct ExplorerLoop {
                 backend.invalidate()
             }
             draw()
-            state.prepareNeighbours()
+            renderer.prepareNeighbours(of: state)
         }
     }
 
-    private mutating func draw() {
-        let frame = ScreenView.frame(state)
-        backend.draw(frame.grid)
-        state.reduce(.drawn(frame.regions))
+    private func draw() {
+        backend.draw(renderer.draw(state))
     }
 
     /// Performs effects in order; the exit status when one of them ends the explorer.

@@ -34,14 +34,15 @@ public enum Action: Sendable, Hashable {
     case toggleGlossary, glossaryBack
     case toggleLanguage
     case redraw
-    case click(row: Int, column: Int)
-    /// A wheel step at a cell: it scrolls what is under the pointer.
-    case wheel(Int, row: Int, column: Int)
+    /// A click, and what it landed on in the frame on screen (nil: nothing that takes clicks).
+    case click(Regions.Target?)
+    /// A wheel step: it scrolls what is under the pointer.
+    case wheel(Int, over: Regions.Target?)
     case resize(width: Int, height: Int)
     case quit
-    /// From the shell: the first frame is on screen (background work may start), a frame was
-    /// drawn with these regions, the search index is built.
-    case started, drawn(Regions), searchIndexReady
+    /// From the shell: the first frame is on screen (background work may start), the search
+    /// index is built.
+    case started, searchIndexReady
     /// `C` (Accords pane) or `:compare`: the accords compared; in it, `J`/`K` step dimensions.
     case openComparison, stepDimension(Int)
 }

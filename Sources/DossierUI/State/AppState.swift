@@ -88,7 +88,9 @@ public struct SearchState: Sendable, Hashable {
     var allHits: [SearchHit] = []
 }
 
-/// Everything the explorer shows is a function of this state; only `reduce` changes it.
+/// What the reader did, and nothing else: everything the explorer shows is a function of this
+/// state, and only the reducer (this module's `reduce`) changes it: outside the module every field
+/// is read-only. Caches and where things were drawn belong to the `Renderer`.
 public struct AppState: Sendable {
     public let store: DossierStore
     /// Each pane's list (all of them built: for tests and tools; the explorer reads `paneList`).
@@ -96,58 +98,54 @@ public struct AppState: Sendable {
     /// Each pane's list, the ones not shown yet built the first time they are read (at 100,000
     /// events the Arguments and Sources lists took a tenth of a second of the first frame).
     private var listBoxes: [LazyPaneList]
-    public var lang: Language
+    public internal(set) var lang: Language
     public private(set) var layout: Layout
-    public var pane: Pane = .timeline
-    public var area: Area = .list
+    public internal(set) var pane: Pane = .timeline
+    public internal(set) var area: Area = .list
     /// Selected item of each pane, and the first visible row of each list.
-    public var selection: [Int]
-    public var scroll: [Int]
+    public internal(set) var selection: [Int]
+    public internal(set) var scroll: [Int]
     /// In the detail: the chosen link and the first visible detail line.
-    public var linkIndex = 0
-    public var detailScroll = 0
-    public var backStack: [Location] = []
-    public var forwardStack: [Location] = []
-    public var overlay: Overlay?
-    public var prompt: Prompt?
+    public internal(set) var linkIndex = 0
+    public internal(set) var detailScroll = 0
+    public internal(set) var backStack: [Location] = []
+    public internal(set) var forwardStack: [Location] = []
+    public internal(set) var overlay: Overlay?
+    public internal(set) var prompt: Prompt?
     public private(set) var filters: [ListFilter]
     public private(set) var zoom: Zoom = .events
     /// The order of the Sources pane (`s`, `:sort`).
     public private(set) var sourceOrder: SourceOrder = .date
-    public var search: SearchState?
-    public var marks: [Character: Location] = [:]
+    public internal(set) var search: SearchState?
+    public internal(set) var marks: [Character: Location] = [:]
     /// A key waiting for its second half (`m`, `'`, `]`, `[`), and a count being typed.
-    public var pendingPrefix: Character?
-    public var count: Int?
+    public internal(set) var pendingPrefix: Character?
+    public internal(set) var count: Int?
     /// The event selected when the timeline was zoomed out from every event: zooming back in
     /// returns to it while the bucket chosen still holds it.
     var zoomOrigin: Int?
     /// A one-line notice in the status bar, until the next key.
-    public var message: Localized?
+    public internal(set) var message: Localized?
     /// Whether the shell has reported the search index built (`Action.searchIndexReady`).
     public internal(set) var searchIndexReady = false
-    /// Where the last frame drew tabs, rows, links and overlays (`Action.drawn`).
-    public internal(set) var regions = Regions()
     /// Whether clicks and the wheel are handled (`--mouse`).
-    public var mouseEnabled = false
+    public internal(set) var mouseEnabled = false
     /// The overlay a source view or a citation was opened from (the comparison, the glossary, a
     /// source view): closing it returns there.
-    public var overlayBelow: Overlay?
+    public internal(set) var overlayBelow: Overlay?
     /// Events per year (from the first event's year) on the filtered timeline, for the density
     /// strip: counted when the filter changes, not on every frame.
     public private(set) var yearCounts: [Int] = []
-    /// The selected record's detail, built and laid out once per record, language and width.
-    private(set) var detailCache = DetailCache()
-    /// List rows already drawn, by record, width, language and sources' order.
-    private(set) var rowCache = RowCache()
-    /// Status-bar hints, tabs and the header's title already drawn (see `PartCache`).
-    private(set) var partCache = PartCache()
     /// Each accord's place in the order they came into force (by id): its era's colour.
     let eraRanks: [String: Int]
 
-    public init(store: DossierStore, lang: Language, width: Int, height: Int) {
+    /// The state the explorer opens in. `mouse`: whether clicks and the wheel are handled;
+    /// `notice`: a line for the status bar until the first key (how the terminal is drawn).
+    public init(store: DossierStore, lang: Language, width: Int, height: Int, mouse: Bool = false, notice: Localized? = nil) {
         self.store = store
         self.lang = lang
+        mouseEnabled = mouse
+        message = notice
         eraRanks = Dictionary(store.accords.sorted { $0.inForceFrom < $1.inForceFrom }.enumerated().map { ($1.id, $0) },
                               uniquingKeysWith: { first, _ in first })
         filters = Array(repeating: ListFilter(), count: Pane.allCases.count)
@@ -226,38 +224,15 @@ public struct AppState: Sendable {
         }
     }
 
-    /// The detail of the selected record (or bucket), laid out for the detail area's width.
-    public var detailLines: [DetailLine] { detailLines(limit: .max) }
-
-    /// The first `limit` lines of `detailLines` (what a frame shows), laid out no further.
-    func detailLines(limit: Int) -> [DetailLine] {
-        let lang = lang, width = layout.detail.inner.width
-        return detailCache.lines(detailKey, width: width, limit: limit, build: { buildDetailBlocks() },
-                                 layout: { DetailLayout.lines($0, width: width, lang: lang, limit: $1) })
+    /// The detail of the selected record (or bucket), laid out for the detail area's width. The
+    /// reducer asks for it only to scroll the detail or to find a link's line; the renderer keeps
+    /// the laid-out lines of the records it shows in its own cache.
+    public var detailLines: [DetailLine] {
+        DetailLayout.lines(detailBlocks, width: layout.detail.inner.width, lang: lang, limit: .max)
     }
 
-    var detailBlocks: [DetailBlock] { detailCache.blocks(detailKey) { buildDetailBlocks() } }
-
-    /// Draws line `index` of `detailLines` on `row` of the detail area `inner`: copied in when it
-    /// was drawn before for this record, width and column, otherwise drawn and kept.
-    func drawDetailLine(_ index: Int, _ line: DetailLine, key: DetailCache.Key, inner: Rect, row: Int, into grid: inout Grid) {
-        if let cells = detailCache.cells(key, width: inner.width, column: inner.column, line: index) {
-            grid.paste(cells, row: row, column: inner.column)
-            return
-        }
-        var column = inner.column
-        for segment in line.segments {
-            column += grid.put(segment.text, row: row, column: column, maxWidth: inner.column + inner.width - column, style: segment.style)
-        }
-        detailCache.keep(Array(grid.cells(row: row, column: inner.column, count: inner.width)), key,
-                         width: inner.width, column: inner.column, line: index)
-    }
-
-    /// What the selected detail depends on (see `DetailCache`).
-    var detailKey: DetailCache.Key {
-        if let ref = selectedRef { return DetailCache.Key(ref: ref, bucket: nil, lang: lang) }
-        return DetailCache.Key(ref: nil, bucket: list.bucket(at: selectedItem), lang: lang)
-    }
+    /// The selected record's (or bucket's) detail before layout.
+    var detailBlocks: [DetailBlock] { buildDetailBlocks() }
 
     private func buildDetailBlocks() -> [DetailBlock] {
         if let ref = selectedRef { return store.detail(of: ref, lang) }
@@ -274,29 +249,6 @@ public struct AppState: Sendable {
     /// The records the selected record's detail links to, in order.
     public var links: [RecordRef] {
         detailBlocks.compactMap { if case .link(let target, _) = $0 { return target } else { return nil } }
-    }
-
-    /// Draws, and throws away, the frames a `j` and a `k` in the list would bring next, so the
-    /// records they select find their detail, rows and header in the caches when the key comes
-    /// (a record not shown before costs several times one seen). The shell calls it once a frame
-    /// is out and before it waits for the next key: no wake-up of its own, and the key it waits
-    /// for is not delayed by more than these two frames. Pure as far as the state goes: only the
-    /// caches it shares with its copies change.
-    public func prepareNeighbours() {
-        guard overlay == nil, prompt == nil, area == .list, count == nil, pendingPrefix == nil, list.count > 1 else { return }
-        for action in [Action.moveDown, .moveUp] {
-            var next = self
-            _ = next.reduce(action)
-            guard next.selectedItem != selectedItem else { continue }
-            _ = ScreenView.render(next)
-        }
-    }
-
-    /// Forgets every laid-out detail and drawn row (for tests: a render must not depend on them).
-    mutating func emptyCaches() {
-        detailCache = DetailCache()
-        rowCache = RowCache()
-        partCache = PartCache()
     }
 
     mutating func setSize(width: Int, height: Int) {

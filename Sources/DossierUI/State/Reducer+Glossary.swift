@@ -145,14 +145,13 @@ extension AppState {
     }
 
     /// A click in the glossary: a term in the list opens, a link in a term is followed.
-    mutating func clickGlossary(row: Int) {
-        guard case .glossary(var glossary)? = overlay,
-              let line = regions.overlayLinks.first(where: { $0.row == row }) else { return }
+    mutating func clickGlossary(link: Int) {
+        guard case .glossary(var glossary)? = overlay else { return }
         if var page = glossary.pages.last {
-            page.link = line.link
+            page.link = link
             glossary.pages[glossary.pages.count - 1] = page
         } else {
-            glossary.selected = line.link
+            glossary.selected = link
         }
         overlay = .glossary(glossary)
         followGlossary()

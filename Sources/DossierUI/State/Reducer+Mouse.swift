@@ -1,33 +1,25 @@
 import DossierCore
 
-/// Clicks (with `--mouse`), hit-tested against the regions the last frame published.
+/// Clicks (with `--mouse`), already hit-tested by the shell against the frame on screen.
 extension AppState {
-    mutating func click(row: Int, column: Int) {
-        // the views that cover the panes take their own clicks: a citing record in the source
-        // view is followed, and nothing under them is hit by accident
-        if let box = regions.overlay, box.contains(row: row, column: column) {
+    mutating func click(_ target: Regions.Target?) {
+        switch target {
+        case .overlay(let link)?:
+            // the views that cover the panes take their own clicks: a citing record in the source
+            // view, a record in the comparison, a term or a link in the glossary is followed
+            guard let link else { return }
             switch overlay {
             case .source(let index, _, let scroll)?:
-                if let line = regions.overlayLinks.first(where: { $0.row == row }) {
-                    overlay = .source(index: index, link: line.link, scroll: scroll)
-                    followSourceLink()
-                }
-                return
+                overlay = .source(index: index, link: link, scroll: scroll)
+                followSourceLink()
             case .compare(let dimension, _, let scroll)?:
-                if let spot = regions.overlayLinks.first(where: { $0.contains(row: row, column: column) }) {
-                    overlay = .compare(dimension: dimension, link: spot.link, scroll: scroll)
-                    followComparisonLink()
-                }
+                overlay = .compare(dimension: dimension, link: link, scroll: scroll)
+                followComparisonLink()
             case .glossary?:
-                clickGlossary(row: row)
-                return
-            case .caseMap?, .citation?:
-                return
+                clickGlossary(link: link)
             default:
                 break
             }
-        }
-        switch regions.target(row: row, column: column) {
         case .tab(let pane)?:
             focus(pane)
         case .listRow(let item)?:

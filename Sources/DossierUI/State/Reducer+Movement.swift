@@ -41,18 +41,18 @@ extension AppState {
     }
 
     /// A wheel step scrolls what is under the pointer: an overlay, the detail or the list.
-    mutating func wheel(_ delta: Int, row: Int, column: Int) {
+    mutating func wheel(_ delta: Int, over target: Regions.Target?) {
         if overlay != nil {
             scrollOverlay(delta)
             return
         }
-        switch regions.target(row: row, column: column) {
+        switch target {
         case .detail?, .link?:
             scrollDetail(by: delta)
         case .list?, .listRow?:
             area = .list
             select(selectedItem + delta)
-        case .tab?, .tabStrip?, nil:
+        case .tab?, .tabStrip?, .overlay?, nil:
             move(by: delta)
         }
     }

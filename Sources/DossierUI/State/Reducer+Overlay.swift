@@ -5,9 +5,7 @@ extension AppState {
     mutating func scrollOverlay(_ delta: Int) {
         switch overlay {
         case .help(let scroll)?:
-            // bounded by the help box the last frame drew (none drawn yet: no scrolling)
-            let limit = regions.help?.maxScroll ?? 0
-            overlay = .help(scroll: min(max(0, scroll + delta), limit))
+            overlay = .help(scroll: min(max(0, scroll + delta), HelpView.maxScroll(self)))
         case .caseMap(let event, let scroll)?:
             overlay = .caseMap(event: event, scroll: min(max(0, scroll + delta), CaseMapView.maxScroll(self, event: event)))
         case .compare?:

@@ -82,11 +82,11 @@ extension AppState {
         case .toggleLanguage:
             lang = lang == .fr ? .en : .fr
             keepGlossarySelectionVisible()
-        case .click(let row, let column): click(row: row, column: column)
-        case .wheel(let delta, let row, let column): wheel(delta, row: row, column: column)
+        case .click(let target): click(target)
+        case .wheel(let delta, let target): wheel(delta, over: target)
         case .quit: effects = [.quit(status: 0)]
         case .redraw: effects = [.fullRedraw]
-        case .resize, .drawn, .started, .searchIndexReady: break // handled by `bookkeeping`
+        case .resize, .started, .searchIndexReady: break // handled by `bookkeeping`
         case .openComparison: openComparisonFromKey()
         case .stepDimension(let delta): stepDimension(by: delta)
         }
@@ -97,8 +97,9 @@ extension AppState {
     /// Maps a key to an action in the current context (overlays first), then reduces it. A key
     /// typed outside a prompt that means nothing here says so in the status bar.
     @discardableResult
-    public mutating func handle(_ key: Key) -> [Effect] {
-        guard let action = KeyDispatch.action(for: key, in: self) else {
+    /// A key from the terminal; `regions`: where the frame on screen drew what a click can hit.
+    public mutating func handle(_ key: Key, regions: Regions = Regions()) -> [Effect] {
+        guard let action = KeyDispatch.action(for: key, in: self, regions: regions) else {
             if prompt == nil, key.isTyped { return reduce(.unbound(key.name)) }
             return []
         }
@@ -112,9 +113,6 @@ extension AppState {
         case .resize(let width, let height):
             setSize(width: width, height: height)
             keepSelectionVisible()
-            return []
-        case .drawn(let drawn):
-            regions = drawn
             return []
         case .started:
             return searchIndexReady ? [] : [.buildSearchIndex]

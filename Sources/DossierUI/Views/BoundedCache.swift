@@ -1,6 +1,6 @@
 import Synchronization
 
-/// Values drawn once and copied in afterwards, shared by copies of the state: the store never
+/// Values drawn once and copied in afterwards, kept by the renderer between frames: the store never
 /// changes, so a value stays right for as long as everything it depends on is in its key. Full,
 /// it is emptied rather than trimmed: each value is quick to draw again, and emptying needs no
 /// bookkeeping on the key path.

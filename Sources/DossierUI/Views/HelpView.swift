@@ -46,16 +46,27 @@ public enum HelpView {
         return lines
     }
 
-    /// Draws the help box and publishes it with its line count, which bounds the scroll.
+    /// The help's box on a screen of `layout`'s size, and its lines at that box's width.
+    private static func box(_ state: AppState) -> (rect: Rect, content: [(keys: String, help: String, isTitle: Bool)]) {
+        let width = state.layout.width, height = state.layout.height
+        let boxWidth = min(width - 2, 90)
+        let content = lines(state.lang, width: boxWidth - 2)
+        let boxHeight = min(height - 2, content.count + 2)
+        return (Rect(row: (height - boxHeight) / 2, column: (width - boxWidth) / 2, width: boxWidth, height: boxHeight), content)
+    }
+
+    /// The last first line that still fills the help's box.
+    static func maxScroll(_ state: AppState) -> Int {
+        let (rect, content) = box(state)
+        return max(0, content.count - rect.inner.height)
+    }
+
+    /// Draws the help box.
     static func draw(_ state: AppState, scroll: Int, into grid: inout Grid, regions: inout Regions) {
         let lang = state.lang
-        let boxWidth = min(grid.width - 2, 90)
-        let content = lines(lang, width: boxWidth - 2)
+        let (rect, content) = box(state)
         let keysWidth = keyColumnWidth
-        let boxHeight = min(grid.height - 2, content.count + 2)
-        let rect = Rect(row: (grid.height - boxHeight) / 2, column: (grid.width - boxWidth) / 2, width: boxWidth, height: boxHeight)
         regions.overlay = rect
-        regions.help = Regions.Help(box: rect, lineCount: content.count)
         grid.fill(row: rect.row, column: rect.column, width: rect.width, height: rect.height)
         let title = UIText.helpTitle.text[lang]
         Box.draw(rect, title: title, focused: true, into: &grid)

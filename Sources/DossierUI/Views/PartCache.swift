@@ -3,7 +3,7 @@ import DossierCore
 /// Parts of the frame that stay the same from one key to the next — the status bar's key
 /// hints, the tab strip, the header, the lists' headings, the timeline's density strip — drawn once for what they depend on and copied in
 /// (a `j` used to measure, cut and draw them all again). Everything a part depends on is in its
-/// key; the store never changes. Shared by copies of the state; bounded.
+/// key; the store never changes. Shared by the renderer's frames; bounded.
 final class PartCache: Sendable {
     enum Key: Hashable {
         /// The key hints from `column` to the end of the status bar.

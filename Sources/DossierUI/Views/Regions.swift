@@ -1,6 +1,6 @@
-/// Where the last frame drew what the mouse and scrolling care about. The views publish it with
-/// the grid they draw (`ScreenView.frame`), the shell hands it back (`Action.drawn`), and the
-/// reducer hit-tests clicks and bounds the help's scroll with it, so no geometry is computed twice.
+/// Where a frame drew what the mouse can hit. The views publish it with the grid they draw
+/// (`ScreenView.frame`), the renderer keeps the last one, and a click or a wheel step is hit-tested
+/// against it before it reaches the reducer, which receives what was hit (`Target`), not a cell.
 public struct Regions: Sendable, Hashable {
     public struct Tab: Sendable, Hashable {
         public var pane: Pane
@@ -23,13 +23,6 @@ public struct Regions: Sendable, Hashable {
         public func contains(row r: Int, column c: Int) -> Bool { r == row && c >= column && c - column < width }
     }
 
-    public struct Help: Sendable, Hashable {
-        public var box: Rect
-        public var lineCount: Int
-        /// The last first line that still fills the box.
-        public var maxScroll: Int { max(0, lineCount - box.inner.height) }
-    }
-
     /// The row of tabs, and each tab on it.
     public var tabStrip: Rect?
     public var tabs: [Tab] = []
@@ -41,14 +34,17 @@ public struct Regions: Sendable, Hashable {
     public var linkLines: [LinkLine] = []
     /// The box of the open overlay (help, results, tour), if any.
     public var overlay: Rect?
-    public var help: Help?
     /// The lines of the open source view that show a citing record.
     public var overlayLinks: [LinkLine] = []
 
     public init() {}
 
-    /// What a click at a cell lands on, topmost first.
+    /// What a click at a cell lands on, topmost first: an open overlay takes every click inside
+    /// its box, so nothing under it is hit by accident.
     public func target(row: Int, column: Int) -> Target? {
+        if let overlay, overlay.contains(row: row, column: column) {
+            return .overlay(link: overlayLinks.first { $0.contains(row: row, column: column) }?.link)
+        }
         if let tabStrip, tabStrip.contains(row: row, column: column) {
             return tabs.first { $0.rect.contains(row: row, column: column) }.map { .tab($0.pane) } ?? .tabStrip
         }
@@ -65,6 +61,8 @@ public struct Regions: Sendable, Hashable {
         case tab(Pane), tabStrip
         case listRow(item: Int), list
         case link(Int), detail
+        /// Inside the open overlay's box, on one of its links or not.
+        case overlay(link: Int?)
     }
 }
 

@@ -4,7 +4,7 @@ import DossierCore
 /// again every visible row (cutting, padding and measuring the width of every title): a row's
 /// content depends only on its record, the list's width, the language and the sources' order
 /// (the store never changes). Selection, search highlights and the theme are painted over the
-/// copied cells, as over freshly drawn ones. Shared by copies of the state; bounded.
+/// copied cells, as over freshly drawn ones. Shared by the renderer's frames; bounded.
 final class RowCache: Sendable {
     struct Key: Hashable {
         var ref: RecordRef

@@ -9,9 +9,11 @@ public enum ScreenView {
         public var regions: Regions
     }
 
-    public static func render(_ state: AppState) -> Grid { frame(state).grid }
+    /// The frame for `state`. Without the renderer's caches it is drawn from scratch: what tests
+    /// compare, and what the caches must give too.
+    public static func render(_ state: AppState, caches: RenderCaches = RenderCaches()) -> Grid { frame(state, caches: caches).grid }
 
-    public static func frame(_ state: AppState) -> Frame {
+    public static func frame(_ state: AppState, caches: RenderCaches = RenderCaches()) -> Frame {
         let layout = state.layout
         var grid = Grid(width: layout.width, height: layout.height)
         var regions = Regions()
@@ -19,11 +21,11 @@ public enum ScreenView {
             drawTooSmall(state, into: &grid)
             return Frame(grid: grid, regions: regions)
         }
-        drawHeader(state, into: &grid)
-        drawTabs(state, into: &grid, regions: &regions)
-        drawList(state, into: &grid, regions: &regions)
-        drawDetail(state, into: &grid, regions: &regions)
-        drawStatus(state, into: &grid)
+        drawHeader(state, caches.parts, into: &grid)
+        drawTabs(state, caches.parts, into: &grid, regions: &regions)
+        drawList(state, caches, into: &grid, regions: &regions)
+        drawDetail(state, caches.details, into: &grid, regions: &regions)
+        drawStatus(state, caches.parts, into: &grid)
         switch state.overlay {
         case .help(let scroll)?:
             HelpView.draw(state, scroll: scroll, into: &grid, regions: &regions)
@@ -64,14 +66,14 @@ public enum ScreenView {
         }
     }
 
-    static func drawHeader(_ state: AppState, into grid: inout Grid) {
+    static func drawHeader(_ state: AppState, _ parts: PartCache, into grid: inout Grid) {
         // the header depends on the pane, the selection and the last two places left (and how
         // many there are): drawn once for each, then copied in
         let selected = state.selectedRef
         let key = PartCache.Key.header(pane: state.pane, lang: state.lang, width: grid.width, ref: selected,
                                        bucket: selected == nil ? state.list.bucket(at: state.selectedItem)?.label : nil,
                                        trail: state.backStack.suffix(2).map(\.ref), depth: state.backStack.count)
-        let header = state.partCache.part(key) {
+        let header = parts.part(key) {
             var scratch = Grid(width: grid.width, height: 1)
             drawHeaderRow(state, into: &scratch)
             return PartCache.Part(cells: Array(scratch.cells(row: 0, column: 0, count: grid.width)))
@@ -99,10 +101,10 @@ public enum ScreenView {
         }
     }
 
-    static func drawTabs(_ state: AppState, into grid: inout Grid, regions: inout Regions) {
+    static func drawTabs(_ state: AppState, _ parts: PartCache, into grid: inout Grid, regions: inout Regions) {
         let strip = state.layout.tabs
         regions.tabStrip = strip
-        let part = state.partCache.part(.tabs(pane: state.pane, lang: state.lang, width: grid.width, strip: strip)) {
+        let part = parts.part(.tabs(pane: state.pane, lang: state.lang, width: grid.width, strip: strip)) {
             // drawn once on a blank row in the same place, its cells and tabs kept
             var scratch = Grid(width: grid.width, height: max(0, strip.row) + 1)
             var tabs = Regions()
@@ -147,7 +149,7 @@ public enum ScreenView {
 
     // MARK: list
 
-    static func drawList(_ state: AppState, into grid: inout Grid, regions: inout Regions) {
+    static func drawList(_ state: AppState, _ caches: RenderCaches, into grid: inout Grid, regions: inout Regions) {
         let rect = state.layout.list
         let list = state.list
         var position = list.count == 0 ? "0/0" : "\(state.selectedItem + 1)/\(list.count)"
@@ -160,7 +162,7 @@ public enum ScreenView {
             let selectedEvent = state.paneList(.timeline).firstEvent(at: state.selection[Pane.timeline.rawValue])
             let key = PartCache.Key.density(yearCounts: state.yearCounts, column: inner.column, width: inner.width,
                                             year: selectedEvent.map { state.store.events[$0].date.year })
-            let strip = state.partCache.part(key) {
+            let strip = caches.parts.part(key) {
                 // drawn once on a blank row in the same place, its cells kept
                 var scratch = Grid(width: inner.column + inner.width, height: 1)
                 DensityStrip.draw(state, row: 0, column: inner.column, width: inner.width, into: &scratch)
@@ -200,7 +202,7 @@ public enum ScreenView {
                 }
             case .heading(let title):
                 let timeline = state.pane == .timeline
-                let heading = state.partCache.part(.heading(title: title, timeline: timeline, lang: state.lang, column: inner.column, width: inner.width)) {
+                let heading = caches.parts.part(.heading(title: title, timeline: timeline, lang: state.lang, column: inner.column, width: inner.width)) {
                     // drawn once on a blank row in the same place, its cells kept
                     var scratch = Grid(width: inner.column + inner.width, height: 1)
                     let text = TextLayout.truncate((timeline ? "── " : "") + title[state.lang], to: inner.width - 1) + " "
@@ -214,7 +216,7 @@ public enum ScreenView {
             case .item(let ref):
                 let selected = index == selectedRow
                 let key = RowCache.Key(ref: ref, width: inner.width, lang: state.lang, sourceOrder: state.sourceOrder)
-                let cells = state.rowCache.cells(key) {
+                let cells = caches.rows.cells(key) {
                     // drawn once on a blank row in the same place, its cells kept
                     var scratch = Grid(width: inner.column + inner.width, height: 1)
                     drawItem(ref, state: state, row: 0, inner: Rect(row: 0, column: inner.column, width: inner.width, height: 1), into: &scratch)
@@ -301,43 +303,9 @@ public enum ScreenView {
         return (accord.id.prefix(1).uppercased(), styles[index % styles.count])
     }
 
-    // MARK: detail
-
-    static func drawDetail(_ state: AppState, into grid: inout Grid, regions: inout Regions) {
-        let rect = state.layout.detail
-        let title = Strings.detail[state.lang]
-        let hint = state.area == .detail ? "" : UIText.detailHint.text[state.lang]
-        Box.draw(rect, title: title + hint, focused: state.area == .detail, into: &grid)
-        let inner = rect.inner
-        guard inner.width > 0 else { return }
-        regions.detail = inner
-        // the lines in view, and one more to tell whether there is more below
-        let lines = state.detailLines(limit: state.detailScroll + inner.height + 1)
-        let key = state.detailKey
-        for n in 0..<inner.height {
-            let index = state.detailScroll + n
-            guard index < lines.count else { break }
-            let line = lines[index]
-            let row = inner.row + n
-            if let link = line.link { regions.linkLines.append(Regions.LinkLine(row: row, link: link)) }
-            state.drawDetailLine(index, line, key: key, inner: inner, row: row, into: &grid)
-            if let terms = state.search?.terms { Highlight.apply(terms, row: row, column: inner.column, width: inner.width, in: &grid) }
-            if state.area == .detail, let link = line.link, link == state.linkIndex {
-                grid.restyle(row: row, column: inner.column, width: inner.width, style: .selection)
-                grid.cursor = (row, inner.column)
-            }
-        }
-        if lines.count > state.detailScroll + inner.height {
-            grid.put("↓", row: rect.row + rect.height - 1, column: rect.column + rect.width - 3, style: .muted)
-        }
-        if state.detailScroll > 0 {
-            grid.put("↑", row: rect.row, column: rect.column + rect.width - 3, style: .muted)
-        }
-    }
-
     // MARK: status
 
-    static func drawStatus(_ state: AppState, into grid: inout Grid) {
+    static func drawStatus(_ state: AppState, _ parts: PartCache, into grid: inout Grid) {
         let row = grid.height - 1, lang = state.lang
         grid.fill(row: row, column: 0, width: grid.width, height: 1, style: .statusBar)
         if let prompt = state.prompt {
@@ -393,7 +361,7 @@ public enum ScreenView {
         }
         column += grid.put("│", row: row, column: column, style: .statusBar)
         let group = state.groupWord
-        let hints = state.partCache.part(.hints(area: state.area, pane: state.pane, group: group, lang: lang, column: column, width: grid.width)) {
+        let hints = parts.part(.hints(area: state.area, pane: state.pane, group: group, lang: lang, column: column, width: grid.width)) {
             // drawn once on a status bar of the same width, from the same column
             var scratch = Grid(width: grid.width, height: 1)
             scratch.fill(row: 0, column: 0, width: grid.width, height: 1, style: .statusBar)

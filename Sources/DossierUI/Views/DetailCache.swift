@@ -2,8 +2,7 @@ import DossierCore
 import Synchronization
 
 /// The details of the records last selected, built, laid out and drawn once and reused while
-/// what they depend on is the same: a key that moves the selection asks for the detail from the
-/// reducer and again from the render, a key that does not change the selection (a link chosen,
+/// what they depend on is the same: a key that does not change the selection (a link chosen,
 /// the detail scrolled) asks for the same lines again, and going back to a record seen a moment
 /// ago (`k` after `j`, back from a link) finds its detail still here. Detail blocks depend only on
 /// the immutable store, the record (or the bucket) and the language; the lines also on the
@@ -11,7 +10,7 @@ import Synchronization
 /// own segments are part of the cells, but the theme, a search's highlights and the selection are
 /// painted over them by the render, so they need no key. A frame needs only the lines it shows:
 /// those are laid out (and drawn) first, the rest when something asks for all of them. Shared by
-/// copies of the state; holds the `capacity` records used last.
+/// the renderer's frames; holds the `capacity` records used last.
 final class DetailCache: Sendable {
     struct Key: Hashable {
         var ref: RecordRef?
