@@ -81,7 +81,7 @@ let package = Package(
             dependencies: ["DossierCore", "DossierUI", "BundledDossier"],
             path: "Sources/dossier-bench"
         ),
-        // Fuzzing (see README): the mutator and the target in a library, so a short run is a test
+        // Fuzzing (see docs/SECURITY.md): the mutator and the target in a library, so a short run is a test
         // and a long one is `dossier-fuzz`.
         .target(
             name: "DossierFuzz",

@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Reproduces the README's performance figures: builds in release mode, generates synthetic
+# Reproduces the figures of docs/PERFORMANCE.md: builds in release mode, generates synthetic
 # dossiers of 1k, 10k and 100k events, runs the in-process benchmark on each and on the bundled
 # dossier, then the end-to-end pseudo-terminal comparison with `less`.
 #   bash Benchmarks/run.sh [--quick]      (--quick: fewer runs, for a smoke test)
@@ -11,7 +11,7 @@ command -v less >/dev/null || { echo "less is needed for the comparison (apt-get
 swift build -c release --product dossier >/dev/null
 swift build -c release --product dossier-bench >/dev/null
 bin=$(swift build -c release --show-bin-path)
-# the binary people install: static Swift runtime (see README), in its own build folder
+# the binary people install: static Swift runtime (see the README's Install), in its own build folder
 swift build -c release --static-swift-stdlib --product dossier --scratch-path .build-static >/dev/null
 static=$(swift build -c release --static-swift-stdlib --scratch-path .build-static --show-bin-path)
 work=$(mktemp -d /tmp/dossier-bench.XXXXXX)

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
-# Captures the README's screenshots: the explorer in a real xterm (its default palette, so the
-# colours are the ones the contrast checks measure) under Xvfb, on a black and on a white
-# background. Needs Debian's xvfb, xterm, xdotool and imagemagick. Usage:
+# Captures the screenshots of the README and docs/KEYS.md: the explorer in a real xterm (its
+# default palette, so the colours are the ones the contrast checks measure) under Xvfb, on a
+# black and on a white background. Needs Debian's xvfb, xterm, xdotool and imagemagick. Usage:
 #   scripts/screens.sh [path/to/dossier] [keys for xdotool, e.g. "5 j Return"] [name]
 # Writes docs/screens/NAME-dark.png and NAME-light.png (NAME defaults to "explorer").
 set -euo pipefail

@@ -1,6 +1,6 @@
 import DossierCore
 
-/// The documented JSON shape of every record (see README "JSON output"). One encoder serves every
+/// The documented JSON shape of every record (see docs/CLI.md, "JSON output"). One encoder serves every
 /// command: listings print texts in one language with sources resolved; `export` prints texts as
 /// `{"en": …, "fr": …}` with sources as ids (they are exported alongside).
 public struct RecordJSON {

@@ -369,11 +369,11 @@ extension String {
     func replacingDashes() -> String { String(map { $0 == "-" ? " " : $0 }) }
 }
 
-/// `keys`: a Markdown table (the README's) or JSON.
+/// `keys`: Markdown tables (those of docs/KEYS.md) or JSON.
 enum KeysFormats: FormatSet { static let formats: [OutputFormat] = [.markdown, .json] }
 
 struct Keys: ParsableCommand {
-    static let configuration = CommandConfiguration(abstract: "Print the explorer's keys, the panes' then each overlay's, as Markdown tables (the README's) or as JSON.")
+    static let configuration = CommandConfiguration(abstract: "Print the explorer's keys, the panes' then each overlay's, as Markdown tables (those of docs/KEYS.md) or as JSON.")
     @Option(name: .long, help: "Language: en or fr.") var lang: Language?
     @Option(name: .long, help: ArgumentHelp("Output format: \(KeysFormats.list).", valueName: "format"),
             completion: .list(KeysFormats.formats.map(\.rawValue)), transform: KeysFormats.parse)
@@ -384,7 +384,7 @@ struct Keys: ParsableCommand {
     func run() throws {
         let lang = lang ?? Language.fromEnvironment(Environment.variables)
         guard format == .json else {
-            // the panes' keys, then each overlay's (both tables are the README's)
+            // the panes' keys, then each overlay's (both tables are in docs/KEYS.md)
             print(Keymap.markdownTable(lang) + "\n" + OverlayKeymap.markdownTable(lang), terminator: "")
             return
         }

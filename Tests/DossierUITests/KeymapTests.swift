@@ -23,9 +23,11 @@ import Testing
                 "the list and the detail never apply at once")
     }
 
-    @Test func theREADMEKeyTableIsTheKeymap() throws {
-        let readme = try String(contentsOf: UIFixtures.testsRoot.deletingLastPathComponent().appendingPathComponent("README.md"), encoding: .utf8)
-        #expect(readme.contains(Keymap.markdownTable(.en)), "README's key table differs from Keymap.markdownTable(): regenerate it with `dossier keys`")
+    /// The README and the explorer's reference both show the key table.
+    @Test(arguments: ["README.md", "docs/KEYS.md"])
+    func theDocumentedKeyTableIsTheKeymap(document: String) throws {
+        let text = try UIFixtures.projectText(document)
+        #expect(text.contains(Keymap.markdownTable(.en)), "\(document)'s key table differs from Keymap.markdownTable(): regenerate it with `dossier keys`")
     }
 
     @Test func helpListsEveryBindingInBothLanguages() throws {

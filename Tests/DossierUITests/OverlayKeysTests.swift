@@ -4,7 +4,7 @@ import Foundation
 import Testing
 
 /// The overlays' keys come from one table (`OverlayKeymap`): what a key does there, what the
-/// status bar says while the overlay is open, and the README's table.
+/// status bar says while the overlay is open, and the table in docs/KEYS.md.
 @Suite struct OverlayKeysTests {
     static func statusLine(_ state: AppState) -> String {
         String(ScreenView.frame(state).grid.text.split(separator: "\n", omittingEmptySubsequences: false).last ?? "")
@@ -14,9 +14,9 @@ import Testing
         #expect(OverlayKeymap.conflicts().isEmpty, "\(OverlayKeymap.conflicts())")
     }
 
-    @Test func theREADMEHasTheOverlayKeyTable() throws {
-        let readme = try String(contentsOf: UIFixtures.testsRoot.deletingLastPathComponent().appendingPathComponent("README.md"), encoding: .utf8)
-        #expect(readme.contains(OverlayKeymap.markdownTable(.en)), "README's overlay key table differs from OverlayKeymap.markdownTable(): regenerate it with `dossier keys`")
+    @Test func theKeysReferenceHasTheOverlayKeyTable() throws {
+        let keys = try UIFixtures.projectText("docs/KEYS.md")
+        #expect(keys.contains(OverlayKeymap.markdownTable(.en)), "docs/KEYS.md's overlay key table differs from OverlayKeymap.markdownTable(): regenerate it with `dossier keys`")
     }
 
     /// The glossary's status bar names the glossary's keys, not the panes' under it; `/` is

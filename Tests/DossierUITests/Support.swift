@@ -7,6 +7,12 @@ enum UIFixtures {
     static let testsRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
     static let goldenDirectory = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Golden")
 
+    /// A file of the project, by its path from the top (`README.md`, `docs/KEYS.md`): the
+    /// documents that repeat generated tables, which tests hold to the code.
+    static func projectText(_ path: String) throws -> String {
+        try String(contentsOf: testsRoot.deletingLastPathComponent().appendingPathComponent(path), encoding: .utf8)
+    }
+
     static func store() throws -> DossierStore {
         DossierStore(try DossierLoader.load(directory: testsRoot.appendingPathComponent("DossierCoreTests/Fixtures/valid").path))
     }

@@ -3,7 +3,7 @@ import DossierFuzz
 import Testing
 
 /// The short, bounded fuzz run CI does on every `swift test` (the long runs use `dossier-fuzz`,
-/// see the README), and the regression inputs found by fuzzing.
+/// see docs/SECURITY.md), and the regression inputs found by fuzzing.
 @Suite struct FuzzTests {
     static func seeds() throws -> [FuzzInput] {
         var seeds = [Mutator.bundledSeed]

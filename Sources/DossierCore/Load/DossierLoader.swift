@@ -2,7 +2,7 @@ import CYaml
 
 /// Limits on what a dossier may contain, so that a hostile folder is refused in bounded time and
 /// memory, with a clear message at file:line. The bundled dossier is far below each of them. The
-/// README's SECURITY section lists these numbers.
+/// docs/SECURITY.md lists these numbers.
 public struct DossierLimits: Sendable {
     /// Bytes in one `.yaml` file (64 MiB); checked before the file is read.
     public var maxFileBytes = 64 << 20

@@ -1,8 +1,8 @@
 import CYaml
 
 /// Limits that keep a hostile or broken file from exhausting time or memory. Anchors and aliases
-/// need no expansion limit: they are refused outright, so nothing can expand. The README's
-/// SECURITY section lists these numbers.
+/// need no expansion limit: they are refused outright, so nothing can expand. docs/SECURITY.md
+/// lists these numbers.
 public struct YAMLLimits: Sendable {
     /// Nested lists and mappings, the file's top-level mapping included (a dossier needs 4).
     public var maxDepth = 32

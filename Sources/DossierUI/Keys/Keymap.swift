@@ -246,7 +246,7 @@ public enum Keymap {
         return problems
     }
 
-    /// The key table as Markdown, for the README (a test keeps the two identical).
+    /// The key table as Markdown, for the README and docs/KEYS.md (a test keeps them identical).
     public static func markdownTable(_ lang: Language = .en) -> String {
         markdown(KeyGroup.allCases.map { group in
             (group.title[lang], bindings.filter { $0.group == group }.map { ($0.keys, $0.help[lang]) })

@@ -4,7 +4,7 @@ import DossierCore
 public enum OverlayKind: Int, Sendable, CaseIterable {
     case help, results, tour, citation, caseMap, source, compare, glossary
 
-    /// The overlay's name and the key that opens it, for the help and the README's table.
+    /// The overlay's name and the key that opens it, for the help and the table in docs/KEYS.md.
     public var title: Localized {
         switch self {
         case .help: return Localized(en: "In the help (?)", fr: "Dans l’aide (?)")
@@ -62,7 +62,7 @@ public struct OverlayBinding: Sendable {
 }
 
 /// The one table of the overlays' keys: dispatch while an overlay is open, its status-bar hints
-/// and the README's table of overlay keys all come from it (the panes' keys are in `Keymap`).
+/// and the table of overlay keys in docs/KEYS.md all come from it (the panes' keys are in `Keymap`).
 /// The key that closes comes first, so its hint survives on a narrow screen.
 public enum OverlayKeymap {
     private static let close = Localized(en: "close", fr: "fermer")
@@ -217,7 +217,7 @@ public enum OverlayKeymap {
         }
     }
 
-    /// The overlays' keys as Markdown, for the README (a test keeps the two identical).
+    /// The overlays' keys as Markdown, for docs/KEYS.md (a test keeps the two identical).
     public static func markdownTable(_ lang: Language = .en) -> String {
         Keymap.markdown(OverlayKind.allCases.map { kind in
             (kind.title[lang], bindings(kind).map { ($0.keys, $0.label[lang]) })
