@@ -36,7 +36,10 @@ import Testing
     /// with none.
     private func expectSameAsFresh(_ session: Session, _ step: String, sourceLocation: SourceLocation = #_sourceLocation) {
         let cached = session.renderer.draw(session.state), fresh = ScreenView.render(session.state)
-        #expect(cached == fresh, "after \(step)", sourceLocation: sourceLocation)
+        // compared as a Bool, so a failure names the row rather than printing two grids
+        let same = cached == fresh
+        let row = (0..<fresh.height).first { cached.cells(row: $0, column: 0, count: fresh.width) != fresh.cells(row: $0, column: 0, count: fresh.width) }
+        #expect(same, "after \(step): row \(row.map(String.init) ?? "?") differs\n\(cached.text)", sourceLocation: sourceLocation)
     }
 
     /// Keys the storm draws from: moves, panes, links, every overlay and prompt, and what is typed
