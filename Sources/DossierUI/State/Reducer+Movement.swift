@@ -42,8 +42,8 @@ extension AppState {
 
     /// A wheel step scrolls what is under the pointer: an overlay, the detail or the list.
     mutating func wheel(_ delta: Int, over target: Regions.Target?) {
-        if overlay != nil {
-            scrollOverlay(delta)
+        if let kind = overlay?.kind {
+            kind.component.update(&self, .scrollOverlay(delta))
             return
         }
         switch target {

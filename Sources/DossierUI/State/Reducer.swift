@@ -4,8 +4,8 @@ import DossierCore
 /// draws the result and performs the effects returned. Each mode has its own file:
 /// Reducer+Movement (moves, counts, two-key prefixes and marks, zoom), Reducer+History (links,
 /// back/forward, going to a record or a date), Reducer+Prompt (the four prompts), Reducer+Search
-/// (search, n/N, Ctrl-F, filters, the Sources pane's order), Commands (the `:` line), Reducer+Overlay (help, results,
-/// tour), Reducer+Glossary (the glossary and its terms), Reducer+Mouse (clicks).
+/// (search, n/N, Ctrl-F, filters, the Sources pane's order), Commands (the `:` line),
+/// Reducer+Mouse (clicks); each overlay is a component in its folder under Overlays/.
 extension AppState {
     @discardableResult
     public mutating func reduce(_ action: Action) -> [Effect] {
@@ -63,22 +63,15 @@ extension AppState {
         case .openCaseMap: openCaseMap()
         case .cycleSourceOrder: cycleSourceOrder()
         case .sortSources(let order): sortSources(order)
-        case .overlayLink(let delta):
-            if case .compare? = overlay { moveComparisonLink(by: delta) } else { moveSourceLink(by: delta) }
-        case .overlayLines(let delta):
-            if case .compare? = overlay { scrollComparison(by: delta) } else { scrollSource(by: delta) }
-        case .followOverlayLink:
-            if case .compare? = overlay { followComparisonLink() } else { followSourceLink() }
+        case .overlayLink, .overlayLines, .followOverlayLink, .scrollOverlay, .stepDimension, .tourNext,
+             .tourPrevious, .glossaryBack, .openResult:
+            // only an open overlay's keys give these: its component answers
+            overlay?.kind.component.update(&self, action)
         case .startTour: showTourStep(0)
-        case .tourNext: if case .tour(let step) = overlay { showTourStep(step + 1) }
-        case .tourPrevious: if case .tour(let step) = overlay { showTourStep(max(0, step - 1)) }
         case .toggleHelp:
             if case .help = overlay { overlay = nil } else { overlay = .help(scroll: 0) }
         case .closeOverlay: closeOverlay()
         case .toggleGlossary: toggleGlossary()
-        case .glossaryBack: glossaryBack()
-        case .openResult: openResult()
-        case .scrollOverlay(let delta): scrollOverlay(delta)
         case .toggleLanguage:
             lang = lang == .fr ? .en : .fr
             keepGlossarySelectionVisible()
@@ -88,7 +81,6 @@ extension AppState {
         case .redraw: effects = [.fullRedraw]
         case .resize, .started, .searchIndexReady: break // handled by `bookkeeping`
         case .openComparison: openComparisonFromKey()
-        case .stepDimension(let delta): stepDimension(by: delta)
         }
         keepSelectionVisible(followLink: !action.scrollsDetail)
         return effects

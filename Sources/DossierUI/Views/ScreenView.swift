@@ -26,32 +26,7 @@ public enum ScreenView {
         drawList(state, caches, into: &grid, regions: &regions)
         drawDetail(state, caches.details, into: &grid, regions: &regions)
         drawStatus(state, caches.parts, into: &grid)
-        switch state.overlay {
-        case .help(let scroll)?:
-            HelpView.draw(state, scroll: scroll, into: &grid, regions: &regions)
-            grid.cursor = nil
-        case .results(let selected)?:
-            ResultsView.draw(state, selected: selected, into: &grid, regions: &regions)
-        case .tour(let step)?:
-            TourView.draw(state, step: step, into: &grid, regions: &regions)
-        case .citation(let text)?:
-            CitationView.draw(state, text: text, into: &grid, regions: &regions)
-            grid.cursor = nil
-        case .source(let index, let link, let scroll)?:
-            SourceView.draw(state, index: index, link: link, scroll: scroll, into: &grid, regions: &regions)
-        case .caseMap(let event, let scroll)?:
-            CaseMapView.draw(state, event: event, scroll: scroll, into: &grid, regions: &regions)
-            grid.cursor = nil
-        case .compare(let dimension, let link, let scroll)?:
-            CompareView.draw(state, dimension: dimension, link: link, scroll: scroll, into: &grid, regions: &regions)
-        case .glossary(let glossary)?:
-            let statusCursor = grid.cursor
-            GlossaryView.draw(state, glossary, into: &grid, regions: &regions)
-            // the filter being typed keeps the cursor in the status bar
-            if state.prompt != nil { grid.cursor = statusCursor }
-        case nil:
-            break
-        }
+        state.overlay?.kind.component.draw(state, into: &grid, regions: &regions)
         return Frame(grid: grid, regions: regions)
     }
 

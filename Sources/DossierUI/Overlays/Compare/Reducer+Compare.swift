@@ -104,38 +104,4 @@ extension AppState {
         }
         leaveOverlay(for: target)
     }
-
-    /// Closes the overlay and selects a record, remembering the place left — with the comparison
-    /// that was open there, if any, so that Back reopens it.
-    mutating func leaveOverlay(for target: RecordRef) {
-        let here = currentLocation
-        overlay = nil
-        overlayBelow = nil
-        navigate(to: target, remember: false)
-        if let here, here != currentLocation { remember(here) }
-    }
-
-    /// `q`, Esc: a source view opened from the comparison, or a citation made in an overlay,
-    /// gives way to the overlay under it; anything else closes.
-    mutating func closeOverlay() {
-        switch overlay {
-        case .source?, .citation?: overlay = overlayBelow
-        default: overlay = nil
-        }
-        overlayBelow = nil
-    }
-
-    /// The comparison or the glossary open here (or under the source view), for the back
-    /// stack: Back to a place left from one of them reopens it as it was.
-    var returnableOverlay: Overlay? {
-        switch overlay {
-        case .compare?, .glossary?: return overlay
-        case .source?:
-            switch overlayBelow {
-            case .compare?, .glossary?: return overlayBelow
-            default: return nil
-            }
-        default: return nil
-        }
-    }
 }

@@ -174,28 +174,3 @@ extension AppState {
         overlay = .glossary(glossary)
     }
 }
-
-/// A detail shown over the panes (a source, a term): moving its chosen link and its window, the
-/// one keeping the other in view.
-enum OverlayDetail {
-    static func moveLink(_ lines: [DetailLine], link: Int, scroll: Int, height: Int, by delta: Int) -> (link: Int, scroll: Int) {
-        let count = (lines.compactMap(\.link).max() ?? -1) + 1
-        guard count > 0 else { return (link, scroll) }
-        let chosen = min(max(0, link + delta), count - 1)
-        var top = scroll
-        if let line = lines.firstIndex(where: { $0.link == chosen }) {
-            if line < top { top = line }
-            if line >= top + height { top = line - height + 1 }
-        }
-        return (chosen, top)
-    }
-
-    static func scroll(_ lines: [DetailLine], link: Int, scroll: Int, height: Int, by delta: Int) -> (link: Int, scroll: Int) {
-        let height = max(0, height)
-        let top = min(max(0, scroll + delta), max(0, lines.count - height))
-        let window = lines[min(top, lines.count)..<min(top + height, lines.count)]
-        var chosen = link
-        if !window.contains(where: { $0.link == link }), let first = window.compactMap(\.link).first { chosen = first }
-        return (chosen, top)
-    }
-}
