@@ -146,8 +146,8 @@ public enum Keymap {
                 help: Localized(en: "timeline of the selected party’s events", fr: "chronologie des événements de la partie choisie"),
                 hint: nil),
         Binding(keys: [.character(":")], action: .startPrompt(.command), scope: .everywhere, group: .search,
-                help: Localized(en: "command: goto DATE|ID, lang en|fr, filter …, search …, zoom …, sort date|publisher|kind, tour, glossary (Tab completes)",
-                                fr: "commande\u{00A0}: goto DATE|ID, lang en|fr, filter …, search …, zoom …, sort date|publisher|kind, tour, glossary (Tab complète)"),
+                help: Localized(en: "command: \(PromptCommands.summary) (Tab completes)",
+                                fr: "commande\u{00A0}: \(PromptCommands.summary) (Tab complète)"),
                 hint: nil),
         // links, history, marks
         Binding(keys: [.enter, .character("l"), .right], action: .follow, scope: .detail, group: .links,

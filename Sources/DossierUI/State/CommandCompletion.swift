@@ -8,18 +8,12 @@ enum CommandCompletion {
         switch kind {
         case .command:
             guard let space = input.firstIndex(of: " ") else {
-                return Command.names.filter { $0.hasPrefix(input) }.map { $0 + " " }
+                return PromptCommands.names.filter { $0.hasPrefix(input) }.map { $0 + " " }
             }
             let name = String(input[..<space]), argument = String(input[input.index(after: space)...])
-            let values: [String]
-            switch name {
-            case "goto": values = store.events.map(\.id) + store.parties.map(\.id) + store.arguments.map(\.id) + store.accords.map(\.id) + store.sources.map(\.id) + store.terms.map(\.id)
-            case "sort": values = SourceOrder.allCases.map(\.rawValue)
-            case "lang": values = Language.allCases.map(\.rawValue)
-            case "zoom": values = Zoom.allCases.map(\.label.en)
-            case "filter": return completions(for: argument, kind: .filter, store: store).map { name + " " + $0 }
-            default: values = []
-            }
+            // the filter's values are completed as the `f` prompt completes them
+            if name == "filter" { return completions(for: argument, kind: .filter, store: store).map { name + " " + $0 } }
+            let values = PromptCommands.all.first { $0.name == name }?.values(store) ?? []
             return values.filter { $0.hasPrefix(argument) }.sorted().map { name + " " + $0 }
         case .filter:
             // complete the last token: a key, or a value after `key:`

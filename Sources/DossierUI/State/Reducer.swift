@@ -123,7 +123,7 @@ extension AppState {
         case (.promptInput, .search), (.promptBackspace, .search), (.promptSubmit, .search):
             return true
         case (.promptSubmit, .command):
-            return Command.parse(prompt.input)?.name == "search"
+            return PromptCommands.parse(prompt.input)?.command?.name == "search"
         default:
             return false
         }
