@@ -184,14 +184,18 @@ struct CLI {
         try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: dir) }
         let copy = dir.appendingPathComponent("dossier").path
-        // written whole and renamed into place, so no open write handle makes exec fail (ETXTBSY)
-        try Data(contentsOf: URL(fileURLWithPath: CLI.binary)).write(to: URL(fileURLWithPath: copy), options: .atomic)
-        try FileManager.default.setAttributes([.posixPermissions: 0o755], ofItemAtPath: copy)
-        // A test running in parallel may fork while the copy is open for writing; its child holds
-        // the descriptor until it execs, and exec of the copy fails with ETXTBSY meanwhile.
+        // A hard link where it can be (the same file system): no file is opened for writing, so
+        // no exec fails with ETXTBSY. A copy is open for writing while it is made: a test running
+        // in parallel may fork then, and its child holds the descriptor until it execs; exec of
+        // the copy fails meanwhile, so it is retried until it runs, for up to 20 s.
+        if link(CLI.binary, copy) != 0 {
+            try Data(contentsOf: URL(fileURLWithPath: CLI.binary)).write(to: URL(fileURLWithPath: copy), options: .atomic)
+            try FileManager.default.setAttributes([.posixPermissions: 0o755], ofItemAtPath: copy)
+        }
         var attempt: CLI.Result?
-        for _ in 0..<50 where attempt == nil {
-            do { attempt = try CLI.run(["validate"], executable: copy) } catch { usleep(50_000) }
+        let deadline = Date().addingTimeInterval(20)
+        while attempt == nil {
+            do { attempt = try CLI.run(["validate"], executable: copy) } catch where Date() < deadline { usleep(20_000) }
         }
         let result = try #require(attempt)
         #expect(result.status == 0, "\(result.stderr)")

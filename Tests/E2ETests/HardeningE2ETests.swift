@@ -22,6 +22,27 @@ struct HardeningE2ETests {
         return try #require(Tmux.childProcess(of: shell), "no process under the pane's shell")
     }
 
+    /// Sends `key` and waits until the explorer has read it and waits again, with no time-out, for
+    /// the next one. After an Escape, ncurses waits ESCDELAY (25 ms) in a poll with a time-out for
+    /// the rest of a sequence: a key that comes before it ends is read with the Escape, as Alt-key.
+    /// (A fixed gap between keys is not enough on a loaded machine: the explorer may not run
+    /// during it, and then reads both keys at once.)
+    func press(_ key: String, _ tmux: Tmux, pid: pid_t) throws {
+        let before = try Self.readCalls(pid)
+        try tmux.keys(key)
+        try tmux.waitUntil("the explorer read \(key) and waits for the next key") {
+            try Self.readCalls(pid) > before && FrameWritesE2ETests.blockedWithoutTimeout(pid)
+        }
+    }
+
+    /// read-family system calls the main thread has made, from /proc/PID/task/PID/io: the keys
+    /// are read there (and the wake-up pipe, once, when the search index is ready).
+    static func readCalls(_ pid: pid_t) throws -> Int {
+        let io = try String(contentsOfFile: "/proc/\(pid)/task/\(pid)/io", encoding: .utf8)
+        let line = try #require(io.split(separator: "\n").first { $0.hasPrefix("syscr:") })
+        return try #require(Int(line.split(separator: " ").last ?? ""))
+    }
+
     /// OSC 52 (clipboard), OSC 0 (title), ESC[2J, ESC[?1049l and C1 CSI in every text: the screen
     /// shows them as text, tmux's clipboard and the pane title are untouched, the alternate screen
     /// stays on until `q`, and the terminal is restored after.
@@ -32,9 +53,9 @@ struct HardeningE2ETests {
         let title = try tmux.value("#{pane_title}")
         var screen = try tmux.waitFor(text: "]52;c;ZXZpbA==")
         #expect(screen.contains("Ruling"), "the focal event is listed")
+        let pid = try appPID(tmux)
         for key in ["Tab", "Enter", "Escape", "1", "j", "3", "4", "Escape", "2", "?", "Escape"] {
-            try tmux.keys(key)
-            usleep(60_000)  // a gap longer than ESCDELAY (25 ms): Escape and the next key stay two keys
+            try press(key, tmux, pid: pid)
         }
         try tmux.keys("1")
         screen = try tmux.waitFor(text: "Claimant")
@@ -91,8 +112,7 @@ struct HardeningE2ETests {
         screen = try tmux.waitFor("the explorer redrawn at 90×30") { !$0.contains("19×12") }
         // leave any prompt or overlay, then quit
         for _ in 0..<5 where !screen.contains("EXIT=") {
-            try tmux.keys("Escape")
-            usleep(100_000)  // a gap longer than ESCDELAY (25 ms), so that Escape and q are not read as Alt-q
+            try press("Escape", tmux, pid: pid)  // so that Escape and q are not read as Alt-q
             try tmux.keys("q")
             screen = (try? tmux.waitFor(text: "EXIT=", timeout: 1)) ?? screen
         }
