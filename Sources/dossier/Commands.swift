@@ -114,7 +114,7 @@ struct DossierCommand: ParsableCommand {
             Without a command, `dossier` opens the explorer on a terminal; when standard input or output \
             is not a terminal it prints the overview instead.
             """,
-        version: "0.1.0",
+        version: DossierVersion.line,
         subcommands: [Timeline.self, Parties.self, Arguments.self, Accords.self, Show.self, Search.self,
                       Export.self, Validate.self, Tour.self, Browse.self, Keys.self, Synth.self,
                       Case.self, Sources.self, Glossary.self, Start.self],
