@@ -89,6 +89,24 @@ import Testing
         #expect(manual.contains(".Dt DOSSIER 1"), "not the plugin's mdoc page")
     }
 
+    /// dossier(5) is written by hand from docs/DATA-FORMAT.md: every field its YAML examples show
+    /// is named in the page, so a field documented in one and not the other fails here.
+    @Test func dataFormatPageNamesEveryDocumentedField() throws {
+        let markdown = try Self.text("docs/DATA-FORMAT.md"), page = try Self.text("docs/man/dossier.5")
+        var fields: Set<String> = []
+        for block in markdown.matches(of: try Regex(#"(?s)```yaml\n(.*?)```"#)) {
+            guard let body = block[1].substring else { continue }
+            for line in body.split(separator: "\n") {
+                if let match = line.firstMatch(of: try Regex(#"^\s*(?:-\s+)?([a-z_]+):"#)), let key = match[1].substring {
+                    fields.insert(String(key))
+                }
+            }
+        }
+        #expect(fields.count > 50, "read too few fields from docs/DATA-FORMAT.md: \(fields.sorted())")
+        let missing = fields.filter { page.firstMatch(of: try! Regex("\\b\($0)\\b")) == nil }
+        #expect(missing.isEmpty, "docs/man/dossier.5 does not name: \(missing.sorted())")
+    }
+
     /// swift-argument-parser's manual generator drops every character outside ASCII ("EU–US"
     /// became "EUUS" in dossier(1)), so the help texts it reads keep to ASCII.
     @Test func helpTextsKeepToASCIISoTheManualKeepsThemWhole() throws {
