@@ -6,6 +6,8 @@
 #
 #   bash scripts/package.sh            build the package, print its path on the last line
 #   DOSSIER_DEB_REVISION=2 bash ...    the Debian revision (default 1)
+#   bash scripts/package.sh --update-manual    also copy the generated dossier(1) to docs/man/dossier.1
+#                                      (the tests fail while the committed copy is behind the commands)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 root=$PWD
@@ -68,6 +70,10 @@ debversion=$version-$revision
 swift package "${flags[@]}" plugin generate-manual --date "$date" --authors "the dossier authors" >&2
 manual=$(find "$scratch/plugins/GenerateManual" -name dossier.1 -newer "$binary" | head -n 1)
 [ -n "$manual" ] || { echo "package.sh: the manual plugin wrote no dossier.1" >&2; exit 1; }
+if [ "${1:-}" = --update-manual ]; then
+  cp "$manual" docs/man/dossier.1
+  echo "package.sh: docs/man/dossier.1 updated" >&2
+fi
 
 mkdir -p dist
 stage=$(mktemp -d "$root/dist/stage.XXXXXX")

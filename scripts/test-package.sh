@@ -81,7 +81,7 @@ for page in "$pages"/usr/share/man/man1/dossier.1.gz "$pages"/usr/share/man/man5
   [ -z "$warnings" ] || { echo "test-package: $page: $warnings" >&2; exit 1; }
 done
 if ! diff <(zcat "$pages/usr/share/man/man1/dossier.1.gz" | grep -v '^\.Dd ') <(grep -v '^\.Dd ' docs/man/dossier.1); then
-  echo "test-package: docs/man/dossier.1 differs from the manual the plugin generates (copy it from the package: see docs/INSTALL.md)" >&2
+  echo "test-package: docs/man/dossier.1 differs from the manual the plugin generates (bash scripts/package.sh --update-manual)" >&2
   exit 1
 fi
 rm -rf "$pages"

@@ -85,7 +85,7 @@ import Testing
             }
         }
         walk(root, path: "dossier")
-        #expect(missing.isEmpty, "docs/man/dossier.1 is out of date (regenerate it: see docs/INSTALL.md); missing: \(missing)")
+        #expect(missing.isEmpty, "docs/man/dossier.1 is out of date (bash scripts/package.sh --update-manual); missing: \(missing)")
         #expect(manual.contains(".Dt DOSSIER 1"), "not the plugin's mdoc page")
     }
 
