@@ -9,6 +9,7 @@ import PackageDescription
 //   CNcursesw       ncursesw, with the wide-character API switched on
 //   DossierTerminal the only ncurses code: paint a grid, read keys, resize, signals, restore
 //   DossierOutput   printers for the CLI: text, JSON, Markdown, TimelineJS, one HTML page
+//   CBuildStamp     the commit a release was built from, defined by scripts/package.sh
 //   dossier         the executable: argument parsing; chooses the explorer or a printer
 let package = Package(
     name: "dossier",
@@ -67,10 +68,15 @@ let package = Package(
             dependencies: ["DossierCore"],
             path: "Sources/DossierOutput"
         ),
+        // The commit a release binary was built from (scripts/package.sh defines it); a header only.
+        .systemLibrary(
+            name: "CBuildStamp",
+            path: "Sources/CBuildStamp"
+        ),
         .executableTarget(
             name: "dossier",
             dependencies: [
-                "DossierCore", "DossierUI", "DossierTerminal", "DossierOutput", "BundledDossier",
+                "DossierCore", "DossierUI", "DossierTerminal", "DossierOutput", "BundledDossier", "CBuildStamp",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             path: "Sources/dossier"

@@ -109,12 +109,12 @@ enum FastStart {
 struct DossierCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "dossier",
-        abstract: "Explore the affair of French health data hosted at Microsoft, and the EU–US data-transfer accords, offline.",
+        abstract: "Explore the affair of French health data hosted at Microsoft, and the EU-US data-transfer accords, offline.",
         discussion: """
             Without a command, `dossier` opens the explorer on a terminal; when standard input or output \
             is not a terminal it prints the overview instead.
             """,
-        version: "0.1.0",
+        version: DossierVersion.line,
         subcommands: [Timeline.self, Parties.self, Arguments.self, Accords.self, Show.self, Search.self,
                       Export.self, Validate.self, Tour.self, Browse.self, Keys.self, Synth.self,
                       Case.self, Sources.self, Glossary.self, Start.self],
@@ -201,7 +201,7 @@ struct Arguments: ParsableCommand {
 }
 
 struct Accords: ParsableCommand {
-    static let configuration = CommandConfiguration(abstract: "Print the EU–US data-transfer accords and their fate, or compare them point by point (--compare).")
+    static let configuration = CommandConfiguration(abstract: "Print the EU-US data-transfer accords and their fate, or compare them point by point (--compare).")
     @OptionGroup var common: CommonOptions
     @Flag(help: "The accords compared by dimension: side by side from 120 columns, else one dimension after another.")
     var compare = false
@@ -459,7 +459,7 @@ struct ExplorerOptions: ParsableArguments {
 struct Synth: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Write a large made-up dossier for benchmarks (deterministic for a seed; valid).")
-    @Option(help: "Number of events (parties ≈ N/10, arguments ≈ N/5, sources ≈ N/2).") var events: Int
+    @Option(help: "Number of events (about N/10 parties, N/5 arguments and N/2 sources).") var events: Int
     @Option(help: ArgumentHelp("Folder to write the YAML files into (created if missing; existing .yaml files are replaced).", valueName: "dir"))
     var out: String
     @Option(help: "Random seed.") var seed: UInt64 = 1

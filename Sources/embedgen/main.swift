@@ -56,6 +56,9 @@ do {
     let dossier = try DossierLoader.load(texts: texts)
     out += "    /// The same dossier, validated at build time, in the compact form decoded at start-up.\n"
     out += "    public static let compact: StaticString = \"" + escaped(CompactCodec.encode(dossier)) + "\"\n"
+    // `dossier --version` tells how current the data is without decoding the dossier.
+    out += "    /// The dossier's `as_of` date: the day its content was last checked.\n"
+    out += "    public static let asOf: StaticString = \"\(dossier.info.asOf)\"\n"
 } catch {
     for d in error.diagnostics {
         FileHandle.standardError.write(Data("\(root)\(d.file):\(max(1, d.line)):\(max(1, d.column)): error: \(d.message)\n".utf8))
