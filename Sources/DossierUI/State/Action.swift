@@ -47,33 +47,6 @@ public enum Action: Sendable, Hashable {
     case openComparison, stepDimension(Int)
 }
 
-/// The five panes, in the order of their keys 1–5.
-public enum Pane: Int, Sendable, Hashable, CaseIterable {
-    case parties, timeline, arguments, accords, sources
-
-    public var title: Localized {
-        switch self {
-        case .parties: return Strings.parties
-        case .timeline: return Strings.timeline
-        case .arguments: return Strings.arguments
-        case .accords: return Strings.accords
-        case .sources: return Strings.sources
-        }
-    }
-
-    /// The pane that lists records of a kind (terms have none).
-    public static func showing(_ kind: RecordKind) -> Pane? {
-        switch kind {
-        case .party: return .parties
-        case .event: return .timeline
-        case .argument: return .arguments
-        case .accord: return .accords
-        case .source: return .sources
-        case .term: return nil
-        }
-    }
-}
-
 /// The kinds of event `]x` / `[x` jump between.
 public enum KindJump: Character, CaseIterable, Sendable {
     case ruling = "r", law = "l", filing = "f", decision = "d", order = "o", hearing = "h"

@@ -166,13 +166,7 @@ public struct AppState: Sendable {
     }
 
     static func buildList(_ pane: Pane, store: DossierStore, filter: ListFilter, zoom: Zoom, sourceOrder: SourceOrder) -> PaneList {
-        switch pane {
-        case .parties: return PaneList.parties(store, filter: filter)
-        case .timeline: return PaneList.timeline(store, filter: filter, zoom: zoom)
-        case .arguments: return PaneList.arguments(store, filter: filter)
-        case .accords: return PaneList.accords(store, filter: filter)
-        case .sources: return PaneList.sources(store, filter: filter, order: sourceOrder)
-        }
+        pane.component.list(store, filter: filter, zoom: zoom, sourceOrder: sourceOrder)
     }
 
     static func countYears(_ store: DossierStore, filter: ListFilter) -> [Int] {

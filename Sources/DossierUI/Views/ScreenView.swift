@@ -208,74 +208,14 @@ public enum ScreenView {
         }
     }
 
+    /// A list row for a record, drawn by the pane that lists its kind (a term, which no pane
+    /// lists, as its name alone).
     static func drawItem(_ ref: RecordRef, state: AppState, row: Int, inner: Rect, into grid: inout Grid) {
-        let store = state.store, lang = state.lang
-        switch ref {
-        case .event(let i):
-            let event = store.events[i]
-            let (letter, style) = era(of: event, state)
-            var column = inner.column
-            column += grid.put(letter, row: row, column: column, style: style)
-            column += grid.put(" " + TextLayout.pad(event.date.description, to: 10) + " ", row: row, column: column, maxWidth: inner.width - 1)
-            let kindWidth = inner.width >= 50 ? 14 : 0
-            if kindWidth > 0 {
-                column += grid.put(TextLayout.pad(event.kind.label[lang], to: kindWidth - 1) + " ", row: row, column: column, style: .muted)
-            }
-            // the certainty in its own column before the title, where a cut never reaches it
-            let mark = event.certainty == .verified ? "  " : (event.certainty == .reported ? "? " : "! ")
-            column += grid.put(mark, row: row, column: column, maxWidth: inner.column + inner.width - column, style: .title)
-            let room = inner.column + inner.width - column
-            grid.put(TextLayout.truncate(event.title[lang], to: room), row: row, column: column, maxWidth: room)
-        case .party(let i):
-            let party = store.parties[i]
-            let name = party.name[lang], kind = party.kind.label[lang]
-            let fits = DisplayWidth.of(name) + 2 + DisplayWidth.of(kind) <= inner.width - 1
-            let shownKind = fits ? kind : Shorten.kind(kind, to: inner.width >= 40 ? 6 : 0)
-            let nameRoom = inner.width - 1 - (fits ? DisplayWidth.of(kind) + 2 : shownKind.map { DisplayWidth.of($0) + 2 } ?? 0)
-            let used = grid.put(" " + TextLayout.truncate(name, to: nameRoom), row: row, column: inner.column, maxWidth: inner.width)
-            if let shownKind {
-                grid.put("  " + shownKind, row: row, column: inner.column + used, maxWidth: inner.width - used, style: .muted)
-            }
-        case .argument(let i):
-            let side = TextLayout.pad(" " + UIText.sideTag(store.arguments[i].side)[lang], to: 12)
-            let used = grid.put(side, row: row, column: inner.column, maxWidth: inner.width, style: .muted)
-            grid.put(TextLayout.truncate(store.arguments[i].claim[lang], to: max(0, inner.width - used)), row: row, column: inner.column + used, maxWidth: inner.width - used)
-        case .accord(let i):
-            let accord = store.accords[i]
-            let span = Strings.span(accord)
-            let used = grid.put(" " + TextLayout.truncate(accord.name[lang], to: inner.width - 3 - DisplayWidth.of(span)), row: row, column: inner.column, maxWidth: inner.width)
-            grid.put("  " + span, row: row, column: inner.column + used, maxWidth: inner.width - used, style: .muted)
-        case .term(let i):
-            grid.put(" " + TextLayout.truncate(store.terms[i].term[lang], to: inner.width - 1), row: row, column: inner.column, maxWidth: inner.width)
-        case .source(let i):
-            drawSource(store.sources[i], state: state, row: row, inner: inner, into: &grid)
+        if case .term(let i) = ref {
+            grid.put(" " + TextLayout.truncate(state.store.terms[i].term[state.lang], to: inner.width - 1), row: row, column: inner.column, maxWidth: inner.width)
+        } else if let pane = Pane.showing(ref.kind) {
+            pane.component.drawRow(ref, state: state, row: row, inner: inner, into: &grid)
         }
-    }
-
-    /// A source's row: its date, its kind in words (muted; no colour tells it), its publisher in
-    /// a column as wide as the room allows, then its title, each cut with … where it must be.
-    /// Sorted by kind, the heading names the kind and the column gives its room to the title.
-    static func drawSource(_ source: Source, state: AppState, row: Int, inner: Rect, into grid: inout Grid) {
-        let end = inner.column + inner.width
-        var column = inner.column
-        column += grid.put(" " + TextLayout.pad(source.date.description, to: 10) + " ", row: row, column: column, maxWidth: inner.width)
-        if state.sourceOrder != .kind && inner.width >= 60 {
-            let kind = Shorten.kind(source.kind.label[state.lang], to: 9) ?? ""
-            column += grid.put(TextLayout.pad(kind, to: 9) + " ", row: row, column: column, maxWidth: end - column, style: .muted)
-        }
-        let publisherWidth = min(max(8, (end - column) / 3), 24)
-        column += grid.put(TextLayout.pad(source.publisher, to: publisherWidth) + "  ",
-                           row: row, column: column, maxWidth: end - column, style: .title)
-        grid.put(TextLayout.truncate(source.title, to: max(0, end - column)), row: row, column: column, maxWidth: max(0, end - column))
-    }
-
-    /// The era band of an event: which accord was in force (a letter and a colour), or none.
-    static func era(of event: Event, _ state: AppState) -> (String, Style) {
-        guard let accord = state.store.accordInForce(on: event.date) else { return ("·", .eraNone) }
-        let index = state.eraRanks[accord.id] ?? 0
-        let styles: [Style] = [.era0, .era1, .era2]
-        // the id's initial (safe-harbor → S, privacy-shield → P, data-privacy-framework → D)
-        return (accord.id.prefix(1).uppercased(), styles[index % styles.count])
     }
 
     // MARK: status

@@ -1,0 +1,65 @@
+import DossierCore
+
+/// The Parties pane: everyone involved, grouped by the part they play.
+enum PartiesPane: PaneComponent {
+    static let title = Strings.parties
+    static let kind = RecordKind.party
+
+    static func list(_ store: DossierStore, filter: ListFilter, zoom: Zoom, sourceOrder: SourceOrder) -> PaneList {
+        PaneList.parties(store, filter: filter)
+    }
+
+    static func drawRow(_ ref: RecordRef, state: AppState, row: Int, inner: Rect, into grid: inout Grid) {
+        guard case .party(let i) = ref else { return }
+        let store = state.store, lang = state.lang
+        let party = store.parties[i]
+        let name = party.name[lang], kind = party.kind.label[lang]
+        let fits = DisplayWidth.of(name) + 2 + DisplayWidth.of(kind) <= inner.width - 1
+        let shownKind = fits ? kind : Shorten.kind(kind, to: inner.width >= 40 ? 6 : 0)
+        let nameRoom = inner.width - 1 - (fits ? DisplayWidth.of(kind) + 2 : shownKind.map { DisplayWidth.of($0) + 2 } ?? 0)
+        let used = grid.put(" " + TextLayout.truncate(name, to: nameRoom), row: row, column: inner.column, maxWidth: inner.width)
+        if let shownKind {
+            grid.put("  " + shownKind, row: row, column: inner.column + used, maxWidth: inner.width - used, style: .muted)
+        }
+    }
+}
+
+extension PaneList {
+    /// The groups parties are shown in, in this order.
+    enum PartyGroup: Int, CaseIterable {
+        case claimants, counsel, defence, courts, hosts, others
+        var title: Localized {
+            switch self {
+            case .claimants: return UIText.claimants.text
+            case .counsel: return UIText.counselGroup.text
+            case .defence: return UIText.defence.text
+            case .courts: return UIText.courts.text
+            case .hosts: return UIText.hosts.text
+            case .others: return UIText.others.text
+            }
+        }
+        static func of(_ party: Party) -> PartyGroup {
+            let roles = Set(party.roles)
+            if roles.contains(.claimant) { return .claimants }
+            // the claimants' lawyers are not "others"
+            if roles.contains(.counsel) { return .counsel }
+            if roles.contains(.court) { return .courts }
+            if !roles.isDisjoint(with: [.host, .dataSource, .client]) { return .hosts }
+            if !roles.isDisjoint(with: [.defendant, .authority, .government, .legislator]) { return .defence }
+            return .others
+        }
+    }
+
+    static func parties(_ store: DossierStore, filter: ListFilter = ListFilter()) -> PaneList {
+        var rows: [ListRow] = []
+        let groupOf = store.parties.map(PartyGroup.of)
+        for group in PartyGroup.allCases {
+            let members = store.parties.indices.filter { groupOf[$0] == group && filter.matches(.party($0), in: store) }
+            guard !members.isEmpty else { continue }
+            rows.append(.heading(group.title))
+            rows += members.map { .item(.party($0)) }
+        }
+        return PaneList(rows: rows)
+    }
+
+}
