@@ -17,9 +17,30 @@ import Testing
 
     @Test func theConseilDEtatInTheFrenchStyle() throws {
         #expect(try cite("ce-2024-03-22-ordonnance-492369", .fr)
-            == "CE, ord. réf., 22\u{00A0}mars 2024, Clever Cloud et autres, n°\u{00A0}492369, ECLI:FR:CEORD:2024:492369.20240322")
+            == "CE, ord. réf., 22\u{00A0}mars 2024, Société Clever Cloud et autres, n°\u{00A0}492369, ECLI:FR:CEORD:2024:492369.20240322")
         #expect(try cite("ce-2024-03-22-ordonnance-492369", .en)
-            == "Conseil d’État, interim relief order of 22 March 2024, Clever Cloud and others, No. 492369, ECLI:FR:CEORD:2024:492369.20240322")
+            == "Conseil d’État, interim relief order of 22 March 2024, Société Clever Cloud and others, No. 492369, ECLI:FR:CEORD:2024:492369.20240322")
+    }
+
+    /// Issue 23: a case is cited by the name the court gives it, not by whoever the data lists as
+    /// defendant (Schrems I was cited as "Irish Data Protection Commissioner").
+    @Test func casesAreCitedByTheirOwnNames() throws {
+        #expect(try cite("schrems-i", .en) == "Judgment of 6 October 2015, Schrems, C-362/14, EU:C:2015:650")
+        #expect(try cite("latombe-2025-09-03-judgment", .en) == "Judgment of 3 September 2025, Latombe v Commission, T-553/23, EU:T:2025:831")
+        #expect(try cite("latombe-2025-09-03-judgment", .fr) == "Arrêt du 3\u{00A0}septembre 2025, Latombe/Commission, T-553/23, EU:T:2025:831")
+        #expect(try cite("ce-2025-04-25-ordonnance-503163", .fr).contains(", Licornes Célestes et autres, n°\u{00A0}503163"))
+    }
+
+    /// Every court case with a number carries the court's name for it and a short form, in both
+    /// languages: rulings and orders, and the filings and hearings of the same case.
+    @Test func everyNumberedCourtCaseHasItsName() throws {
+        for e in store.events where !e.identifiers.cases.isEmpty && [.ruling, .order].contains(e.kind) {
+            #expect(e.caseName != nil && e.caseShort != nil, "\(e.id) has no case name")
+        }
+        for e in store.events where e.caseName != nil {
+            #expect(e.caseShort != nil, "\(e.id) has a case name but no short form")
+            #expect(!e.identifiers.cases.isEmpty, "\(e.id) is named as a case but has no case number")
+        }
     }
 
     @Test func euActsWithTheirOfficialJournalReference() throws {

@@ -90,6 +90,54 @@ import Testing
         }
     }
 
+    /// Issue 23: the holdings of the key judgments send a lawyer to the paragraphs that decide
+    /// them ("para. 180", « point 180 »), checked against the judgments' text.
+    @Test func keyHoldingsCiteTheirParagraphs() throws {
+        let cited = ["court-2015-schrems-i": "95", "court-2020-schrems-ii": "180", "court-2025-04-25-503163": "7"]
+        for (id, paragraph) in cited {
+            let holding = try #require(store.arguments.first { $0.id == id }, "no holding \(id)")
+            let detail = try #require(holding.detail, "\(id) has no detail")
+            #expect(detail.en.contains("para. \(paragraph)") || detail.en.contains("paras \(paragraph)") || detail.en.contains("point \(paragraph)"),
+                    "\(id): no paragraph reference in English")
+            #expect(detail.fr.contains("point \(paragraph)") || detail.fr.contains("points \(paragraph)"), "\(id): no paragraph reference in French")
+        }
+    }
+
+    /// Issue 23: French writes « section 702 », and « CEPD » (EDPB or EDPS) is spelled out the
+    /// first time a text uses it.
+    @Test func frenchNamesUSAndEUBodiesUnambiguously() {
+        var french: [(String, String)] = []
+        for e in store.events { french += [(e.id, e.title.fr), (e.id, e.summary.fr)] + (e.note.map { [(e.id, $0.fr)] } ?? []) }
+        for a in store.arguments { french += [(a.id, a.claim.fr)] + (a.detail.map { [(a.id, $0.fr)] } ?? []) }
+        for t in store.terms { french += [(t.id, t.term.fr), (t.id, t.definition.fr), (t.id, t.explanation.fr)] }
+        for (id, text) in french {
+            let plain = store.plainText(text, .fr)
+            #expect(!plain.contains("article 702") && !plain.contains("article\u{00A0}702"), "\(id): « article 702 » for section 702")
+            if let first = plain.range(of: "CEPD") {
+                let before = plain[..<first.lowerBound]
+                #expect(before.hasSuffix("(") && (before.contains("Comité européen") || before.contains("Contrôleur européen")),
+                        "\(id): « CEPD » used before it is spelled out")
+            }
+        }
+    }
+
+    /// Issue 23: developments the dossier lacked, placed where they bear: the 2024 HDS referential
+    /// behind the glossary entry, and EDPS v SRB among the arguments on pseudonymisation.
+    @Test func laterDevelopmentsAreInPlace() throws {
+        let hds = try #require(store.terms.first { $0.id == "hds-certification" })
+        #expect(hds.explanation.en.contains("[[hds-2024-05-16-referential"))
+        #expect(!hds.explanation.en.contains("HDS deals with security, not with exposure to foreign law"))
+        let srb = try #require(store.event("edps-2025-09-04-srb-judgment"))
+        #expect(srb.identifiers.cases == ["C-413/23 P"] && srb.caseShort?.en == "EDPS v SRB")
+        #expect(store.sources(srb.sources).contains { $0.title.hasPrefix("Press release No 107/25") }, "the court's press release beside the judgment")
+        let holding = try #require(store.arguments.first { $0.caseID == srb.id && $0.side == .court })
+        for id in ["court-2024-03-22-no-urgency", "court-2024-11-19-491644", "court-2025-04-25-503163"] {
+            #expect(holding.detail?.en.contains("[[\(id)|") == true, "EDPS v SRB is not set against \(id)")
+        }
+        let combes = try #require(store.event("hdh-2018-06-12-prefiguration"))
+        #expect(!combes.summary.en.contains("led by Stéphanie Combes") && combes.summary.en.contains("rapporteur"))
+    }
+
     @Test func noEmojiOrVariationSelectorsInTheData() {
         var all: [String] = []
         for e in store.events { all += [e.title.en, e.title.fr, e.summary.en, e.summary.fr] }

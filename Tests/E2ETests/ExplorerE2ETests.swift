@@ -131,10 +131,10 @@ struct ExplorerE2ETests {
 
         try tmux.keys("y")
         screen = try tmux.waitFor(text: "Citation sent to the terminal’s clipboard")
-        #expect(screen.contains("\nConseil d’État, interim relief order of 22 March 2024, Clever Cloud and others, No. 492369"),
+        #expect(screen.contains("\nConseil d’État, interim relief order of 22 March 2024, Société Clever Cloud and others, No. 492369"),
                 "the citation is shown from the first column, to select")
         let buffer = try tmux.run(["show-buffer"]).output
-        #expect(buffer.hasPrefix("Conseil d’État, interim relief order of 22 March 2024, Clever Cloud and others, No. 492369"), "OSC 52 reached tmux: \(buffer)")
+        #expect(buffer.hasPrefix("Conseil d’État, interim relief order of 22 March 2024, Société Clever Cloud and others, No. 492369"), "OSC 52 reached tmux: \(buffer)")
         #expect(buffer.contains("https://"))
         try tmux.keys("q")
         _ = try tmux.waitFor("citation closed by q") { !$0.contains("Citation — select it") && $0.contains("[2 Timeline]") }

@@ -29,7 +29,8 @@ def schemas(both):
     event = obj({"id": ID, "date": DATE, "precision": PREC, "end": nullable(DATE), "kind": {"type": "string"},
                  "track": {"type": "string"}, "title": text, "summary": text, "parties": IDS,
                  "party_roles": {"type": "array", "items": obj({"party": ID, "role": nullable({"type": "string"})})},
-                 "accord": nullable(ID), "identifiers": identifiers, "pending": {"type": "boolean"},
+                 "accord": nullable(ID), "identifiers": identifiers, "case_name": nullable(text), "case_short": nullable(text),
+                 "pending": {"type": "boolean"},
                  "certainty": certainty, "note": nullable(text), "sources": sources})
     argument = obj({"id": ID, "side": {"type": "string"}, "by": IDS, "case": ID, "claim": text, "detail": nullable(text),
                     "basis": {"type": "array", "items": {"type": "string"}}, "answers": IDS, "outcome": nullable(text),

@@ -97,6 +97,10 @@ public struct Event: DossierRecord {
     public var partyRoles: [String: CaseRole] = [:]
     public var accord: String?
     public var identifiers = LegalIdentifiers()
+    /// A court case's name as the court gives it ("Maximillian Schrems v Data Protection
+    /// Commissioner") and the short form lawyers cite it by ("Schrems").
+    public var caseName: Localized?
+    public var caseShort: Localized?
     /// Still undecided or unfinished as of the dossier's `as_of` date (an appeal, a review).
     public var pending = false
     public var certainty = Certainty.verified
@@ -117,6 +121,8 @@ public struct Event: DossierRecord {
         .participants("parties", \.parties, roles: \.partyRoles),
         .optionalReference("accord", \.accord, to: [.accord]),
         .nested("identifiers", \.identifiers, search: .title),
+        .optionalText("case_name", \.caseName),
+        .optionalText("case_short", \.caseShort, search: .title),
         .flag("pending", \.pending),
         .term("certainty", \.certainty, default: .verified),
         .optionalText("note", \.note, links: true),
@@ -124,6 +130,9 @@ public struct Event: DossierRecord {
     ]
     public static func check(_ record: Event, _ reader: FieldReader) {
         reader.checkNoteExplains(record.certainty, record.note)
+        if record.caseShort != nil, record.caseName == nil {
+            reader.report(at: "case_short", "'case_short' without 'case_name': give the name the court gives the case")
+        }
         if let end = record.end, end.lastDay < record.date.firstDay {
             reader.report(at: "end", "'end' \(end) is before 'date' \(record.date)")
         }

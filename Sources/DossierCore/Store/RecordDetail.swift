@@ -53,6 +53,7 @@ extension DossierStore {
             if let end = e.end { blocks.append(.field(label: Strings.end[lang], value: end.description)) }
             blocks.append(.field(label: Strings.kind[lang], value: e.kind.label[lang]))
             blocks.append(.field(label: Strings.track[lang], value: e.track.label[lang]))
+            if let name = e.caseName { blocks.append(.field(label: Localized(en: "Case", fr: "Affaire")[lang], value: name[lang])) }
             identifierFields(e.identifiers)
             if e.pending { blocks.append(.field(label: Strings.status[lang], value: Strings.pending(asOf: info.asOf, since: e.date)[lang])) }
             certaintyBlocks(e.certainty, e.note)
@@ -282,10 +283,12 @@ extension DossierStore {
         }
     }
 
-    /// The parties a decision is named after: for EU courts the defendants (or claimants),
-    /// bodies and companies before people, people by surname ("Facebook Ireland and Schrems");
-    /// for French courts the first claimant, "and others" when there are more.
+    /// The name a decision is cited by: the short form its data gives (`case_short`, the court's
+    /// own usage: "Schrems", "Latombe v Commission"); failing that, guessed from the parties —
+    /// for EU courts the defendants (or claimants), bodies and companies before people, people by
+    /// surname; for French courts the first claimant, "and others" when there are more.
     private func caseName(_ e: Event, _ lang: Language, europeanStyle: Bool) -> String? {
+        if let short = e.caseShort { return short[lang] }
         func named(_ role: CaseRole) -> [Party] { e.parties.filter { e.partyRoles[$0] == role }.compactMap { party($0) } }
         func short(_ p: Party) -> String {
             var name = p.name[lang]
