@@ -30,6 +30,7 @@ import Testing
         "src-cadafaq-eucs": "no Commission page on the Cloud and AI Development Act and the EUCS found",
         "src-cnb-fisa-2024": "the original report behind the reprint not found",
         "src-nosdeputes-latombe-2021-05-27": "the Assemblée nationale's own record of the 27 May 2021 hearing not found",
+        "src-an-mission-souverainete-2020-10-15": "the Assemblée nationale's own minutes of the mission's 15 October 2020 meeting not found (searched 2026-12-07)",
         "src-justia-us-v-microsoft": "a copy of the opinion already cited from supremecourt.gov: the records should drop it",
         "src-ippt-schrems-ii": "a copy of the judgment already cited from EUR-Lex and curia: the record should drop it",
     ]
@@ -63,7 +64,8 @@ import Testing
     @Test func courtDecisionsRestOnTheCourtsOwnPage() throws {
         for source in store.sources where source.kind == .court {
             let host = try #require(Self.host(of: source.url))
-            let official = ["conseil-etat.fr", "legifrance.gouv.fr", "curia.europa.eu", "eur-lex.europa.eu", "supremecourt.gov"]
+            let official = ["conseil-etat.fr", "legifrance.gouv.fr", "curia.europa.eu", "eur-lex.europa.eu", "supremecourt.gov",
+                            "supremecourt.ie"]
                 .contains { host == $0 || host.hasSuffix("." + $0) }
             #expect(official, "\(source.id) is a court source on \(host)")
         }
