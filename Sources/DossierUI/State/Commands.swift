@@ -112,41 +112,17 @@ extension AppState {
 }
 
 extension AppState {
-    /// The ids of the records a pane shows that are closest to a mistyped one: fewest edits
-    /// first, ids that contain what was typed before others at the same distance.
+    /// The ids of the records that are closest to a mistyped one (see `Suggestions`).
     func nearestIDs(to typed: String, limit: Int = 3) -> [String] {
-        let wanted = Array(typed.lowercased().utf8)
-        let bound = max(2, wanted.count / 3)
-        var ranked: [(distance: Int, id: String)] = []
-        func consider(_ ref: RecordRef) {
-            let id = store.id(of: ref)
-            let contains = id.contains(typed.lowercased())
-            let distance = editDistance(wanted, Array(id.utf8), bound: bound)
-            if contains || distance <= bound { ranked.append((contains ? min(distance, bound) : distance, id)) }
-        }
-        for i in store.parties.indices { consider(.party(i)) }
-        for i in store.events.indices { consider(.event(i)) }
-        for i in store.arguments.indices { consider(.argument(i)) }
-        for i in store.accords.indices { consider(.accord(i)) }
-        for i in store.sources.indices { consider(.source(i)) }
-        for i in store.terms.indices { consider(.term(i)) }
-        return ranked.sorted { ($0.distance, $0.id) < ($1.distance, $1.id) }.prefix(limit).map(\.id)
+        var ids: [String] = []
+        for i in store.parties.indices { ids.append(store.parties[i].id) }
+        for i in store.events.indices { ids.append(store.events[i].id) }
+        for i in store.arguments.indices { ids.append(store.arguments[i].id) }
+        for i in store.accords.indices { ids.append(store.accords[i].id) }
+        for i in store.sources.indices { ids.append(store.sources[i].id) }
+        for i in store.terms.indices { ids.append(store.terms[i].id) }
+        return Suggestions.nearest(typed, among: ids, limit: limit)
     }
-}
-
-/// Levenshtein distance over bytes, giving up (bound + 1) once every path costs more than `bound`.
-func editDistance(_ a: [UInt8], _ b: [UInt8], bound: Int) -> Int {
-    if abs(a.count - b.count) > bound { return bound + 1 }
-    var previous = Array(0...b.count)
-    for (i, x) in a.enumerated() {
-        var current = [i + 1] + Array(repeating: 0, count: b.count)
-        for (j, y) in b.enumerated() {
-            current[j + 1] = min(previous[j + 1] + 1, current[j] + 1, previous[j] + (x == y ? 0 : 1))
-        }
-        if current.min()! > bound { return bound + 1 }
-        previous = current
-    }
-    return previous[b.count]
 }
 
 extension String {
