@@ -14,6 +14,8 @@ public enum KeyDispatch {
             switch key {
             case .character(let c): return .promptInput(c)
             case .backspace, .delete: return .promptBackspace
+            case .control("u"): return .promptClear
+            case .control("w"): return .promptDeleteWord
             case .enter: return .promptSubmit
             case .tab: return prompt.kind == .command || prompt.kind == .filter ? .promptComplete : nil
             // narrowing the glossary, the arrows choose among the terms still listed

@@ -177,7 +177,7 @@ public enum Keymap {
                 hint: nil),
         Binding(keys: [.character("L")], action: .toggleLanguage, scope: .everywhere, group: .general,
                 help: Localized(en: "English ↔ French", fr: "français ↔ anglais"), hint: nil),
-        Binding(keys: [.character("?")], action: .toggleHelp, scope: .everywhere, group: .general,
+        Binding(keys: [.character("?"), .function(1)], action: .toggleHelp, scope: .everywhere, group: .general,
                 help: Localized(en: "this help", fr: "cette aide"), hint: Localized(en: "help", fr: "aide")),
         Binding(keys: [.control("l")], action: .redraw, scope: .everywhere, group: .general,
                 help: Localized(en: "redraw the screen", fr: "redessiner l’écran"), hint: nil),

@@ -8,6 +8,8 @@ public enum Action: Sendable, Hashable {
     case openDetail, closeDetail, follow
     case back, forward, home
     case startPrompt(Prompt.Kind), promptInput(Character), promptBackspace, promptSubmit, promptComplete, cancelPrompt
+    /// In a prompt, as in a shell: Ctrl-U clears the line, Ctrl-W deletes the word before the cursor.
+    case promptClear, promptDeleteWord
     case nextHit, previousHit, showResults, openResult
     case clearFilter, filterTimelineByParty
     case zoomIn, zoomOut

@@ -122,8 +122,11 @@ extension AppState {
 
     mutating func prefixed(_ key: Character, _ second: Character, times: Int) {
         switch key {
+        case _ where !(key == "m" || key == "'" ? second.isLetter : KindJump(rawValue: second) != nil):
+            // Esc or any key that is no second half: say the sequence was dropped
+            message = UIText.prefixCancelled(String(key))
         case "m":
-            guard second.isLetter, let here = currentLocation else { return }
+            guard let here = currentLocation else { return }
             marks[second] = here
             message = UIText.markSet(String(second))
         case "'":
@@ -133,7 +136,7 @@ extension AppState {
             }
             navigate(to: mark.ref, remember: true)
         case "]", "[":
-            guard let jump = KindJump(rawValue: second) else { return }
+            guard let jump = KindJump(rawValue: second) else { return }  // refused above
             for _ in 0..<times { jumpToKind(jump, forward: key == "]") }
         default:
             break

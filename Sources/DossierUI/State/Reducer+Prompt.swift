@@ -20,9 +20,10 @@ extension AppState {
         if current.kind == .glossary { filterGlossary(current.input) }
     }
 
-    mutating func promptBackspace() {
+    /// Backspace, Ctrl-U, Ctrl-W: the line edited, and what it narrows shown again.
+    mutating func editPrompt(_ edit: (inout String) -> Void) {
         guard var current = prompt else { return }
-        current.input = String(current.input.dropLast())
+        if !current.input.isEmpty { edit(&current.input) }
         current.error = nil
         prompt = current
         if current.kind == .search { previewSearch() }

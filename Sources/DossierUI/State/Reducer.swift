@@ -41,7 +41,12 @@ extension AppState {
             if let focus = store.ref(store.info.focus) { navigate(to: focus, remember: true) }
         case .startPrompt(let kind): startPrompt(kind)
         case .promptInput(let character): promptInput(character)
-        case .promptBackspace: promptBackspace()
+        case .promptBackspace: editPrompt { $0.removeLast() }
+        case .promptClear: editPrompt { $0.removeAll() }
+        case .promptDeleteWord: editPrompt { input in
+            while input.last == " " { input.removeLast() }
+            while let last = input.last, last != " " { input.removeLast() }
+        }
         case .promptComplete: completePrompt()
         case .promptSubmit: effects = submitPrompt()
         case .cancelPrompt: cancelPrompt()

@@ -35,6 +35,8 @@ public enum UIText: CaseIterable, Sendable {
     case glossaryFilterLabel, glossaryFilterHelp
     // status hints and filters that say what they do (session 5)
     case groupYear, groupRole, groupCase, groupPublisher, groupKind, filterLeftAside
+    // habits of terminal readers (issue 29)
+    case prefixCancelled
 
     public var template: Localized {
         switch self {
@@ -153,6 +155,7 @@ public enum UIText: CaseIterable, Sendable {
         case .groupKind: return Localized(en: "kind", fr: "nature")
         case .filterLeftAside: return Localized(en: "{1}: no record of the {2} pane has it, so it is left aside here.",
                                                 fr: "{1}\u{00A0}: aucun élément du volet {2} n’en a, ce critère est laissé de côté ici.")
+        case .prefixCancelled: return Localized(en: "{1}: cancelled (it waits for a second key; see ? for which).", fr: "{1}\u{00A0}: annulé (une seconde touche est attendue\u{00A0}; voir\u{00A0}?).")
         }
     }
 

@@ -5,7 +5,7 @@ enum HelpOverlay: OverlayComponent {
     static let title = Localized(en: "In the help (?)", fr: "Dans l’aide (?)")
 
     static let bindings: [OverlayBinding] = [
-        OverlayBinding([.character("q"), .character("?"), .escape, .enter], OverlayKeymap.close, hinted: true, .closeOverlay),
+        OverlayBinding([.character("q"), .character("?"), .function(1), .escape, .enter], OverlayKeymap.close, hinted: true, .closeOverlay),
         OverlayBinding([.character("j"), .down], OverlayKeymap.scroll, hinted: true, hintKeys: "j/k", .scrollOverlay(1)),
         OverlayBinding([.character("k"), .up], OverlayKeymap.scrollBack, .scrollOverlay(-1)),
         OverlayBinding([.character(" "), .pageDown], OverlayKeymap.pageDown, hinted: true, short: Localized(en: "page", fr: "page")) { .scrollOverlay(OverlayKeymap.page($0, margin: 5)) },
