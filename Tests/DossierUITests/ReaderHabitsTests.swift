@@ -55,3 +55,36 @@ import Testing
         #expect(state.message?.en == "Mark 'a' set.", "a real second half still works")
     }
 }
+
+/// `n`/`N` go on with the last search after Esc, as in less (issue 29, section 3).
+@Suite struct SearchAfterEscapeTests {
+    @Test func nAndNAfterEscKeepTheLastQuery() throws {
+        var state = try UIFixtures.state()
+        state.press(.character("/"))
+        state.type("ruling")
+        state.press(.enter)
+        let hits = try #require(state.search?.hits)
+        try #require(hits.count > 1)
+        state.press(.escape)
+        #expect(state.search == nil, "Esc clears the highlight")
+        state.press(.character("n"))
+        #expect(state.search?.query == "ruling", "n takes the last search up again")
+        #expect(state.selectedRef == hits[1], "and moves to the next hit")
+        state.press(.escape, .character("N"))
+        #expect(state.selectedRef == hits[0])
+    }
+
+    @Test func anAbandonedSearchGivesTheOneBeforeItBack() throws {
+        var state = try UIFixtures.state()
+        state.press(.character("/"))
+        state.type("ruling")
+        state.press(.enter)
+        let before = try #require(state.search)
+        state.press(.character("/"))
+        state.type("zzz")
+        state.press(.escape)
+        #expect(state.search?.query == before.query, "the search before the abandoned one")
+        state.press(.character("n"))
+        #expect(state.message?.en == "Match 2 of \(before.hits.count)", "n goes on from where that search stood")
+    }
+}

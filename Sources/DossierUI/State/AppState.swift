@@ -117,6 +117,9 @@ public struct AppState: Sendable {
     /// The order of the Sources pane (`s`, `:sort`).
     public private(set) var sourceOrder: SourceOrder = .date
     public internal(set) var search: SearchState?
+    /// The last search done, kept when Esc clears its highlight or a new search is abandoned, so
+    /// that `n`/`N` go on with it (as in less).
+    var lastSearch: SearchState?
     public internal(set) var marks: [Character: Location] = [:]
     /// A key waiting for its second half (`m`, `'`, `]`, `[`), and a count being typed.
     public internal(set) var pendingPrefix: Character?

@@ -5,6 +5,8 @@ import DossierCore
 extension AppState {
     mutating func startPrompt(_ kind: Prompt.Kind) {
         var new = Prompt(kind: kind, origin: currentLocation)
+        // a search abandoned with Esc gives the one before it back
+        if kind == .search, let search, !search.hits.isEmpty { lastSearch = search }
         if kind == .filter { new.input = filter.description }
         if kind == .glossary, case .glossary(let glossary)? = overlay { new.input = glossary.filter }
         prompt = new
@@ -31,7 +33,10 @@ extension AppState {
     }
 
     mutating func cancelPrompt() {
-        if let current = prompt, current.kind == .search, let origin = current.origin { returnTo(origin) }
+        if let current = prompt, current.kind == .search {
+            if let origin = current.origin { returnTo(origin) }
+            search = lastSearch
+        }
         // Esc while narrowing the glossary shows every term again
         if prompt?.kind == .glossary { filterGlossary("") }
         prompt = nil

@@ -41,6 +41,8 @@ extension AppState {
     }
 
     mutating func stepHit(forward: Bool, times: Int) {
+        // after Esc cleared the highlight, n and N go on with the last search
+        if search == nil, let last = lastSearch { search = last }
         guard let state = search, !state.hits.isEmpty else {
             message = UIText.noSearch.text
             return
@@ -66,6 +68,7 @@ extension AppState {
             rebuild(pane, filter: ListFilter())
             message = UIText.filterCleared.text
         } else if search != nil {
+            lastSearch = search
             search = nil
         }
     }
