@@ -185,6 +185,14 @@ import Testing
         #expect(shown("║") == .line(.vertical))
         #expect(shown("╔") == .line(.upperLeft))
         #expect(shown("\u{2603}") == .text("?"))
+        // « n° 492369 » reads "no 492369", not "n? 492369" (issue 29)
+        #expect(ASCIIFallback.text(Self.row("n° 492369")) == "no 492369")
+    }
+
+    static func row(_ text: String) -> Grid {
+        var grid = Grid(width: 12, height: 1)
+        grid.put(text, row: 0, column: 0)
+        return grid
     }
 }
 

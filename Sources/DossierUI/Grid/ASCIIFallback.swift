@@ -1,6 +1,6 @@
 /// What a cell becomes on a terminal that is not UTF-8: ASCII only, except box drawing, which the
 /// terminal draws itself (ncurses' alternate character set, ASCII bytes on the wire). Arrows,
-/// blocks, dashes, quotes and the ellipsis get ASCII stand-ins; accented letters lose their
+/// blocks, dashes, quotes, the ellipsis and the degree sign of « n° » get ASCII stand-ins; accented letters lose their
 /// accents; anything else is `?` (a wide character `??`), so every cell keeps its width.
 public enum ASCIIFallback {
     /// The terminal's line-drawing characters.
@@ -95,6 +95,9 @@ public enum ASCIIFallback {
         case "’", "‘", "ʼ": return "'"
         case "“", "”", "„": return "\""
         case "×": return "x"
+        // « n° 492369 » (numéro) reads "no 492369"; the ordinal indicator the same
+        case "°", "º": return "o"
+        case "ª": return "a"
         case "\u{A0}", "\u{202F}", "\u{2009}": return " "
         default: return scalar.value < 0x7F ? Character(scalar) : letters[Character(scalar)] ?? "?"
         }
