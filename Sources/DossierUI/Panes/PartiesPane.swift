@@ -11,17 +11,28 @@ enum PartiesPane: PaneComponent {
 
     static func drawRow(_ ref: RecordRef, state: AppState, row: Int, inner: Rect, into grid: inout Grid) {
         guard case .party(let i) = ref else { return }
-        let store = state.store, lang = state.lang
-        let party = store.parties[i]
+        let party = state.store.parties[i], lang = state.lang
         let name = party.name[lang], kind = party.kind.label[lang]
+        // the kinds in a column of their own at the right, all starting on the same cell, when
+        // that leaves a name its room; else each kind right after its name, shortened
+        let column = PartyKind.allCases.map { DisplayWidth.of($0.label[lang]) }.max() ?? 0
+        let nameRoom = inner.width - 1 - column - 2
+        if nameRoom >= minimumNameRoom {
+            grid.put(" " + TextLayout.truncate(name, to: nameRoom), row: row, column: inner.column, maxWidth: nameRoom + 1)
+            grid.put("  " + kind, row: row, column: inner.column + 1 + nameRoom, maxWidth: column + 2, style: .muted)
+            return
+        }
         let fits = DisplayWidth.of(name) + 2 + DisplayWidth.of(kind) <= inner.width - 1
         let shownKind = fits ? kind : Shorten.kind(kind, to: inner.width >= 40 ? 6 : 0)
-        let nameRoom = inner.width - 1 - (fits ? DisplayWidth.of(kind) + 2 : shownKind.map { DisplayWidth.of($0) + 2 } ?? 0)
-        let used = grid.put(" " + TextLayout.truncate(name, to: nameRoom), row: row, column: inner.column, maxWidth: inner.width)
+        let room = inner.width - 1 - (fits ? DisplayWidth.of(kind) + 2 : shownKind.map { DisplayWidth.of($0) + 2 } ?? 0)
+        let used = grid.put(" " + TextLayout.truncate(name, to: room), row: row, column: inner.column, maxWidth: inner.width)
         if let shownKind {
             grid.put("  " + shownKind, row: row, column: inner.column + used, maxWidth: inner.width - used, style: .muted)
         }
     }
+
+    /// The least room a name keeps before the kinds give up their column.
+    static let minimumNameRoom = 24
 }
 
 extension PaneList {
