@@ -21,17 +21,20 @@ extension PaneList {
     static func sources(_ store: DossierStore, filter: ListFilter = ListFilter(), order: SourceOrder = .date) -> PaneList {
         let shown = store.sources.indices.filter { filter.matches(.source($0), in: store) }
         var rows: [ListRow] = []
-        var group: Localized?
+        var group: String?
         for i in store.sourceIndices(shown, sortedBy: order) {
             let source = store.sources[i]
             let heading: Localized
+            // publishers written with another case or accent ("Numérique" / "numérique") are one
+            // group, under the first spelling met
+            let key: String
             switch order {
-            case .date: heading = Localized(String(source.date.year))
-            case .publisher: heading = Localized(source.publisher)
-            case .kind: heading = source.kind.label
+            case .date: heading = Localized(String(source.date.year)); key = heading.en
+            case .publisher: heading = Localized(source.publisher); key = TextFold.fold(source.publisher)
+            case .kind: heading = source.kind.label; key = source.kind.rawValue
             }
-            if heading != group {
-                group = heading
+            if key != group {
+                group = key
                 rows.append(.heading(heading))
             }
             rows.append(.item(.source(i)))
@@ -43,7 +46,7 @@ extension PaneList {
 extension SourcesPane {
     /// A source's row: its date, its kind in words (muted; no colour tells it), its publisher in
     /// a column as wide as the room allows, then its title, each cut with … where it must be.
-    /// Sorted by kind, the heading names the kind and the column gives its room to the title.
+    /// Sorted by kind or by publisher, the heading names it and its column gives its room to the title.
     static func drawSource(_ source: Source, state: AppState, row: Int, inner: Rect, into grid: inout Grid) {
         let end = inner.column + inner.width
         var column = inner.column
@@ -52,9 +55,12 @@ extension SourcesPane {
             let kind = Shorten.kind(source.kind.label[state.lang], to: 9) ?? ""
             column += grid.put(TextLayout.pad(kind, to: 9) + " ", row: row, column: column, maxWidth: end - column, style: .muted)
         }
-        let publisherWidth = min(max(8, (end - column) / 3), 24)
-        column += grid.put(TextLayout.pad(source.publisher, to: publisherWidth) + "  ",
-                           row: row, column: column, maxWidth: end - column, style: .title)
+        // sorted by publisher, the heading names it: the row gives its room to the title
+        if state.sourceOrder != .publisher {
+            let publisherWidth = min(max(8, (end - column) / 3), 24)
+            column += grid.put(TextLayout.pad(source.publisher, to: publisherWidth) + "  ",
+                               row: row, column: column, maxWidth: end - column, style: .title)
+        }
         grid.put(TextLayout.truncate(source.title, to: max(0, end - column)), row: row, column: column, maxWidth: max(0, end - column))
     }
 
