@@ -90,5 +90,10 @@ extension AppState {
     mutating func gotoDate(_ date: DossierDate) {
         guard let index = store.nearestEvent(to: date) else { return }
         navigate(to: .event(index), remember: true)
+        // landing elsewhere than asked is said, not left to be noticed
+        let found = store.events[index].date
+        if found.firstDay < date.firstDay || found.firstDay > date.lastDay {
+            message = UIText.nearestEventInstead(date.description, found.description)
+        }
     }
 }

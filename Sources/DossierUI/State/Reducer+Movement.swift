@@ -108,6 +108,18 @@ extension AppState {
         }
     }
 
+    /// After J/K on the timeline: the years without an event that the jump passed over, said in
+    /// the status bar (the list has no heading for them).
+    mutating func sayYearsSkipped(from before: Int?) {
+        guard pane == .timeline, zoom == .events, let before, let after = list.firstEvent(at: selectedItem) else { return }
+        let from = store.events[min(before, after)].date.year, to = store.events[max(before, after)].date.year
+        guard to - from > 1 else { return }
+        let years = Set(store.events.map(\.date.year))
+        let empty = (from + 1..<to).filter { !years.contains($0) }
+        guard let first = empty.first, let last = empty.last else { return }
+        message = UIText.yearsWithoutEvents(first == last ? "\(first)" : "\(first)–\(last)")
+    }
+
     /// A digit of a count. Counts begin with 6–9 (1–5 are pane keys and never a count); once
     /// begun, every digit continues them (`60j`, `63j`).
     mutating func digit(_ n: Int) {

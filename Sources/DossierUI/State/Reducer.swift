@@ -27,8 +27,10 @@ extension AppState {
         case .pageUp: move(by: -repeatCount * (area == .list ? layout.listRows - 1 : 5))
         case .first: area == .list ? select(0) : setLink(0)
         case .last: area == .list ? select(list.count - 1) : setLink(links.count - 1)
-        case .nextGroup: for _ in 0..<repeatCount { jumpGroup(forward: true) }
-        case .previousGroup: for _ in 0..<repeatCount { jumpGroup(forward: false) }
+        case .nextGroup, .previousGroup:
+            let before = list.firstEvent(at: selectedItem)
+            for _ in 0..<repeatCount { jumpGroup(forward: action == .nextGroup) }
+            sayYearsSkipped(from: before)
         case .focus(let target): focus(target)
         case .nextPane: focus(Pane(rawValue: (pane.rawValue + 1) % Pane.allCases.count)!)
         case .previousPane: focus(Pane(rawValue: (pane.rawValue + Pane.allCases.count - 1) % Pane.allCases.count)!)
