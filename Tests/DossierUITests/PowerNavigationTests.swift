@@ -108,7 +108,7 @@ import Testing
         #expect(years.contains("2 events"))
         state.press(.character("-"))
         #expect(state.zoom == .eras)
-        #expect(ScreenView.render(state).text.contains("Test Accord (2013)"))
+        #expect(ScreenView.render(state).text.contains("Test Accord (2000–2015)"), "the accord's own years, not its events'")
         state.press(.character("-"))
         #expect(state.message != nil, "no level beyond eras")
         state.press(.character("+"), .character("+"), .character("+"))

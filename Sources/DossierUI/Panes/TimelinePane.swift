@@ -74,7 +74,10 @@ extension PaneList {
                 let first = store.events[group[0]].date.year, last = store.events[group[group.count - 1]].date.year
                 let years = first == last ? "\(first)" : "\(first)–\(last)"
                 if let accord = store.accordInForce(on: store.events[group[0]].date) {
-                    rows.append(.bucket(Bucket(label: Localized(en: "\(accord.name.en) (\(years))", fr: "\(accord.name.fr) (\(years))"), events: group)))
+                    // an accord's era by its own dates, not those of the events shown
+                    rows.append(.bucket(Bucket(label: UIText.eraOfAccord(accord.name, Localized(Strings.span(accord)),
+                                                                         accord.inForceTo == nil ? UIText.eraInForce.text : Localized("")),
+                                               events: group)))
                 } else {
                     rows.append(.bucket(Bucket(label: UIText.noAccordInForce(years), events: group)))
                 }

@@ -25,17 +25,21 @@ public struct PaneList: Sendable {
     /// Events in the largest bucket (1 when there is none), which scales the buckets' bars:
     /// counted once, not on every frame (a scan of every row at 100k events).
     public let largestBucket: Int
+    /// The widest bucket label in either language, so that zoomed-out labels are cut only where
+    /// the row is full and their bars start on one column.
+    public let widestBucketLabel: Int
 
     init(rows: [ListRow]) {
         self.rows = rows
         var itemRows: [Int] = [], itemGroup: [Int] = []
         var group = -1
-        var largest = 1
+        var largest = 1, widest = 0
         for (index, row) in rows.enumerated() {
             switch row {
             case .heading: group += 1
             case .bucket(let bucket):
                 largest = max(largest, bucket.events.count)
+                widest = max(widest, DisplayWidth.of(bucket.label.en), DisplayWidth.of(bucket.label.fr))
                 fallthrough
             case .item:
                 itemRows.append(index)
@@ -43,6 +47,7 @@ public struct PaneList: Sendable {
             }
         }
         largestBucket = largest
+        widestBucketLabel = widest
         self.itemRows = itemRows
         self.itemGroup = itemGroup
         var itemOfRef: [RecordRef: Int] = [:]

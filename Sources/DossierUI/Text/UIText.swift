@@ -36,7 +36,7 @@ public enum UIText: CaseIterable, Sendable {
     // status hints and filters that say what they do (session 5)
     case groupYear, groupRole, groupCase, groupPublisher, groupKind, filterLeftAside
     // habits of terminal readers (issue 29)
-    case prefixCancelled, nearestEventInstead, yearsWithoutEvents
+    case prefixCancelled, nearestEventInstead, yearsWithoutEvents, eraOfAccord, eraInForce
 
     public var template: Localized {
         switch self {
@@ -158,6 +158,8 @@ public enum UIText: CaseIterable, Sendable {
         case .prefixCancelled: return Localized(en: "{1}: cancelled (it waits for a second key; see ? for which).", fr: "{1}\u{00A0}: annulé (une seconde touche est attendue\u{00A0}; voir\u{00A0}?).")
         case .nearestEventInstead: return Localized(en: "Nothing at {1}: the nearest event, {2}, is shown.", fr: "Rien à la date {1}\u{00A0}: l’événement le plus proche, {2}, est affiché.")
         case .yearsWithoutEvents: return Localized(en: "No event in {1}: skipped.", fr: "Aucun événement en {1}\u{00A0}: sauté.")
+        case .eraOfAccord: return Localized(en: "{1} ({2}{3})", fr: "{1} ({2}{3})")
+        case .eraInForce: return Localized(en: ", in force", fr: ", en vigueur")
         }
     }
 

@@ -163,7 +163,8 @@ public enum ScreenView {
             case .bucket(let bucket):
                 let selected = index == selectedRow
                 let count = bucket.events.count
-                let labelWidth = min(inner.width / 2, 40)
+                // as wide as the widest label, leaving the bar and its count 16 cells
+                let labelWidth = max(8, min(list.widestBucketLabel + 3, inner.width - 16))
                 let label = TextLayout.pad(" " + Shorten.keepingYears(bucket.label[state.lang], to: labelWidth - 2), to: labelWidth)
                 let used = grid.put(label, row: row, column: inner.column, maxWidth: inner.width)
                 let noun = (count == 1 ? UIText.eventOne : UIText.eventMany).text[state.lang]
