@@ -88,3 +88,15 @@ import Testing
         #expect(state.message?.en == "Match 2 of \(before.hits.count)", "n goes on from where that search stood")
     }
 }
+
+@Suite struct BulletLayoutTests {
+    /// The accords' mechanisms are bullets: their wrapped lines hang under the text (issue 29).
+    @Test func wrappedBulletLinesAreIndented() {
+        let blocks: [DetailBlock] = [.paragraph("• An ombudsperson in the State Department hears complaints from Europeans")]
+        let lines = DetailLayout.lines(blocks, width: 24, lang: .en).map { $0.segments.map(\.text).joined() }
+        #expect(lines.count > 2)
+        #expect(lines.first?.hasPrefix("• An ") == true)
+        for line in lines.dropFirst() { #expect(line.hasPrefix("  ") && !line.hasPrefix("   "), "\(line)") }
+        #expect(lines.allSatisfy { DisplayWidth.of($0) <= 24 })
+    }
+}

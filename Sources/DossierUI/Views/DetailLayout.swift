@@ -54,7 +54,14 @@ public enum DetailLayout {
                 }
             case .paragraph(let text):
                 blank()
-                for line in TextLayout.wrap(text, width: width) { lines.append(DetailLine(line)) }
+                // a bullet's wrapped lines hang under its text, not under the bullet
+                if text.hasPrefix("• "), width > 4 {
+                    for (n, line) in TextLayout.wrap(String(text.dropFirst(2)), width: width - 2).enumerated() {
+                        lines.append(DetailLine((n == 0 ? "• " : "  ") + line))
+                    }
+                } else {
+                    for line in TextLayout.wrap(text, width: width) { lines.append(DetailLine(line)) }
+                }
             case .section(let title):
                 blank()
                 lines.append(DetailLine(title, .title))
