@@ -13,7 +13,7 @@ enum CaseMapView {
     /// The lines furthest scroll still fills the box with.
     static func maxScroll(_ state: AppState, event: Int) -> Int {
         let inner = box(state.layout).inner
-        return max(0, lines(state, event: event, width: inner.width).count - inner.height)
+        return max(0, lines(state, event: event, width: max(1, inner.width - 2)).count - inner.height)
     }
 
     static func lines(_ state: AppState, event: Int, width: Int) -> [DetailLine] {
@@ -28,7 +28,8 @@ enum CaseMapView {
             out += TextLayout.wrap(citation, width: width).map { DetailLine($0, .muted) }
         }
         out.append(DetailLine(""))
-        let sideBySide = width >= Layout.roomyWidth - 2
+        // three columns from a 160-column terminal: the box's inner width less its two margins
+        let sideBySide = width >= Layout.roomyWidth - 4
         func argumentText(_ i: Int) -> String {
             let a = store.arguments[i]
             var text = a.claim[lang]
@@ -96,12 +97,14 @@ enum CaseMapView {
         grid.fill(row: rect.row, column: rect.column, width: rect.width, height: rect.height)
         let e = state.store.events[event]
         Box.draw(rect, title: UIText.caseMapTitle(e.date.description)[state.lang], focused: true, into: &grid)
+        // a cell of margin on each side, so the text never touches the border
         let inner = rect.inner
-        let content = lines(state, event: event, width: inner.width)
+        let text = Rect(row: inner.row, column: inner.column + 1, width: max(1, inner.width - 2), height: inner.height)
+        let content = lines(state, event: event, width: text.width)
         for (n, line) in content.dropFirst(scroll).prefix(inner.height).enumerated() {
-            var column = inner.column
+            var column = text.column
             for segment in line.segments {
-                column += grid.put(segment.text, row: inner.row + n, column: column, maxWidth: inner.column + inner.width - column, style: segment.style)
+                column += grid.put(segment.text, row: text.row + n, column: column, maxWidth: text.column + text.width - column, style: segment.style)
             }
         }
         if content.count > scroll + inner.height { grid.put("↓", row: rect.row + rect.height - 1, column: rect.column + rect.width - 3, style: .muted) }
