@@ -1,0 +1,44 @@
+import DossierCore
+import Foundation
+import Testing
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// The second hardening round (issue 25) against the real binary in tmux: terminal replies,
+/// signals, flow control, typed-ahead keys.
+@Suite(.serialized, .enabled(if: Tmux.available), .e2eTimeLimit)
+struct HardeningE2ESecondRoundTests {
+    /// Starts a shell line in a detached session (the pane stays open for 30 s after it ends).
+    func start(_ tmux: Tmux, _ line: String, width: Int = 100, height: Int = 30) throws {
+        try tmux.run(["new-session", "-d", "-s", "e2e", "-x", "\(width)", "-y", "\(height)", line + "; sleep 30"])
+        try tmux.run(["set-option", "-t", "e2e", "status", "off"])
+    }
+
+    func appPID(_ tmux: Tmux) throws -> pid_t {
+        let shell = try #require(Int32(try tmux.value("#{pane_pid}")))
+        return try #require(Tmux.childProcess(of: shell), "no process under the pane's shell")
+    }
+
+    func bytes(_ tmux: Tmux, _ bytes: [UInt8]) throws {
+        try tmux.run(["send-keys", "-t", "e2e", "-H"] + bytes.map { String(format: "%02x", $0) })
+    }
+
+    /// The tty's modes and the screen after the app ended: `ECHO=on|off` and the exit status.
+    static let report = "echo EXIT=$?; stty -a | grep -q -- ' -echo ' && echo ECHO=off || echo ECHO=on"
+
+    /// With no locale set, the explorer asks the terminal where a two-byte character left the
+    /// cursor. A forged report with a twenty-digit column, typed ahead of the real one, trapped
+    /// (an `Int` overflow, exit 132); now it is no report, the real one is read, the explorer runs.
+    @Test func aCursorReportWithTwentyDigitsDoesNotCrashTheProbe() throws {
+        let tmux = Tmux()
+        // typed while `sleep` runs, so the forged report waits in the tty before the real one
+        try start(tmux, "sleep 1.5; env -u LANG -u LC_ALL -u LC_CTYPE \(Tmux.binary); \(Self.report)")
+        try bytes(tmux, Array("\u{1B}[1;\(String(repeating: "7", count: 20))R".utf8))
+        let screen = try tmux.waitFor("the explorer, or its end") { $0.contains("[2 Timeline]") || $0.contains("EXIT=") }
+        #expect(!screen.contains("EXIT="), "\(screen)")
+        try tmux.keys("q")
+        let after = try tmux.waitFor(text: "ECHO=")
+        #expect(after.contains("EXIT=0"), "\(after)")
+    }
+}
