@@ -103,7 +103,8 @@ extension Terminal {
             return answers
         }
 
-        private static let stopSignals = [SIGINT, SIGTERM, SIGHUP, SIGQUIT]
+        /// Every signal that would end the process meanwhile (SIGKILL aside).
+        private static let stopSignals = [SIGINT, SIGTERM, SIGHUP] + terminatingSignals
 
         /// While the answers are awaited, a stop signal first gives the terminal its modes back
         /// (`tcsetattr` may be called in a handler), then does what it did before.

@@ -48,6 +48,16 @@ func writeRestoreBytes() {
 }
 nonisolated(unsafe) var previousFatalActions: [sigaction] = Array(repeating: sigaction(), count: 65)
 let fatalSignals = [SIGSEGV, SIGBUS, SIGILL, SIGTRAP, SIGABRT, SIGFPE]
+/// Every other signal whose default action ends the process (SIGKILL aside, which cannot be
+/// caught; SIGINT, SIGTERM and SIGHUP end the loop cleanly instead): the core-dumping SIGQUIT,
+/// SIGSYS, SIGXCPU, SIGXFSZ, then SIGALRM, SIGUSR1… and the real-time signals.
+let terminatingSignals: [Int32] = {
+    var numbers = [SIGQUIT, SIGSYS, SIGXCPU, SIGXFSZ, SIGPIPE, SIGALRM, SIGUSR1, SIGUSR2, SIGPOLL, SIGPROF, SIGVTALRM,
+                   SIGSTKFLT, SIGPWR]
+    numbers += Array(__libc_current_sigrtmin()...min(__libc_current_sigrtmax(), 64))
+    return numbers
+}()
+nonisolated(unsafe) private var fatalHandlersInstalled = false
 
 /// Puts standard error back where it was and copies what was written meanwhile (a Swift runtime
 /// "Fatal error: …" message, a warning) to it, now that the terminal shows the normal screen.
@@ -66,10 +76,11 @@ func releaseStandardError() {
     capturedStandardError = -1
 }
 
-/// A crash (a Swift runtime trap is SIGILL or SIGTRAP; SIGSEGV, SIGBUS, SIGABRT, SIGFPE) while the
-/// explorer is open: restore the terminal first, then hand the signal to whoever had it before (the
-/// Swift runtime's backtracer, or the default action), which reports on the normal screen and ends
-/// the process with the signal's status.
+/// A crash (a Swift runtime trap is SIGILL or SIGTRAP; SIGSEGV, SIGBUS, SIGABRT, SIGFPE) or any
+/// other terminating signal (`terminatingSignals`: SIGQUIT, SIGUSR1…) while the explorer is open:
+/// restore the terminal first, then hand the signal to whoever had it before (the Swift runtime's
+/// backtracer, or the default action, a core dump included), which reports on the normal screen
+/// and ends the process with the signal's status.
 func fatalSignalHandler(_ received: Int32) {
     if cursesOpen {
         cursesOpen = false
@@ -174,8 +185,19 @@ extension Terminal {
 
     /// See `fatalSignalHandler`. Installed once the terminal is open, after the Swift runtime's
     /// own handlers, which are kept and called afterwards.
+    /// A terminating signal the parent ignores (`nohup`, a shell's SIGQUIT for a background job)
+    /// stays ignored; any handler in place (the Swift runtime's backtracer takes SIGQUIT) is kept
+    /// and called afterwards.
     static func installFatalSignalHandlers() {
-        for number in fatalSignals {
+        guard !fatalHandlersInstalled else { return }
+        fatalHandlersInstalled = true
+        for number in fatalSignals + terminatingSignals {
+            if !fatalSignals.contains(number) {
+                var current = sigaction()
+                guard sigaction(number, nil, &current) == 0,
+                      current.sa_flags & SA_SIGINFO != 0 || unsafeBitCast(current.__sigaction_handler.sa_handler, to: Int.self) != 1
+                else { continue }
+            }
             var action = sigaction()
             action.__sigaction_handler.sa_handler = fatalSignalHandler
             sigemptyset(&action.sa_mask)

@@ -41,4 +41,24 @@ struct HardeningE2ESecondRoundTests {
         let after = try tmux.waitFor(text: "ECHO=")
         #expect(after.contains("EXIT=0"), "\(after)")
     }
+
+    /// SIGQUIT (Ctrl-\\), SIGUSR1, SIGALRM, SIGXCPU, a real-time signal: each ends the explorer
+    /// with its own status (a core dump, where limits allow, after), the terminal restored first:
+    /// normal screen, echo back, the explorer's screen gone.
+    @Test(arguments: [SIGQUIT, SIGUSR1, SIGUSR2, SIGALRM, SIGXCPU, SIGPIPE, __libc_current_sigrtmin() + 2])
+    func everyTerminatingSignalRestoresTheTerminalFirst(signal: Int32) throws {
+        let tmux = Tmux()
+        try start(tmux, "ulimit -c 0; env LANG=C.UTF-8 SWIFT_BACKTRACE=enable=no \(Tmux.binary); \(Self.report)")
+        _ = try tmux.waitFor(text: "[2 Timeline]")
+        if signal == SIGQUIT {
+            try bytes(tmux, [0x1C])
+        } else {
+            kill(try appPID(tmux), signal)
+        }
+        let screen = try tmux.waitFor(text: "ECHO=")
+        #expect(screen.contains("EXIT=\(128 + signal)"), "\(screen)")
+        #expect(screen.contains("ECHO=on"), "signal \(signal): the tty's modes are restored")
+        #expect(!screen.contains("[2 Timeline]"), "signal \(signal): the explorer's screen is gone")
+        #expect(try tmux.value("#{alternate_on}") == "0", "signal \(signal) leaves the normal screen")
+    }
 }
