@@ -14,6 +14,7 @@ import Glibc
 @main
 enum Entry {
     static func main() {
+        StandardOutputCheck.install()
         if let options = FastStart.explorerOptions(Array(CommandLine.arguments.dropFirst())), isatty(0) == 1, isatty(1) == 1 {
             let environment = Environment.variables
             let monochrome = options.noColor || !(environment["NO_COLOR"] ?? "").isEmpty
