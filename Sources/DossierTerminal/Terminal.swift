@@ -65,6 +65,7 @@ public final class Terminal: TerminalBackend {
         cbreak()
         noecho()
         nonl()
+        Terminal.disableFlowControl()
         wtimeout(dossier_stdscr(), 100)
         if mouse {
             mousemask(dossier_mouse_mask(), nil)
@@ -89,6 +90,17 @@ public final class Terminal: TerminalBackend {
     }
 
     deinit { close() }
+
+    /// Ctrl-S would freeze the explorer's output (and so every signal's restore) until Ctrl-Q:
+    /// flow control is off while it runs. ncurses takes the modes as its program mode, so a
+    /// resume after Ctrl-Z keeps it off, and `endwin` gives back the shell's, flow control included.
+    private static func disableFlowControl() {
+        var modes = termios()
+        guard tcgetattr(0, &modes) == 0 else { return }
+        modes.c_iflag &= ~tcflag_t(IXON | IXOFF)
+        guard tcsetattr(0, TCSANOW, &modes) == 0 else { return }
+        def_prog_mode()
+    }
 
     /// Restores the terminal. Safe to call more than once.
     public func close() {

@@ -61,4 +61,19 @@ struct HardeningE2ESecondRoundTests {
         #expect(!screen.contains("[2 Timeline]"), "signal \(signal): the explorer's screen is gone")
         #expect(try tmux.value("#{alternate_on}") == "0", "signal \(signal) leaves the normal screen")
     }
+
+    /// Ctrl-S froze the explorer's output (flow control) until Ctrl-Q: now it is a key like any
+    /// other, the next keys redraw, and the shell gets its flow control back at the end.
+    @Test func ctrlSDoesNotFreezeTheExplorer() throws {
+        let tmux = Tmux()
+        try start(tmux, "env LANG=C.UTF-8 \(Tmux.binary); echo EXIT=$?; stty -a | grep -q -- ' -ixon' && echo IXON=off || echo IXON=on")
+        _ = try tmux.waitFor(text: "[2 Timeline]")
+        try bytes(tmux, [0x13])
+        try tmux.keys("j")
+        _ = try tmux.waitFor("the frame after Ctrl-S then j") { $0.split(separator: "\n").last?.contains("Timeline 59/") == true }
+        try tmux.keys("q")
+        let screen = try tmux.waitFor(text: "IXON=")
+        #expect(screen.contains("EXIT=0"), "\(screen)")
+        #expect(screen.contains("IXON=on"), "flow control is the shell's again: \(screen)")
+    }
 }
