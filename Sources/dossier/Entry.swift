@@ -42,7 +42,26 @@ enum Entry {
             print(FishCompletion.script(DossierCommand.completionScript(for: .fish)), terminator: "")
             exit(0)
         }
-        DossierCommand.main()
+        DossierCommand.runSanitizingErrors()
+    }
+}
+
+extension DossierCommand {
+    /// `main()`, except that an error message, which echoes arguments (an id, a folder, a value
+    /// the parser refused), is sanitised as data is before it reaches the terminal: an escape
+    /// sequence given on the command line is shown, never obeyed.
+    static func runSanitizingErrors() {
+        do {
+            var command = try parseAsRoot()
+            try command.run()
+        } catch {
+            let message = fullMessage(for: error)
+            let code = exitCode(for: error)
+            if !message.isEmpty {
+                if code == .success { print(message) } else { printError(message) }
+            }
+            Glibc.exit(code.rawValue)
+        }
     }
 }
 

@@ -57,7 +57,7 @@ struct Validate: ParsableCommand {
             if common.format == .json {
                 print(JSON.object([("valid", .bool(true)), ("location", .string(name)), ("problems", .array([]))]).rendered(), terminator: "")
             } else {
-                print("\(name): valid (\(counts))")
+                print("\(Sanitizer.clean(name, multiline: false)): valid (\(counts))")
             }
         } catch {
             if common.format == .json {
@@ -94,6 +94,6 @@ struct Synth: ParsableCommand {
         for file in SyntheticDossier.generate(events: events, seed: seed) {
             try OutputFile.write(file.text, to: out + "/" + file.name)
         }
-        print("wrote a synthetic dossier of \(events) events to \(out)")
+        print("wrote a synthetic dossier of \(events) events to \(Sanitizer.clean(out, multiline: false))")
     }
 }
