@@ -34,6 +34,10 @@ public final class Terminal: TerminalBackend {
     public let theme: Theme
     private var closed = false
     var immediateErrors = 0
+    /// The characters after ESC of a terminal reply whose end has not come yet (`readKey`).
+    var unfinishedReply: [UInt32]?
+    /// No terminal reply is longer (an OSC 11 answer is about 30).
+    static let longestReply = 512
 
     /// Checks everything that would make ncurses exit the process or draw garbage, before
     /// touching the terminal: both ends must be terminals and TERM must address the cursor.

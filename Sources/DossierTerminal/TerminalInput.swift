@@ -41,8 +41,27 @@ extension Terminal {
             if Int32(value) == KEY_RESIZE { writer.invalidate() }
             return Terminal.key(code: Int32(value))
         }
+        if unfinishedReply != nil { return continueReply(UInt32(value)) }
         if value == 27, dropTerminalReply() { return .unknown }
         return Terminal.key(character: UInt32(value))
+    }
+
+    /// A character that came after the start of a reply whose end had not come yet: it is part
+    /// of the reply, however late, until the reply ends (then dropped whole, the rest put back)
+    /// or grows past any reply's length (then dropped too).
+    private func continueReply(_ scalar: UInt32) -> Key {
+        var after = unfinishedReply ?? []
+        after.append(scalar)
+        switch TerminalReplies.scan(after) {
+        case .sequence(let length):
+            unfinishedReply = nil
+            putBack(after[length...], [])
+        case .incomplete:
+            unfinishedReply = after.count < Terminal.longestReply ? after : nil
+        case .notASequence:
+            unfinishedReply = nil
+        }
+        return .unknown
     }
 
     /// After an ESC that ncurses did not match to a key: when what follows is a control sequence
@@ -54,7 +73,7 @@ extension Terminal {
         var after: [UInt32] = []
         var specials: [Int32] = []
         wtimeout(screen, 0)
-        while after.count < 512 {
+        while after.count < Terminal.longestReply {
             var next: wint_t = 0
             let result = Terminal.nextCharacter(screen, &next)
             if result == ERR {
@@ -83,7 +102,9 @@ extension Terminal {
         }
         if case .incomplete = TerminalReplies.scan(after), !after.isEmpty {
             putBack([], specials)
-            return true // the start of a reply whose end never came: dropped too
+            // the start of a reply whose end has not come yet: what comes next continues it
+            unfinishedReply = after
+            return true
         }
         putBack(after[...], specials)
         return false

@@ -76,4 +76,23 @@ struct HardeningE2ESecondRoundTests {
         #expect(screen.contains("EXIT=0"), "\(screen)")
         #expect(screen.contains("IXON=on"), "flow control is the shell's again: \(screen)")
     }
+
+    /// A reply that arrives in two pieces, the second after ncurses and the reply reader gave up
+    /// waiting (here 150 ms later), is still one reply: its tail (`5j`, a count and a move) is
+    /// dropped with it, never read as keys; the next real `j` moves one line.
+    @Test func aReplySplitInTwoIsNeverReadAsKeys() throws {
+        let tmux = Tmux()
+        try start(tmux, "env LANG=C.UTF-8 \(Tmux.binary); echo EXIT=$?")
+        _ = try tmux.waitFor(text: "[2 Timeline]")
+        for (head, tail) in [("\u{1B}[1;", "5j"), ("\u{1B}[?6", "5j")] {
+            try bytes(tmux, Array(head.utf8))
+            usleep(150_000)  // the gap under test: longer than every wait for the rest of a reply
+            try bytes(tmux, Array(tail.utf8))
+        }
+        try tmux.keys("j")
+        let screen = try tmux.waitFor("the frame after j") { $0.split(separator: "\n").last?.contains("Timeline ") == true && !$0.contains("Timeline 58/") }
+        #expect(screen.split(separator: "\n").last?.contains("Timeline 59/") == true, "only the real j moved: \(screen)")
+        try tmux.keys("q")
+        _ = try tmux.waitFor(text: "EXIT=0")
+    }
 }
