@@ -25,19 +25,46 @@ struct Export: ParsableCommand {
 }
 
 /// Writes a file the user named (`export --output`, `synth --out`), or exits with status 1 and
-/// says why.
+/// says why. The text goes to a new temporary file beside the target, renamed over it once
+/// complete: a failure leaves the old file as it was, and a symbolic link at the target is
+/// refused, never written through (it could point anywhere).
 enum OutputFile {
     static func write(_ text: String, to path: String) throws {
-        guard let handle = fopen(path, "wb") else {
-            printError("dossier: cannot write \(path): \(String(cString: strerror(errno)))")
-            throw ExitCode(1)
+        func fail(_ why: String) -> ExitCode {
+            printError("dossier: cannot write \(path): \(why)")
+            return ExitCode(1)
         }
+        var info = stat()
+        if lstat(path, &info) == 0 {
+            if (info.st_mode & S_IFMT) == S_IFLNK { throw fail("it is a symbolic link, not followed") }
+            if (info.st_mode & S_IFMT) != S_IFREG { throw fail("it is not a regular file") }
+        }
+        let slash = path.lastIndex(of: "/")
+        let folder = slash.map { String(path[...$0]) } ?? ""
+        let name = slash.map { String(path[path.index(after: $0)...]) } ?? path
+        var template = Array((folder + "." + name + ".dossier-XXXXXX").utf8CString)
+        let fd = template.withUnsafeMutableBufferPointer { mkstemp($0.baseAddress!) }
+        guard fd >= 0 else { throw fail(String(cString: strerror(errno))) }
+        let temporary = template.withUnsafeBufferPointer { String(cString: $0.baseAddress!) }
+        // mkstemp creates it for the owner only; a written file gets the usual mode
+        let mask = umask(0)
+        umask(mask)
+        fchmod(fd, 0o666 & ~mask)
         var text = text
-        let written = text.withUTF8 { fwrite($0.baseAddress, 1, $0.count, handle) }
-        let closed = fclose(handle)
-        guard written == text.utf8.count, closed == 0 else {
-            printError("dossier: writing \(path) failed")
-            throw ExitCode(1)
+        let error: Int32 = text.withUTF8 { buffer in
+            var offset = 0
+            while offset < buffer.count {
+                let count = Glibc.write(fd, buffer.baseAddress! + offset, buffer.count - offset)
+                if count < 0 { if errno == EINTR { continue }; return errno }
+                offset += count
+            }
+            return 0
+        }
+        let closed = close(fd) == 0 ? 0 : errno
+        guard error == 0, closed == 0, rename(temporary, path) == 0 else {
+            let reason = error != 0 ? error : closed != 0 ? closed : errno
+            unlink(temporary)
+            throw fail(String(cString: strerror(reason)))
         }
     }
 }
@@ -87,6 +114,11 @@ struct Synth: ParsableCommand {
     }
 
     func run() throws {
+        var info = stat()
+        if lstat(out, &info) == 0, (info.st_mode & S_IFMT) == S_IFLNK {
+            printError("dossier: cannot write into \(out): it is a symbolic link, not followed")
+            throw ExitCode(1)
+        }
         if mkdir(out, 0o755) != 0 && errno != EEXIST {
             printError("dossier: cannot create \(out): \(String(cString: strerror(errno)))")
             throw ExitCode(1)

@@ -32,3 +32,32 @@ import Glibc
         }
     }
 }
+
+/// `export --output` and `synth --out` write a temporary file beside the target and rename it:
+/// a symbolic link at the target is refused (its target untouched), and nothing is left behind.
+@Suite(.serialized) struct OutputFileCLITests {
+    @Test func aLinkAtTheTargetIsRefusedAndNotWrittenThrough() throws {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("dossier-out-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let victim = dir.appendingPathComponent("victim.txt")
+        try Data("keep me\n".utf8).write(to: victim)
+        let link = dir.appendingPathComponent("export.md")
+        try FileManager.default.createSymbolicLink(at: link, withDestinationURL: victim)
+        let refused = try CLI.run(["export", "--format", "markdown", "--output", link.path])
+        #expect(refused.status == 1)
+        #expect(refused.stderr.contains("symbolic link"), "\(refused.stderr)")
+        #expect(try String(contentsOf: victim, encoding: .utf8) == "keep me\n")
+        let linkedFolder = dir.appendingPathComponent("synth-link")
+        try FileManager.default.createSymbolicLink(at: linkedFolder, withDestinationURL: dir)
+        let synth = try CLI.run(["synth", "--events", "10", "--out", linkedFolder.path])
+        #expect(synth.status == 1 && synth.stderr.contains("symbolic link"), "\(synth.stderr)")
+
+        let plain = dir.appendingPathComponent("plain.md")
+        let written = try CLI.run(["export", "--format", "markdown", "--output", plain.path])
+        #expect(written.status == 0, "\(written.stderr)")
+        #expect(try String(contentsOf: plain, encoding: .utf8).hasPrefix("#"))
+        let left = try FileManager.default.contentsOfDirectory(atPath: dir.path).filter { $0.contains(".dossier-") }
+        #expect(left.isEmpty, "temporary files left: \(left)")
+    }
+}
