@@ -114,6 +114,7 @@ public final class Terminal: TerminalBackend {
         writeRestoreBytes()
         endwin()
         releaseStandardError()
+        Terminal.handBackTerminatingSignals()
     }
 
     public var size: (width: Int, height: Int) {

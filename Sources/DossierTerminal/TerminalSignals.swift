@@ -58,6 +58,8 @@ let terminatingSignals: [Int32] = {
     return numbers
 }()
 nonisolated(unsafe) private var fatalHandlersInstalled = false
+/// Which terminating signals our handler has (their previous actions are to be given back).
+nonisolated(unsafe) private var terminatingHandled = [Bool](repeating: false, count: 65)
 
 /// Puts standard error back where it was and copies what was written meanwhile (a Swift runtime
 /// "Fatal error: …" message, a warning) to it, now that the terminal shows the normal screen.
@@ -76,11 +78,10 @@ func releaseStandardError() {
     capturedStandardError = -1
 }
 
-/// A crash (a Swift runtime trap is SIGILL or SIGTRAP; SIGSEGV, SIGBUS, SIGABRT, SIGFPE) or any
-/// other terminating signal (`terminatingSignals`: SIGQUIT, SIGUSR1…) while the explorer is open:
-/// restore the terminal first, then hand the signal to whoever had it before (the Swift runtime's
-/// backtracer, or the default action, a core dump included), which reports on the normal screen
-/// and ends the process with the signal's status.
+/// A crash (a Swift runtime trap is SIGILL or SIGTRAP; SIGSEGV, SIGBUS, SIGABRT, SIGFPE) while the
+/// explorer is open: restore the terminal first, then hand the signal to whoever had it before (the
+/// Swift runtime's backtracer, or the default action, a core dump included), which reports on the
+/// normal screen and ends the process with the signal's status.
 func fatalSignalHandler(_ received: Int32) {
     if cursesOpen {
         cursesOpen = false
@@ -188,22 +189,48 @@ extension Terminal {
     /// A terminating signal the parent ignores (`nohup`, a shell's SIGQUIT for a background job)
     /// stays ignored; any handler in place (the Swift runtime's backtracer takes SIGQUIT) is kept
     /// and called afterwards.
+    ///
+    /// The other terminating signals (`terminatingSignals`) stop the loop like SIGTERM: their
+    /// handler only notes them and wakes the loop (a handler that restored the terminal itself
+    /// could deadlock, caught inside malloc or ncurses); `close` restores the terminal, then
+    /// hands the signal to its previous action (`handBackTerminatingSignals`).
     static func installFatalSignalHandlers() {
-        guard !fatalHandlersInstalled else { return }
-        fatalHandlersInstalled = true
-        for number in fatalSignals + terminatingSignals {
-            if !fatalSignals.contains(number) {
-                var current = sigaction()
-                guard sigaction(number, nil, &current) == 0,
-                      current.sa_flags & SA_SIGINFO != 0 || unsafeBitCast(current.__sigaction_handler.sa_handler, to: Int.self) != 1
-                else { continue }
+        if !fatalHandlersInstalled {
+            fatalHandlersInstalled = true
+            for number in fatalSignals {
+                var action = sigaction()
+                action.__sigaction_handler.sa_handler = fatalSignalHandler
+                sigemptyset(&action.sa_mask)
+                action.sa_flags = 0
+                sigaction(number, &action, &previousFatalActions[Int(number)])
             }
+        }
+        for number in terminatingSignals {
+            var current = sigaction()
+            guard sigaction(number, nil, &current) == 0,
+                  current.sa_flags & SA_SIGINFO != 0 || unsafeBitCast(current.__sigaction_handler.sa_handler, to: Int.self) != 1
+            else { continue }
             var action = sigaction()
-            action.__sigaction_handler.sa_handler = fatalSignalHandler
+            action.__sigaction_handler.sa_handler = { received in
+                pendingSignal = received
+                wakeKeyLoop()
+            }
             sigemptyset(&action.sa_mask)
             action.sa_flags = 0
             sigaction(number, &action, &previousFatalActions[Int(number)])
+            terminatingHandled[Int(number)] = true
         }
+    }
+
+    /// Gives the terminating signals their previous actions back, once the terminal is restored;
+    /// the one that stopped the explorer, if any, is raised again to take it (a core dump, the
+    /// runtime's backtrace, the default end with the signal's status).
+    static func handBackTerminatingSignals() {
+        for number in terminatingSignals where terminatingHandled[Int(number)] {
+            sigaction(number, &previousFatalActions[Int(number)], nil)
+            terminatingHandled[Int(number)] = false
+        }
+        if terminatingSignals.contains(pendingSignal) { raise(pendingSignal) }
     }
 }
 
