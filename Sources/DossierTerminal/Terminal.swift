@@ -61,6 +61,10 @@ public final class Terminal: TerminalBackend {
             setlocale(LC_CTYPE, "C.UTF-8")
         }
         Terminal.prepareSignals()
+        // the terminal's own size (TIOCGWINSZ), not COLUMNS and LINES, which anyone can set to
+        // 6000×4000 (gigabytes of frame) and which go stale after a resize
+        use_env(true)
+        use_tioctl(true)
         guard newterm(nil, dossier_stdout(), dossier_stdin()) != nil else { throw .cannotStart }
         cursesOpen = true
         Terminal.captureStandardError()

@@ -95,4 +95,16 @@ struct HardeningE2ESecondRoundTests {
         try tmux.keys("q")
         _ = try tmux.waitFor(text: "EXIT=0")
     }
+
+    /// COLUMNS and LINES say 6000×4000; the terminal says 100×30: the explorer believes the
+    /// terminal (ncurses took the variables first, and drew frames of 24 million cells).
+    @Test func theTerminalsOwnSizeWinsOverColumnsAndLines() throws {
+        let tmux = Tmux()
+        try start(tmux, "env LANG=C.UTF-8 COLUMNS=6000 LINES=4000 \(Tmux.binary); echo EXIT=$?")
+        let screen = try tmux.waitFor(text: "[2 Timeline]")
+        let lines = screen.split(separator: "\n", omittingEmptySubsequences: false)
+        #expect(lines.contains { $0.hasPrefix("╔") && $0.count == 100 }, "a box spans the 100 columns:\n\(screen)")
+        try tmux.keys("q")
+        _ = try tmux.waitFor(text: "EXIT=0")
+    }
 }
