@@ -9,16 +9,11 @@ import Glibc
 /// signals, flow control, typed-ahead keys.
 @Suite(.serialized, .enabled(if: Tmux.available), .e2eTimeLimit)
 struct HardeningE2ESecondRoundTests {
-    /// Starts a shell line in a detached session (the pane stays open for 30 s after it ends).
     func start(_ tmux: Tmux, _ line: String, width: Int = 100, height: Int = 30) throws {
-        try tmux.run(["new-session", "-d", "-s", "e2e", "-x", "\(width)", "-y", "\(height)", line + "; sleep 30"])
-        try tmux.run(["set-option", "-t", "e2e", "status", "off"])
+        try tmux.startLine(line, width: width, height: height)
     }
 
-    func appPID(_ tmux: Tmux) throws -> pid_t {
-        let shell = try #require(Int32(try tmux.value("#{pane_pid}")))
-        return try #require(Tmux.childProcess(of: shell), "no process under the pane's shell")
-    }
+    func appPID(_ tmux: Tmux) throws -> pid_t { try tmux.appPID() }
 
     func bytes(_ tmux: Tmux, _ bytes: [UInt8]) throws {
         try tmux.run(["send-keys", "-t", "e2e", "-H"] + bytes.map { String(format: "%02x", $0) })

@@ -31,12 +31,9 @@ struct SignalStormE2ETests {
             let signal = Self.ending.randomElement(using: &rng)!
             let tmux = Tmux()
             let report = "echo EXIT=$?; stty -a | grep -q -- ' -echo ' && echo ECHO=off || echo ECHO=on"
-            try tmux.run(["new-session", "-d", "-s", "e2e", "-x", "100", "-y", "30",
-                          "ulimit -c 0; env LANG=C.UTF-8 SWIFT_BACKTRACE=enable=no \(Tmux.binary); \(report); sleep 30"])
-            try tmux.run(["set-option", "-t", "e2e", "status", "off"])
+            try tmux.startLine("ulimit -c 0; env LANG=C.UTF-8 SWIFT_BACKTRACE=enable=no \(Tmux.binary); \(report)")
             _ = try tmux.waitFor(text: "[2 Timeline]")
-            let shell = try #require(Int32(try tmux.value("#{pane_pid}")))
-            let pid = try #require(Tmux.childProcess(of: shell))
+            let pid = try tmux.appPID()
             for _ in 0..<Int.random(in: 3...8, using: &rng) {
                 var batch: [UInt8] = []
                 while batch.count < 12 {
