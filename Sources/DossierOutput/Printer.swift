@@ -437,6 +437,8 @@ public struct Printer {
 
     /// Columns aligned by display width; the last column is not padded.
     func table(_ rows: [[String]]) -> String {
+        // one line a row, whatever a cell holds (a line break would forge rows)
+        let rows = rows.map { row in row.map { Sanitizer.clean($0, multiline: false) } }
         guard let columns = rows.first?.count else { return "" }
         var widths = [Int](repeating: 0, count: columns)
         for row in rows {

@@ -56,7 +56,8 @@ enum DossierSource {
     }
 }
 
+/// Writes a message on standard error, sanitised: messages echo arguments and file names.
 func printError(_ text: String) {
-    var line = text + "\n"
+    var line = Sanitizer.clean(text) + "\n"
     line.withUTF8 { buffer in _ = write(2, buffer.baseAddress, buffer.count) }
 }

@@ -11,16 +11,11 @@ struct HardeningE2ETests {
     static let hostile = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
         .appendingPathComponent("DossierCoreTests/Fixtures/hostile").path
 
-    /// Starts a shell line in a detached session (the pane stays open for 30 s after it ends).
     func start(_ tmux: Tmux, _ line: String, width: Int = 100, height: Int = 30) throws {
-        try tmux.run(["new-session", "-d", "-s", "e2e", "-x", "\(width)", "-y", "\(height)", line + "; sleep 30"])
-        try tmux.run(["set-option", "-t", "e2e", "status", "off"])
+        try tmux.startLine(line, width: width, height: height)
     }
 
-    func appPID(_ tmux: Tmux) throws -> pid_t {
-        let shell = try #require(Int32(try tmux.value("#{pane_pid}")))
-        return try #require(Tmux.childProcess(of: shell), "no process under the pane's shell")
-    }
+    func appPID(_ tmux: Tmux) throws -> pid_t { try tmux.appPID() }
 
     /// Sends `key` and waits until the explorer has read it and waits again, with no time-out, for
     /// the next one. After an Escape, ncurses waits ESCDELAY (25 ms) in a poll with a time-out for

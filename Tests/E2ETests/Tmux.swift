@@ -146,6 +146,20 @@ final class Tmux {
     }
 }
 
+extension Tmux {
+    /// Starts a shell line in a detached session (the pane stays open for 30 s after it ends).
+    func startLine(_ line: String, width: Int = 100, height: Int = 30) throws {
+        try run(["new-session", "-d", "-s", "e2e", "-x", "\(width)", "-y", "\(height)", line + "; sleep 30"])
+        try run(["set-option", "-t", "e2e", "status", "off"])
+    }
+
+    /// The process the pane's shell started (the app).
+    func appPID() throws -> pid_t {
+        let shell = try #require(Int32(try value("#{pane_pid}")))
+        return try #require(Tmux.childProcess(of: shell), "no process under the pane's shell")
+    }
+}
+
 enum E2EError: Error, CustomStringConvertible {
     case spawn(Int32)
     case timeout(String, String)

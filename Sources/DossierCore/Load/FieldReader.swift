@@ -132,12 +132,21 @@ public struct FieldReader {
     }
 
     /// Text in both languages: `{en: …, fr: …}`; with `allowPlain`, a plain string serves both.
-    mutating func text(_ key: String, required: Bool = true, allowPlain: Bool = false) -> Localized? {
+    /// With `oneLine` (a title, a name, a claim) a line break is refused: it would forge rows in
+    /// every table and list the text is shown in.
+    mutating func text(_ key: String, required: Bool = true, allowPlain: Bool = false, oneLine: Bool = false) -> Localized? {
         guard let (mark, node) = node(key, required: required) else { return nil }
-        return localized(node, at: mark, label: "'\(key)'", allowPlain: allowPlain)
+        return localized(node, at: mark, label: "'\(key)'", allowPlain: allowPlain, oneLine: oneLine)
     }
 
-    private func localized(_ node: YAMLNode, at mark: SourceMark, label: String, allowPlain: Bool) -> Localized? {
+    /// Reports a line break in a one-line text; false then.
+    private func isOneLine(_ text: String, at mark: SourceMark, label: String) -> Bool {
+        guard text.utf8.contains(0x0A) else { return true }
+        report(mark, "\(label) holds a line break: it must be one line")
+        return false
+    }
+
+    private func localized(_ node: YAMLNode, at mark: SourceMark, label: String, allowPlain: Bool, oneLine: Bool = false) -> Localized? {
         switch node {
         case .scalar(let raw, _) where allowPlain:
             let text = Sanitizer.clean(trim(raw))
@@ -145,6 +154,7 @@ public struct FieldReader {
                 report(mark, "\(label) is empty")
                 return nil
             }
+            if oneLine, !isOneLine(text, at: mark, label: label) { return nil }
             return Localized(text)
         case .mapping(let pairs, _):
             var en: String?
@@ -164,6 +174,8 @@ public struct FieldReader {
                 let text = Sanitizer.clean(trim(raw))
                 if text.isEmpty {
                     report(pair.keyMark, "\(label).\(pair.key) is empty")
+                    ok = false
+                } else if oneLine, !isOneLine(text, at: pair.keyMark, label: "\(label).\(pair.key)") {
                     ok = false
                 } else if pair.key == "en" { en = text } else { fr = text }
             }

@@ -43,7 +43,8 @@ extension Field {
         Field(key, json: json, search: search, property: path,
               value: { .text($0[keyPath: path]) },
               read: { reader, record, pending in
-                  guard let text = reader.text(key, allowPlain: allowPlain) else { return false }
+                  // names, titles and claims (the texts that rank as titles) are one line
+                  guard let text = reader.text(key, allowPlain: allowPlain, oneLine: search == .title) else { return false }
                   if links { reader.queueLinks(in: text, field: key, into: &pending) }
                   record[keyPath: path] = text
                   return true

@@ -11,6 +11,11 @@ public enum Sanitizer {
         case 0x200E, 0x200F, 0x061C: return true                     // bidi marks
         case 0x2028, 0x2029: return true                             // line and paragraph separators (no agreed width)
         case 0xFFF9...0xFFFB: return true                            // interlinear annotation controls
+        // invisible characters that hide or smuggle text: zero-width space, word joiner and
+        // invisible operators, the Mongolian vowel separator, zero-width no-break space (BOM),
+        // tag characters (ZWJ and ZWNJ stay: emoji sequences and Persian or Indic spelling need them)
+        case 0x200B, 0x2060...0x2064, 0x180E, 0xFEFF: return true
+        case 0xE0000...0xE007F: return true
         default: return false
         }
     }
@@ -35,13 +40,17 @@ public enum Sanitizer {
                 case 0x00...0x1F, 0x7F: return true
                 case 0xC2: if i + 1 < count, bytes[i + 1] <= 0x9F { return true }                // C1 controls
                 case 0xD8: if i + 1 < count, bytes[i + 1] == 0x9C { return true }                // U+061C
-                case 0xE2:                                                                        // U+200E/F, 2028–9, 202A–E, 2066–9
+                case 0xE2:                                                                        // U+200B, 200E/F, 2028–9, 202A–E, 2060–4, 2066–9
                     if i + 2 < count {
                         let b1 = bytes[i + 1], b2 = bytes[i + 2]
-                        if b1 == 0x80 && (b2 == 0x8E || b2 == 0x8F || (0xA8...0xAE).contains(b2)) { return true }
-                        if b1 == 0x81 && (0xA6...0xA9).contains(b2) { return true }
+                        if b1 == 0x80 && (b2 == 0x8B || b2 == 0x8E || b2 == 0x8F || (0xA8...0xAE).contains(b2)) { return true }
+                        if b1 == 0x81 && ((0xA0...0xA4).contains(b2) || (0xA6...0xA9).contains(b2)) { return true }
                     }
-                case 0xEF: if i + 2 < count, bytes[i + 1] == 0xBF, (0xB9...0xBB).contains(bytes[i + 2]) { return true }
+                case 0xE1: if i + 2 < count, bytes[i + 1] == 0xA0, bytes[i + 2] == 0x8E { return true }  // U+180E
+                case 0xEF:                                                                        // U+FFF9–B, U+FEFF
+                    if i + 2 < count, bytes[i + 1] == 0xBF, (0xB9...0xBB).contains(bytes[i + 2]) { return true }
+                    if i + 2 < count, bytes[i + 1] == 0xBB, bytes[i + 2] == 0xBF { return true }
+                case 0xF3: if i + 1 < count, bytes[i + 1] == 0xA0 { return true }                // U+E0000–E0FFF (tags among them)
                 default: break
                 }
                 i += 1
@@ -101,7 +110,7 @@ enum PrintableASCII {
     }
 
     /// Whether eight bytes of valid UTF-8 hold nothing `Sanitizer` looks for: no control byte, no
-    /// DEL, and none of the lead bytes of the unsafe characters (C2 for C1 controls, D8, E2, EF).
+    /// DEL, and none of the lead bytes of the unsafe characters (C2 for C1 controls, D8, E1, E2, EF, F3).
     /// Accented letters (C3 …) and continuation bytes pass, so French text is skipped a word at a
     /// time too; a lead byte in the word before is looked at with the bytes after it.
     @inline(__always)
@@ -112,6 +121,6 @@ enum PrintableASCII {
             return (flipped &- ones) & ~flipped & high
         }
         let below = (word &- ones &* 0x20) & ~word & high
-        return below | has(0x7F) | has(0xC2) | has(0xD8) | has(0xE2) | has(0xEF) == 0
+        return below | has(0x7F) | has(0xC2) | has(0xD8) | has(0xE1) | has(0xE2) | has(0xEF) | has(0xF3) == 0
     }
 }

@@ -104,16 +104,21 @@ public enum TerminalReplies {
 
     // MARK: character set
 
+    /// The largest number a terminal reply may carry: no screen has more rows or columns. Larger
+    /// (or longer: digits typed or pasted while the answer is awaited) means it is no reply.
+    public static let largestReplyNumber = 99_999
+
     /// The column (1-based) in a cursor position report `ESC [ row ; column R` found in `bytes`.
+    /// Every number is bounded (`largestReplyNumber`): twenty digits are not a report, not a trap.
     public static func cursorColumn(in bytes: [UInt8]) -> Int? {
         var i = 0
         while i + 1 < bytes.count {
             if bytes[i] == 0x1B && bytes[i + 1] == 0x5B {
                 var j = i + 2, fields: [Int] = [0], ok = true
-                while j < bytes.count, bytes[j] != 0x52 {
+                while j < bytes.count, bytes[j] != 0x52, fields.count <= 2 {
                     let b = bytes[j]
                     if b == 0x3B { fields.append(0) }
-                    else if (0x30...0x39).contains(b) { fields[fields.count - 1] = fields[fields.count - 1] * 10 + Int(b - 0x30) }
+                    else if (0x30...0x39).contains(b), let value = boundedDigit(fields[fields.count - 1], b) { fields[fields.count - 1] = value }
                     else { ok = false; break }
                     j += 1
                 }
@@ -122,6 +127,12 @@ public enum TerminalReplies {
             i += 1
         }
         return nil
+    }
+
+    /// `number` with the decimal digit `byte` appended, or nil past `largestReplyNumber`.
+    static func boundedDigit(_ number: Int, _ byte: UInt8) -> Int? {
+        let value = number * 10 + Int(byte - 0x30)
+        return value <= largestReplyNumber ? value : nil
     }
 
     /// Whether the locale in effect (LC_ALL, else LC_CTYPE, else LANG) names UTF-8; nil when
