@@ -77,11 +77,6 @@ struct Common<Formats: FormatSet>: ParsableArguments {
         try DossierSource.loadOrExit(data: data)
     }
 
-    /// `timelinejs` and `html` are formats of `export` only (kept for callers; `validate()` already refuses them).
-    func refuseTimelineJS() throws {
-        if format == .timelinejs || format == .html { throw ValidationError("--format \(format.rawValue) is only for `dossier export`") }
-    }
-
     func printer(_ store: DossierStore) -> Printer {
         Printer(store: store, lang: language, format: format)
     }

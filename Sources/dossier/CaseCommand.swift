@@ -13,7 +13,6 @@ struct Case: ParsableCommand {
     @ArgumentParser.Argument(help: "The id of a court event or of one of the case's arguments.", completion: IDCompletion.ids(.explorable)) var id: String
 
     func run() throws {
-        try common.refuseTimelineJS()
         let store = try common.loadStore()
         guard let ref = store.ref(id), let event = store.caseEvent(of: ref) else {
             printError("dossier: '\(id)' is not a case: give the id of an event with arguments, or of an argument")

@@ -63,7 +63,6 @@ struct Timeline: ParsableCommand {
     }
 
     func run() throws {
-        try common.refuseTimelineJS()
         let store = try common.loadStore()
         if let party, store.party(party) == nil {
             throw ValidationError(Suggest.message("no party with id '\(party)' (see `dossier parties`)", party, among: store.parties.map(\.id)))
@@ -79,7 +78,6 @@ struct Parties: ParsableCommand {
             completion: .list(Role.allCases.map(\.rawValue)), transform: Suggest.value) var role: Role?
 
     func run() throws {
-        try common.refuseTimelineJS()
         let store = try common.loadStore()
         print(common.printer(store).parties(store.parties(role: role)), terminator: "")
     }
@@ -93,7 +91,6 @@ struct Arguments: ParsableCommand {
     @Option(help: ArgumentHelp("Only arguments made by this party.", valueName: "id"), completion: IDCompletion.ids(.parties)) var party: String?
 
     func run() throws {
-        try common.refuseTimelineJS()
         let store = try common.loadStore()
         if let party, store.party(party) == nil {
             throw ValidationError(Suggest.message("no party with id '\(party)' (see `dossier parties`)", party, among: store.parties.map(\.id)))
@@ -116,7 +113,6 @@ struct Accords: ParsableCommand {
     }
 
     func run() throws {
-        try common.refuseTimelineJS()
         let store = try common.loadStore()
         guard compare else {
             print(common.printer(store).accords(store.accords), terminator: "")
@@ -143,7 +139,6 @@ struct Show: ParsableCommand {
     var textWidth: Int { TerminalWidth.columns(width, otherwise: Printer.unwrapped) }
 
     func run() throws {
-        try common.refuseTimelineJS()
         let store = try common.loadStore()
         guard let ref = store.ref(id) else {
             let allIDs = store.parties.map(\.id) + store.events.map(\.id) + store.arguments.map(\.id) + store.accords.map(\.id)
@@ -170,7 +165,6 @@ struct Glossary: ParsableCommand {
     @OptionGroup var common: CommonOptions
 
     func run() throws {
-        try common.refuseTimelineJS()
         let store = try common.loadStore()
         print(common.printer(store).glossary(), terminator: "")
     }
@@ -183,7 +177,6 @@ struct Search: ParsableCommand {
     @ArgumentParser.Argument(help: "Words to find, e.g. \"conseil d'etat\".") var query: [String]
 
     func run() throws {
-        try common.refuseTimelineJS()
         let store = try common.loadStore()
         print(common.printer(store).search(query.joined(separator: " ")), terminator: "")
     }
@@ -210,7 +203,6 @@ struct Tour: ParsableCommand {
     @OptionGroup var common: CommonOptions
 
     func run() throws {
-        try common.refuseTimelineJS()
         let store = try common.loadStore()
         print(common.printer(store).tour(), terminator: "")
     }

@@ -16,7 +16,6 @@ struct Sources: ParsableCommand {
     @Option(name: .long, help: "Only sources of this kind: court, official, press, ngo, academic, company, other.") var kind: SourceKind?
 
     func run() throws {
-        try common.refuseTimelineJS()
         let store = try common.loadStore()
         let lang = common.language
         let indices = store.sourceIndices(store.sources.indices.filter { kind == nil || store.sources[$0].kind == kind }, sortedBy: sort)
