@@ -14,10 +14,10 @@ import PackageDescription
 let package = Package(
     name: "dossier",
     products: [
-        .executable(name: "dossier", targets: ["dossier"]),
+        .executable(name: "dossier", targets: ["dossier"])
     ],
     dependencies: [
-        .package(url: "https://github.com/apple/swift-argument-parser", exact: "1.8.2"),
+        .package(url: "https://github.com/apple/swift-argument-parser", exact: "1.8.2")
     ],
     targets: [
         .systemLibrary(

@@ -19,7 +19,7 @@ struct EmbedDossier: BuildToolPlugin {
                 arguments: [output.path, root] + inputs.map(\.path),
                 inputFiles: inputs,
                 outputFiles: [output]
-            ),
+            )
         ]
     }
 }

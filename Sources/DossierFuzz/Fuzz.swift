@@ -13,13 +13,16 @@ public struct Mutator {
     private let lines: [[UInt8]]
 
     /// Bytes and snippets that matter to YAML, UTF-8, the sanitiser and the terminal.
-    static let tokens: [[UInt8]] = [
-        "&a ", "*a", "!!str ", "!tag ", "---\n", "...\n", "? ", "- ", ": ", "{", "}", "[", "]", ",", "|", ">", "|-\n",
-        "\"", "'", "#", "\t", "\\", "%YAML 1.1\n", "%TAG ! tag:x,2000:\n", "\"\\e[2J\\e]52;c;SGk=\\a\"", "\"\\u202E\\x9b\\0\\r\"",
-        "id: ", "date: ", "2020-02-30", "0000", "9999-12-31", "[[", "]]", "[[ev-", "sources: []", "en: ", "fr: ",
-        "certainty: disputed", "note: ", "\u{FEFF}", "\r\n", "\r", "\u{0085}", "\u{2028}", "法院", "e\u{301}", "📜", "\u{200D}",
-        "\u{10FFFF}", "\u{FFFD}", "                                        ",
-    ].map { Array($0.utf8) } + [[0x00], [0x1B], [0x7F], [0xFF], [0xC0, 0x80], [0xED, 0xA0, 0x80], [0xF4, 0x90, 0x80, 0x80], [0xE2, 0x82], [0xC2, 0x9B]]
+    static let tokens: [[UInt8]] =
+        [
+            "&a ", "*a", "!!str ", "!tag ", "---\n", "...\n", "? ", "- ", ": ", "{", "}", "[", "]", ",", "|", ">", "|-\n",
+            "\"", "'", "#", "\t", "\\", "%YAML 1.1\n", "%TAG ! tag:x,2000:\n", "\"\\e[2J\\e]52;c;SGk=\\a\"", "\"\\u202E\\x9b\\0\\r\"",
+            "id: ", "date: ", "2020-02-30", "0000", "9999-12-31", "[[", "]]", "[[ev-", "sources: []", "en: ", "fr: ",
+            "certainty: disputed", "note: ", "\u{FEFF}", "\r\n", "\r", "\u{0085}", "\u{2028}", "法院", "e\u{301}", "📜", "\u{200D}",
+            "\u{10FFFF}", "\u{FFFD}", "                                        ",
+        ].map { Array($0.utf8) } + [
+            [0x00], [0x1B], [0x7F], [0xFF], [0xC0, 0x80], [0xED, 0xA0, 0x80], [0xF4, 0x90, 0x80, 0x80], [0xE2, 0x82], [0xC2, 0x9B],
+        ]
 
     public init(seeds: [FuzzInput]) {
         self.seeds = seeds
@@ -85,9 +88,9 @@ public struct Mutator {
         case 9:  // an interesting byte in place
             guard !bytes.isEmpty else { return }
             bytes[Int.random(in: 0..<bytes.count, using: &rng)] = [0x00, 0x0A, 0x0D, 0x1B, 0x22, 0x27, 0x3A, 0x80, 0xC3, 0xE2, 0xFF].randomElement(using: &rng)!
-        case 10: // truncate
+        case 10:  // truncate
             bytes.removeSubrange(position()...)
-        default: // swap two runs of a line's worth
+        default:  // swap two runs of a line's worth
             let a = range(max: 40), b = range(max: 40)
             guard a.upperBound <= b.lowerBound else { return }
             let first = Array(bytes[a]), second = Array(bytes[b])
@@ -128,8 +131,10 @@ public enum FuzzTarget {
         }
         let store = DossierStore(dossier)
         var state = AppState(store: store, lang: Bool.random(using: &rng) ? .en : .fr, width: 80, height: 24)
-        let keys: [Key] = [.down, .up, .enter, .tab, .pageDown, .end, .home, .character("2"), .character("1"), .character("3"),
-                           .character("4"), .character("?"), .escape, .backspace, .character("J"), .character("K"), .character("L")]
+        let keys: [Key] = [
+            .down, .up, .enter, .tab, .pageDown, .end, .home, .character("2"), .character("1"), .character("3"),
+            .character("4"), .character("?"), .escape, .backspace, .character("J"), .character("K"), .character("L"),
+        ]
         for _ in 0..<8 {
             state.handle(keys.randomElement(using: &rng)!)
         }

@@ -35,7 +35,8 @@ extension Printer {
             lines += TextLayout.wrap(Strings.labelled(Strings.see[lang], lang) + cell.links.map { store.id(of: $0) }.joined(separator: ", "), width: width)
         }
         if !cell.sources.isEmpty {
-            lines += TextLayout.wrap(Strings.labelled(Strings.sourcesShort[lang], lang) + cell.sources.map { store.id(of: $0) }.joined(separator: ", "), width: width)
+            lines += TextLayout.wrap(
+                Strings.labelled(Strings.sourcesShort[lang], lang) + cell.sources.map { store.id(of: $0) }.joined(separator: ", "), width: width)
         }
         return lines
     }
@@ -85,20 +86,44 @@ extension Printer {
 
     func comparisonJSON(_ table: ComparisonTable) -> JSON {
         .object([
-            ("accords", .array(table.accords.map { ref -> JSON in
-                guard case .accord(let i) = ref else { return .null }
-                let a = store.accords[i]
-                return .object([("id", .string(a.id)), ("name", .string(a.name[lang])), ("in_force_from", .string(a.inForceFrom.description)),
-                                ("in_force_to", .optional(a.inForceTo?.description))])
-            })),
-            ("dimensions", .array(table.rows.map { row in
-                .object([("dimension", .string(row.dimension.rawValue)), ("label", .string(row.label)),
-                         ("accords", .array(zip(table.accords, row.cells).map { ref, cell in
-                             .object([("accord", .string(store.id(of: ref))), ("text", .string(cell.text)), ("unknown", .bool(cell.unknown)),
-                                      ("links", .strings(cell.links.map { store.id(of: $0) })),
-                                      ("sources", .array(cell.sources.compactMap { if case .source(let i) = $0 { return json.source(store.sources[i]) } else { return nil } }))])
-                         }))])
-            })),
+            (
+                "accords",
+                .array(
+                    table.accords.map { ref -> JSON in
+                        guard case .accord(let i) = ref else { return .null }
+                        let a = store.accords[i]
+                        return .object([
+                            ("id", .string(a.id)), ("name", .string(a.name[lang])), ("in_force_from", .string(a.inForceFrom.description)),
+                            ("in_force_to", .optional(a.inForceTo?.description)),
+                        ])
+                    })
+            ),
+            (
+                "dimensions",
+                .array(
+                    table.rows.map { row in
+                        .object([
+                            ("dimension", .string(row.dimension.rawValue)), ("label", .string(row.label)),
+                            (
+                                "accords",
+                                .array(
+                                    zip(table.accords, row.cells).map { ref, cell in
+                                        .object([
+                                            ("accord", .string(store.id(of: ref))), ("text", .string(cell.text)), ("unknown", .bool(cell.unknown)),
+                                            ("links", .strings(cell.links.map { store.id(of: $0) })),
+                                            (
+                                                "sources",
+                                                .array(
+                                                    cell.sources.compactMap {
+                                                        if case .source(let i) = $0 { return json.source(store.sources[i]) } else { return nil }
+                                                    })
+                                            ),
+                                        ])
+                                    })
+                            ),
+                        ])
+                    })
+            ),
         ])
     }
 
@@ -121,7 +146,9 @@ extension Printer {
             for cell in row.cells {
                 var parts = [(cell.unknown ? "*\(md(Strings.unknownMark[lang]))* " : "") + cellText(cell.text)]
                 if internalLinks, !cell.links.isEmpty {
-                    parts.append(Strings.labelled(Strings.see[lang], lang) + cell.links.map { "[\(cellText(store.linkLabel($0, lang)))](#\(store.id(of: $0)))" }.joined(separator: ", "))
+                    parts.append(
+                        Strings.labelled(Strings.see[lang], lang)
+                            + cell.links.map { "[\(cellText(store.linkLabel($0, lang)))](#\(store.id(of: $0)))" }.joined(separator: ", "))
                 }
                 let sources = cell.sources.compactMap { ref -> String? in
                     guard case .source(let i) = ref else { return nil }

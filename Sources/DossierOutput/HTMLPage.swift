@@ -50,7 +50,8 @@ public struct HTMLPage {
         let sections = self.sections
         let recordCount = sections.map { $0.body.ranges(of: "<article class=\"rec ").count }.reduce(0, +)
         let style = HTMLPageAssets.style, script = HTMLPageAssets.script
-        let policy = "default-src 'none'; style-src \(SHA256.cspSource(style)); script-src \(SHA256.cspSource(script)); "
+        let policy =
+            "default-src 'none'; style-src \(SHA256.cspSource(style)); script-src \(SHA256.cspSource(script)); "
             + "img-src data:; base-uri 'none'; form-action 'none'"
         var out = """
             <!doctype html>
@@ -139,7 +140,8 @@ public struct HTMLPage {
             let accord = store.accordInForce(on: event.date)
             if era != .some(accord?.id) {
                 era = .some(accord?.id)
-                let band = accord.map { "\(both(Strings.inForce))\(both(Strings.colon)) <a href=\"#\(Self.escape($0.id))\">\(both($0.name))</a>" }
+                let band =
+                    accord.map { "\(both(Strings.inForce))\(both(Strings.colon)) <a href=\"#\(Self.escape($0.id))\">\(both($0.name))</a>" }
                     ?? both(capitalized(Strings.noEraAccord))
                 out += "<p class=\"band \(eraClass(accord))\">\(band)</p>\n"
             }
@@ -272,7 +274,7 @@ public struct HTMLPage {
                 open("ul")
                 out += "<li><a href=\"#\(Self.escape(store.id(of: target)))\">\(both(Localized(en: a, fr: b)))</a></li>\n"
             default:
-                break   // `record` pairs only blocks of the same shape
+                break  // `record` pairs only blocks of the same shape
             }
         }
         open("")

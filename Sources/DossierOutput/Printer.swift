@@ -32,9 +32,10 @@ public struct Printer {
         switch format {
         case .json, .timelinejs, .html: return JSON.array(events.map(json.event)).rendered()
         case .text:
-            return table(events.map { e in
-                [e.date.description, e.kind.label[lang], e.title[lang] + certaintyMark(e.certainty)]
-            })
+            return table(
+                events.map { e in
+                    [e.date.description, e.kind.label[lang], e.title[lang] + certaintyMark(e.certainty)]
+                })
         case .markdown:
             var out = "# \(Strings.timeline[lang])\n"
             var year: Int?
@@ -56,11 +57,13 @@ public struct Printer {
     public func parties(_ parties: [Party]) -> String {
         switch format {
         case .json, .timelinejs, .html:
-            return JSON.array(parties.map { p in
-                guard case .object(var pairs) = json.party(p) else { return json.party(p) }
-                pairs.append(("events", .strings(store.eventIndices(ofParty: p.id).map { store.events[$0].id })))
-                return .object(pairs)
-            }).rendered()
+            return JSON.array(
+                parties.map { p in
+                    guard case .object(var pairs) = json.party(p) else { return json.party(p) }
+                    pairs.append(("events", .strings(store.eventIndices(ofParty: p.id).map { store.events[$0].id })))
+                    return .object(pairs)
+                }
+            ).rendered()
         case .text:
             return table(parties.map { p in [p.id, p.name[lang], p.roles.map { $0.label[lang] }.joined(separator: ", ")] })
         case .markdown:
@@ -76,10 +79,13 @@ public struct Printer {
         switch format {
         case .json, .timelinejs, .html: return JSON.array(arguments.map(json.argument)).rendered()
         case .text:
-            return table(arguments.map { a in
-                [a.id, a.side.label[lang], a.by.compactMap { store.party($0)?.name[lang] }.joined(separator: ", "),
-                 a.claim[lang] + certaintyMark(a.certainty)]
-            })
+            return table(
+                arguments.map { a in
+                    [
+                        a.id, a.side.label[lang], a.by.compactMap { store.party($0)?.name[lang] }.joined(separator: ", "),
+                        a.claim[lang] + certaintyMark(a.certainty),
+                    ]
+                })
         case .markdown:
             var out = "# \(Strings.arguments[lang])\n"
             for side in Side.allCases {
@@ -99,9 +105,10 @@ public struct Printer {
         switch format {
         case .json, .timelinejs, .html: return JSON.array(accords.map(json.accord)).rendered()
         case .text:
-            return table(accords.map { a in
-                [a.name[lang], a.instrument, "\(a.inForceFrom) → \(a.inForceTo?.description ?? Strings.today[lang])", a.status[lang]]
-            })
+            return table(
+                accords.map { a in
+                    [a.name[lang], a.instrument, "\(a.inForceFrom) → \(a.inForceTo?.description ?? Strings.today[lang])", a.status[lang]]
+                })
         case .markdown:
             var out = "# \(Strings.accords[lang])\n"
             for a in accords { if let ref = store.ref(a.id) { out += "\n" + markdownDetail(ref, level: 2) } }
@@ -116,9 +123,14 @@ public struct Printer {
         case .json, .timelinejs, .html:
             guard case .object(var pairs) = json.record(ref) else { return json.record(ref).rendered() }
             pairs.insert(("kind_of_record", .string(ref.kind.rawValue)), at: 0)
-            pairs.append(("links", .array(linkGroups(ref).map { group in
-                .object([("relation", .string(group.relation)), ("records", .array(group.refs.map { json.summary($0, lang) }))])
-            })))
+            pairs.append(
+                (
+                    "links",
+                    .array(
+                        linkGroups(ref).map { group in
+                            .object([("relation", .string(group.relation)), ("records", .array(group.refs.map { json.summary($0, lang) }))])
+                        })
+                ))
             return JSON.object(pairs).rendered()
         case .text: return textDetail(ref)
         case .markdown: return markdownDetail(ref, level: 1)
@@ -132,21 +144,29 @@ public struct Printer {
         switch ref {
         case .party(let i):
             let p = store.parties[i]
-            groups = [("events", store.eventIndices(ofParty: p.id).map { .event($0) }),
-                      ("arguments", store.argumentIndices(ofParty: p.id).map { .argument($0) }),
-                      ("sources", refs(p.sources))]
+            groups = [
+                ("events", store.eventIndices(ofParty: p.id).map { .event($0) }),
+                ("arguments", store.argumentIndices(ofParty: p.id).map { .argument($0) }),
+                ("sources", refs(p.sources)),
+            ]
         case .event(let i):
             let e = store.events[i]
-            groups = [("accord", refs(e.accord.map { [$0] } ?? [])), ("parties", refs(e.parties)),
-                      ("arguments", store.argumentIndices(ofEvent: e.id).map { .argument($0) }), ("sources", refs(e.sources))]
+            groups = [
+                ("accord", refs(e.accord.map { [$0] } ?? [])), ("parties", refs(e.parties)),
+                ("arguments", store.argumentIndices(ofEvent: e.id).map { .argument($0) }), ("sources", refs(e.sources)),
+            ]
         case .argument(let i):
             let a = store.arguments[i]
-            groups = [("case", refs([a.caseID])), ("by", refs(a.by)), ("answers", refs(a.answers)),
-                      ("answered_by", store.answerIndices(to: a.id).map { .argument($0) }), ("sources", refs(a.sources))]
+            groups = [
+                ("case", refs([a.caseID])), ("by", refs(a.by)), ("answers", refs(a.answers)),
+                ("answered_by", store.answerIndices(to: a.id).map { .argument($0) }), ("sources", refs(a.sources)),
+            ]
         case .accord(let i):
             let a = store.accords[i]
-            groups = [("challenged_by", refs(a.challengedBy)), ("struck_down_by", refs(a.struckDownBy.map { [$0] } ?? [])),
-                      ("events", store.eventIndices(ofAccord: a.id).map { .event($0) }), ("sources", refs(a.sources))]
+            groups = [
+                ("challenged_by", refs(a.challengedBy)), ("struck_down_by", refs(a.struckDownBy.map { [$0] } ?? [])),
+                ("events", store.eventIndices(ofAccord: a.id).map { .event($0) }), ("sources", refs(a.sources)),
+            ]
         case .source(let i):
             groups = [("cited_by", store.citations(ofSource: store.sources[i].id))]
         case .term(let i):
@@ -218,10 +238,14 @@ public struct Printer {
         let hits = store.searchIndex.search(query)
         switch format {
         case .json, .timelinejs, .html:
-            return JSON.array(hits.map { hit in
-                .object([("kind", .string(hit.ref.kind.rawValue)), ("id", .string(store.id(of: hit.ref))),
-                         ("title", .string(store.title(of: hit.ref, lang))), ("in_title", .bool(hit.inTitle))])
-            }).rendered()
+            return JSON.array(
+                hits.map { hit in
+                    .object([
+                        ("kind", .string(hit.ref.kind.rawValue)), ("id", .string(store.id(of: hit.ref))),
+                        ("title", .string(store.title(of: hit.ref, lang))), ("in_title", .bool(hit.inTitle)),
+                    ])
+                }
+            ).rendered()
         case .text:
             if hits.isEmpty { return Strings.noResults[lang] + "\n" }
             return table(hits.map { [$0.ref.kind.label[lang], store.id(of: $0.ref), store.title(of: $0.ref, lang)] })
@@ -237,11 +261,18 @@ public struct Printer {
         let text = store.info.overview[lang]
         switch format {
         case .json, .timelinejs, .html:
-            return JSON.object([("title", .string(store.info.title[lang])), ("as_of", .string(store.info.asOf.description)), ("overview", .string(text)),
-                                ("focus", .string(store.info.focus)),
-                                ("counts", .object([("parties", .number(store.parties.count)), ("events", .number(store.events.count)),
-                                                    ("arguments", .number(store.arguments.count)), ("accords", .number(store.accords.count)),
-                                                    ("sources", .number(store.sources.count)), ("terms", .number(store.terms.count))]))]).rendered()
+            return JSON.object([
+                ("title", .string(store.info.title[lang])), ("as_of", .string(store.info.asOf.description)), ("overview", .string(text)),
+                ("focus", .string(store.info.focus)),
+                (
+                    "counts",
+                    .object([
+                        ("parties", .number(store.parties.count)), ("events", .number(store.events.count)),
+                        ("arguments", .number(store.arguments.count)), ("accords", .number(store.accords.count)),
+                        ("sources", .number(store.sources.count)), ("terms", .number(store.terms.count)),
+                    ])
+                ),
+            ]).rendered()
         case .markdown:
             return "# \(md(store.info.title[lang]))\n\n*\(md(Strings.checkedAsOf(store.info.asOf)[lang]))*\n\n" + markdownOverview() + "\n"
         case .text:
@@ -268,7 +299,7 @@ public struct Printer {
     }
 
     func markdownOverview(headingLevel: String = "##") -> String {
-        let (body, notes) = numberLinks(store.info.overview[lang], escape: { md($0) }) { n, id in "[\\[\(n)\\]](#\(id))" }
+        let (body, notes) = numberLinks(store.info.overview[lang], escape: { md($0) }, { n, id in "[\\[\(n)\\]](#\(id))" })
         var out = body + "\n\n"
         if !notes.isEmpty { out += "\(headingLevel) \(Strings.references[lang])\n\n" }
         for (n, ref) in notes.enumerated() {
@@ -293,7 +324,11 @@ public struct Printer {
                 out += escape(pending)
                 pending = ""
                 if let ref = store.ref(id) {
-                    let number = (notes.firstIndex(of: ref) ?? { notes.append(ref); return notes.count - 1 }()) + 1
+                    let number =
+                        (notes.firstIndex(of: ref)
+                            ?? {
+                                notes.append(ref); return notes.count - 1
+                            }()) + 1
                     out += "\u{00A0}" + mark(number, id)
                 }
             }
@@ -323,11 +358,13 @@ public struct Printer {
             return markdownExport()
         case .text:
             var out = overview() + "\n"
-            for (title, refs) in [(Strings.timeline, store.events.indices.map { RecordRef.event($0) }),
-                                  (Strings.parties, store.parties.indices.map { RecordRef.party($0) }),
-                                  (Strings.arguments, store.arguments.indices.map { RecordRef.argument($0) }),
-                                  (Strings.accords, store.accords.indices.map { RecordRef.accord($0) }),
-                                  (Strings.glossary, glossaryRefs)] where !refs.isEmpty || title != Strings.glossary {
+            for (title, refs) in [
+                (Strings.timeline, store.events.indices.map { RecordRef.event($0) }),
+                (Strings.parties, store.parties.indices.map { RecordRef.party($0) }),
+                (Strings.arguments, store.arguments.indices.map { RecordRef.argument($0) }),
+                (Strings.accords, store.accords.indices.map { RecordRef.accord($0) }),
+                (Strings.glossary, glossaryRefs),
+            ] where !refs.isEmpty || title != Strings.glossary {
                 out += "\n" + title[lang].uppercased() + "\n\n"
                 for ref in refs { out += textDetail(ref) + "\n" }
             }
@@ -379,11 +416,13 @@ public struct Printer {
     public func glossary() -> String {
         switch format {
         case .json, .timelinejs, .html:
-            return JSON.array(glossaryRefs.map { ref in
-                guard case .object(let pairs) = json.record(ref), case .term(let i) = ref else { return json.record(ref) }
-                let users = store.users(ofTerm: store.terms[i].id).map { json.summary($0, lang) }
-                return .object(pairs + [("used_in", .array(users))])
-            }).rendered()
+            return JSON.array(
+                glossaryRefs.map { ref in
+                    guard case .object(let pairs) = json.record(ref), case .term(let i) = ref else { return json.record(ref) }
+                    let users = store.users(ofTerm: store.terms[i].id).map { json.summary($0, lang) }
+                    return .object(pairs + [("used_in", .array(users))])
+                }
+            ).rendered()
         case .markdown:
             var out = "# \(md(Strings.glossary[lang]))\n"
             for ref in glossaryRefs { out += "\n" + markdownDetail(ref, level: 2) }
@@ -406,11 +445,15 @@ public struct Printer {
         let steps = store.info.tour
         switch format {
         case .json, .timelinejs, .html:
-            return JSON.array(steps.enumerated().map { n, step in
-                .object([("step", .number(n + 1)), ("record", .string(step.record)),
-                         ("title", .string(store.ref(step.record).map { store.title(of: $0, lang) } ?? step.record)),
-                         ("text", .string(step.text[lang]))])
-            }).rendered()
+            return JSON.array(
+                steps.enumerated().map { n, step in
+                    .object([
+                        ("step", .number(n + 1)), ("record", .string(step.record)),
+                        ("title", .string(store.ref(step.record).map { store.title(of: $0, lang) } ?? step.record)),
+                        ("text", .string(step.text[lang])),
+                    ])
+                }
+            ).rendered()
         case .markdown:
             var out = "# \(md(store.info.title[lang])) — \(Strings.guidedTour[lang])\n"
             for (n, step) in steps.enumerated() {

@@ -4,7 +4,10 @@ import DossierCore
 /// command: listings print texts in one language with sources resolved; `export` prints texts as
 /// `{"en": …, "fr": …}` with sources as ids (they are exported alongside).
 public struct RecordJSON {
-    public enum Texts { case language(Language), both }
+    public enum Texts {
+        case language(Language)
+        case both
+    }
 
     let store: DossierStore
     let texts: Texts
@@ -75,10 +78,14 @@ public struct RecordJSON {
     public func accord(_ a: Accord) -> JSON {
         let status: String = a.inForceTo == nil ? "in-force" : (a.struckDownBy == nil ? "ended" : "struck-down")
         // each date's precision beside it, as events have `precision` beside `date`
-        return object(a, derived: [("adopted", "adopted_precision", .string(a.adopted.precision.rawValue)),
-                                   ("in_force_from", "in_force_from_precision", .string(a.inForceFrom.precision.rawValue)),
-                                   ("in_force_to", "in_force_to_precision", .optional(a.inForceTo?.precision.rawValue)),
-                                   ("in_force_to", "status", .string(status))])
+        return object(
+            a,
+            derived: [
+                ("adopted", "adopted_precision", .string(a.adopted.precision.rawValue)),
+                ("in_force_from", "in_force_from_precision", .string(a.inForceFrom.precision.rawValue)),
+                ("in_force_to", "in_force_to_precision", .optional(a.inForceTo?.precision.rawValue)),
+                ("in_force_to", "status", .string(status)),
+            ])
     }
 
     /// The `dossier:` record (title, focus, overview, tour).

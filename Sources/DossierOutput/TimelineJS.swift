@@ -15,25 +15,48 @@ public struct TimelineJSExport {
         let events = store.events.map { event -> JSON in
             var sources = store.sources(event.sources).map { "<a href=\"\(html($0.url))\">\(html($0.publisher))</a>" }.joined(separator: ", ")
             if !sources.isEmpty { sources = "<p>\(html(Strings.sources[lang])): \(sources)</p>" }
-            let note = event.certainty == .verified ? "" : "<p><em>\(html(event.certainty.label[lang]))</em>" + (event.note.map { ": " + html($0[lang]) } ?? "") + "</p>"
+            let note =
+                event.certainty == .verified
+                ? "" : "<p><em>\(html(event.certainty.label[lang]))</em>" + (event.note.map { ": " + html($0[lang]) } ?? "") + "</p>"
             var pairs: [(String, JSON)] = [("unique_id", .string(event.id)), ("start_date", date(event.date))]
             if let end = event.end { pairs.append(("end_date", date(end))) }
             pairs += [
-                ("text", .object([("headline", .string(html(event.title[lang]))),
-                                  ("text", .string("<p>\(html(event.summary[lang]))</p>\(note)\(sources)"))])),
+                (
+                    "text",
+                    .object([
+                        ("headline", .string(html(event.title[lang]))),
+                        ("text", .string("<p>\(html(event.summary[lang]))</p>\(note)\(sources)")),
+                    ])
+                ),
                 ("group", .string(event.track.label[lang])),
             ]
             return .object(pairs)
         }
         let eras = store.accords.sorted { $0.inForceFrom < $1.inForceFrom }.map { accord -> JSON in
-            .object([("start_date", date(accord.inForceFrom)),
-                     ("end_date", date(accord.inForceTo ?? inForceUntil)),
-                     ("text", .object([("headline", .string(html(accord.name[lang])))]))])
+            .object([
+                ("start_date", date(accord.inForceFrom)),
+                ("end_date", date(accord.inForceTo ?? inForceUntil)),
+                ("text", .object([("headline", .string(html(accord.name[lang])))])),
+            ])
         }
         return .object([
-            ("title", .object([("text", .object([("headline", .string(html(store.info.title[lang]))),
-                                                 ("text", .string("<p>\(html(firstParagraph(store.info.overview[lang])))</p>"
-                                                                  + "<p>\(html(Strings.checkedAsOf(store.info.asOf)[lang]))</p>"))]))])),
+            (
+                "title",
+                .object([
+                    (
+                        "text",
+                        .object([
+                            ("headline", .string(html(store.info.title[lang]))),
+                            (
+                                "text",
+                                .string(
+                                    "<p>\(html(firstParagraph(store.info.overview[lang])))</p>"
+                                        + "<p>\(html(Strings.checkedAsOf(store.info.asOf)[lang]))</p>")
+                            ),
+                        ])
+                    )
+                ])
+            ),
             ("events", .array(events)),
             ("eras", .array(eras)),
         ])

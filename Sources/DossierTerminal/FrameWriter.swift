@@ -156,14 +156,15 @@ public struct FrameWriter {
         guard first.width == 1, first.singleByte == 0x20 else { return nil }
         let target = pens[Int(first.style.rawValue)]
         guard target.attributes == [], target.foreground == nil,
-              target.background == nil || strings.backColourErase,
-              strings.ech != nil || !strings.eraseToEndOfLine.isEmpty else { return nil }
+            target.background == nil || strings.backColourErase,
+            strings.ech != nil || !strings.eraseToEndOfLine.isEmpty
+        else { return nil }
         // the blanks in this pen from `column`, and the last of them that changed
         var stop = column, lastChanged = column
         while stop < grid.width {
             let cell = grid.cells[base + stop]
             guard cell.width == 1, cell.singleByte == 0x20, pens[Int(cell.style.rawValue)] == target else { break }
-            if let previous, previous.cells[base + stop] == cell { } else { lastChanged = stop }
+            if let previous, previous.cells[base + stop] == cell {} else { lastChanged = stop }
             stop += 1
         }
         // do not erase half of a wide character the screen shows past the run
@@ -195,14 +196,16 @@ public struct FrameWriter {
     /// already on. True when done (the cursor is then at `column`).
     private mutating func rewriteGap(_ grid: Grid, row: Int, to column: Int) -> Bool {
         guard let cursor, cursor.row == row, column > cursor.column, column - cursor.column <= 3,
-              let pen, !pen.lineDrawing else { return false }
+            let pen, !pen.lineDrawing
+        else { return false }
         let base = row * grid.width
         for c in cursor.column..<column {
             let cell = grid.cells[base + c]
             let target = pens[Int(cell.style.rawValue)]
             guard cell.width == 1, let byte = cell.singleByte, byte >= 0x20, byte < 0x7F,
-                  target.attributes == pen.attributes, target.foreground == pen.foreground,
-                  target.background == pen.background else { return false }
+                target.attributes == pen.attributes, target.foreground == pen.foreground,
+                target.background == pen.background
+            else { return false }
         }
         for c in cursor.column..<column { out.append(grid.cells[base + c].singleByte!) }
         self.cursor = (row, column)
@@ -222,8 +225,12 @@ public struct FrameWriter {
         if pen == nil { resetPen() }
         var current = pen!
         if current.attributes == target.attributes && current.foreground == target.foreground
-            && current.background == target.background { return }
-        let dropped = !current.attributes.isSubset(of: target.attributes)
+            && current.background == target.background
+        {
+            return
+        }
+        let dropped =
+            !current.attributes.isSubset(of: target.attributes)
             || (current.foreground != nil && target.foreground == nil) || (current.background != nil && target.background == nil)
         if dropped {
             // attributes cannot be switched off one by one: back to the plain pen, then on again

@@ -1,6 +1,7 @@
 @preconcurrency import CNcursesw
 import DossierCore
 import DossierUI
+
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -150,7 +151,7 @@ public final class Terminal: TerminalBackend {
                     var fds = pollfd(fd: 1, events: Int16(POLLOUT), revents: 0)
                     _ = poll(&fds, 1, 1000)
                 } else {
-                    return // the terminal is gone: the loop hears of it as a hang-up
+                    return  // the terminal is gone: the loop hears of it as a hang-up
                 }
             }
         }
@@ -195,7 +196,6 @@ public final class Terminal: TerminalBackend {
         return now.tv_sec * 1000 + now.tv_nsec / 1_000_000
     }
 }
-
 
 /// Standard base64 (RFC 4648), for OSC 52; no Foundation on this path.
 enum Base64 {

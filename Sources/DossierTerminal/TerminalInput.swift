@@ -1,6 +1,7 @@
 @preconcurrency import CNcursesw
 import DossierCore
 import DossierUI
+
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -16,8 +17,10 @@ extension Terminal {
         wtimeout(screen, 0)
         var result = Terminal.nextCharacter(screen, &value)
         if result == ERR {
-            var fds = [pollfd(fd: 0, events: Int16(POLLIN), revents: 0),
-                       pollfd(fd: wakeRead, events: Int16(POLLIN), revents: 0)]
+            var fds = [
+                pollfd(fd: 0, events: Int16(POLLIN), revents: 0),
+                pollfd(fd: wakeRead, events: Int16(POLLIN), revents: 0),
+            ]
             let ready = poll(&fds, wakeRead >= 0 ? 2 : 1, -1)
             if wakeRead >= 0, fds[1].revents != 0 { Terminal.drainWakePipe() }
             let input = ready > 0 && fds[0].revents != 0
@@ -163,10 +166,15 @@ extension Terminal {
             var event = MEVENT()
             guard getmouse(&event) == OK else { return .unknown }
             let kind: MouseEvent.Kind
-            if dossier_is_wheel_up(event.bstate) != 0 { kind = .wheelUp }
-            else if dossier_is_wheel_down(event.bstate) != 0 { kind = .wheelDown }
-            else if dossier_is_click(event.bstate) != 0 { kind = .click }
-            else { return .unknown }
+            if dossier_is_wheel_up(event.bstate) != 0 {
+                kind = .wheelUp
+            } else if dossier_is_wheel_down(event.bstate) != 0 {
+                kind = .wheelDown
+            } else if dossier_is_click(event.bstate) != 0 {
+                kind = .click
+            } else {
+                return .unknown
+            }
             return .mouse(MouseEvent(kind: kind, row: Int(event.y), column: Int(event.x)))
         case KEY_RESIZE:
             return .resize(width: Int(getmaxx(dossier_stdscr())), height: Int(getmaxy(dossier_stdscr())))

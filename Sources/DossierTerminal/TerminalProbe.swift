@@ -1,6 +1,7 @@
 @preconcurrency import CNcursesw
 import DossierCore
 import DossierUI
+
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -132,9 +133,11 @@ extension Terminal {
 
     /// `ESC [ ? … c`, the answer to a primary device attributes query, is in `bytes`.
     fileprivate static func deviceAttributesAnswered(_ bytes: [UInt8]) -> Bool {
-        guard let start = bytes.indices.first(where: { i in
-            i + 2 < bytes.count && bytes[i] == 0x1B && bytes[i + 1] == 0x5B && bytes[i + 2] == 0x3F
-        }) else { return false }
+        guard
+            let start = bytes.indices.first(where: { i in
+                i + 2 < bytes.count && bytes[i] == 0x1B && bytes[i + 1] == 0x5B && bytes[i + 2] == 0x3F
+            })
+        else { return false }
         return bytes[(start + 3)...].contains(0x63)
     }
 }

@@ -1,6 +1,7 @@
 @preconcurrency import CNcursesw
 import DossierCore
 import DossierUI
+
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -52,8 +53,10 @@ let fatalSignals = [SIGSEGV, SIGBUS, SIGILL, SIGTRAP, SIGABRT, SIGFPE]
 /// caught; SIGINT, SIGTERM and SIGHUP end the loop cleanly instead): the core-dumping SIGQUIT,
 /// SIGSYS, SIGXCPU, SIGXFSZ, then SIGALRM, SIGUSR1… and the real-time signals.
 let terminatingSignals: [Int32] = {
-    var numbers = [SIGQUIT, SIGSYS, SIGXCPU, SIGXFSZ, SIGPIPE, SIGALRM, SIGUSR1, SIGUSR2, SIGPOLL, SIGPROF, SIGVTALRM,
-                   SIGSTKFLT, SIGPWR]
+    var numbers = [
+        SIGQUIT, SIGSYS, SIGXCPU, SIGXFSZ, SIGPIPE, SIGALRM, SIGUSR1, SIGUSR2, SIGPOLL, SIGPROF, SIGVTALRM,
+        SIGSTKFLT, SIGPWR,
+    ]
     numbers += Array(__libc_current_sigrtmin()...min(__libc_current_sigrtmax(), 64))
     return numbers
 }()
@@ -208,7 +211,7 @@ extension Terminal {
         for number in terminatingSignals {
             var current = sigaction()
             guard sigaction(number, nil, &current) == 0,
-                  current.sa_flags & SA_SIGINFO != 0 || unsafeBitCast(current.__sigaction_handler.sa_handler, to: Int.self) != 1
+                current.sa_flags & SA_SIGINFO != 0 || unsafeBitCast(current.__sigaction_handler.sa_handler, to: Int.self) != 1
             else { continue }
             var action = sigaction()
             action.__sigaction_handler.sa_handler = { received in
@@ -233,7 +236,6 @@ extension Terminal {
         if terminatingSignals.contains(pendingSignal) { raise(pendingSignal) }
     }
 }
-
 
 /// Installs a plain signal handler (no flags, nothing masked while it runs).
 func installHandler(_ signal: Int32, _ handler: @convention(c) (Int32) -> Void) {

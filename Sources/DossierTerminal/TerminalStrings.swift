@@ -124,8 +124,9 @@ private func append(_ pointer: UnsafePointer<CChar>, to out: inout [UInt8]) {
         if p.pointee == UInt8(ascii: "$"), p[1] == UInt8(ascii: "<") {
             var q = p + 2
             while q.pointee != 0, q.pointee != UInt8(ascii: ">"),
-                  (q.pointee >= UInt8(ascii: "0") && q.pointee <= UInt8(ascii: "9")) || q.pointee == UInt8(ascii: ".")
-                    || q.pointee == UInt8(ascii: "*") || q.pointee == UInt8(ascii: "/") { q += 1 }
+                (q.pointee >= UInt8(ascii: "0") && q.pointee <= UInt8(ascii: "9")) || q.pointee == UInt8(ascii: ".")
+                    || q.pointee == UInt8(ascii: "*") || q.pointee == UInt8(ascii: "/")
+            { q += 1 }
             if q.pointee == UInt8(ascii: ">") {
                 p = q + 1
                 continue

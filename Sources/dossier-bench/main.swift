@@ -1,6 +1,7 @@
 import BundledDossier
 import DossierCore
 import DossierUI
+
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -195,19 +196,20 @@ var usage = rusage()
 getrusage(RUSAGE_SELF.rawValue, &usage)
 let peakMB = Double(usage.ru_maxrss) / 1024
 
-print("""
-{"dossier": "\(directory ?? "bundled")", "events": \(store.events.count), "parties": \(store.parties.count), \
-"arguments": \(store.arguments.count), "sources": \(store.sources.count), \
-"load_ms": \(format(loaded - start)), "store_ms": \(format(stored - loaded)), "load_index_first_frame_ms": \(format(firstFrame - start)), \
-"render_80x24_ms": \(format(median(render80))), "render_200x60_ms": \(format(median(render200))), \
-"key_ms": \(format(median(perKey))), "key_max_ms": \(format(perKey.max() ?? 0)), \
-"key_120x40_ms": \(format(median(perKeyLarge))), "key_120x40_max_ms": \(format(perKeyLarge.max() ?? 0)), \
-"key_120x40_new_prepared_ms": \(format(median(perKeyNew))), "key_120x40_new_cold_ms": \(format(median(perKeyCold))), \
-"key_120x40_revisit_ms": \(format(median(perKeyRevisit))), \
-"key_120x40_note": "reducer + render, one key; new_prepared: j to a record never shown, neighbours prepared between keys (untimed, as the loop does after each frame); new_cold: the same unprepared; revisit: j/k between two records just shown; key_120x40_ms: j x 2 runs then k x 2 runs, no preparation", \
-"index_ms": \(format(indexBuilt - indexStart)), "search_first_key_ms": \(format(searchFirst)), "search_key_ms": \(format(median(perSearchKey))), \
-"rss_first_frame_mb": \(format(firstFrameRSS)), "peak_rss_first_frame_mb": \(format(firstFramePeak)), "rss_opened_mb": \(format(openedRSS)), "peak_rss_opened_mb": \(format(openedPeakMB)), "peak_rss_mb": \(format(peakMB))}
-""")
+print(
+    """
+    {"dossier": "\(directory ?? "bundled")", "events": \(store.events.count), "parties": \(store.parties.count), \
+    "arguments": \(store.arguments.count), "sources": \(store.sources.count), \
+    "load_ms": \(format(loaded - start)), "store_ms": \(format(stored - loaded)), "load_index_first_frame_ms": \(format(firstFrame - start)), \
+    "render_80x24_ms": \(format(median(render80))), "render_200x60_ms": \(format(median(render200))), \
+    "key_ms": \(format(median(perKey))), "key_max_ms": \(format(perKey.max() ?? 0)), \
+    "key_120x40_ms": \(format(median(perKeyLarge))), "key_120x40_max_ms": \(format(perKeyLarge.max() ?? 0)), \
+    "key_120x40_new_prepared_ms": \(format(median(perKeyNew))), "key_120x40_new_cold_ms": \(format(median(perKeyCold))), \
+    "key_120x40_revisit_ms": \(format(median(perKeyRevisit))), \
+    "key_120x40_note": "reducer + render, one key; new_prepared: j to a record never shown, neighbours prepared between keys (untimed, as the loop does after each frame); new_cold: the same unprepared; revisit: j/k between two records just shown; key_120x40_ms: j x 2 runs then k x 2 runs, no preparation", \
+    "index_ms": \(format(indexBuilt - indexStart)), "search_first_key_ms": \(format(searchFirst)), "search_key_ms": \(format(median(perSearchKey))), \
+    "rss_first_frame_mb": \(format(firstFrameRSS)), "peak_rss_first_frame_mb": \(format(firstFramePeak)), "rss_opened_mb": \(format(openedRSS)), "peak_rss_opened_mb": \(format(openedPeakMB)), "peak_rss_mb": \(format(peakMB))}
+    """)
 
 /// The process's resident high-water mark (VmHWM in /proc/self/status), in MB.
 func highWaterMarkMB() -> Double { statusMB("VmHWM:") }
@@ -225,6 +227,7 @@ func statusMB(_ label: String) -> Double {
     guard count > 0 else { return 0 }
     let status = String(decoding: bytes[0..<count], as: UTF8.self)
     guard let line = status.split(separator: "\n").first(where: { $0.hasPrefix(label) }),
-          let kB = Double(line.split(separator: " ").dropFirst().first ?? "") else { return 0 }
+        let kB = Double(line.split(separator: " ").dropFirst().first ?? "")
+    else { return 0 }
     return kB / 1024
 }

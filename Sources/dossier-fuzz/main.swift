@@ -10,6 +10,7 @@
 // such file. The same seed always gives the same sequence of inputs.
 import DossierCore
 import DossierFuzz
+
 #if canImport(Glibc)
 import Glibc
 #endif

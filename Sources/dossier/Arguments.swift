@@ -41,7 +41,8 @@ extension FormatSet {
     static func parse(_ text: String) throws -> OutputFormat {
         if let format = OutputFormat(rawValue: text) { return format }
         let near = Suggest.nearest(text, among: formats.map(\.rawValue))
-        throw ValidationError("'\(text)' is not a format" + (near.isEmpty ? "" : "; did you mean \(near.joined(separator: ", "))?") + " (this command gives \(list))")
+        throw ValidationError(
+            "'\(text)' is not a format" + (near.isEmpty ? "" : "; did you mean \(near.joined(separator: ", "))?") + " (this command gives \(list))")
     }
 
     /// Refuses a format this command cannot produce (argument errors exit with status 64).
@@ -55,15 +56,17 @@ extension FormatSet {
 
 /// Options every command takes, with the formats it accepts.
 struct Common<Formats: FormatSet>: ParsableArguments {
-    @Option(name: .long, help: ArgumentHelp("Read the dossier from this folder of YAML files instead of the bundled one.", valueName: "dir"),
-            completion: .directory)
+    @Option(
+        name: .long, help: ArgumentHelp("Read the dossier from this folder of YAML files instead of the bundled one.", valueName: "dir"),
+        completion: .directory)
     var data: String?
 
     @Option(name: .long, help: "Language of texts and labels: en or fr (default: from LC_ALL, LC_MESSAGES or LANG).")
     var lang: Language?
 
-    @Option(name: .long, help: ArgumentHelp("Output format: \(Formats.list).", valueName: "format"),
-            completion: .list(Formats.formats.map(\.rawValue)), transform: Formats.parse)
+    @Option(
+        name: .long, help: ArgumentHelp("Output format: \(Formats.list).", valueName: "format"),
+        completion: .list(Formats.formats.map(\.rawValue)), transform: Formats.parse)
     var format: OutputFormat = .text
 
     func validate() throws { try Formats.check(format, command: nil) }

@@ -96,24 +96,39 @@ enum CaseOutput {
             return .object([
                 ("id", .string(a.id)),
                 ("side", .string(a.side.rawValue)),
-                ("by", .array(a.by.map { id in .object([("party", .string(id)), ("role", .optional(e.partyRoles[id]?.rawValue ?? store.event(a.caseID)?.partyRoles[id]?.rawValue))]) })),
+                (
+                    "by",
+                    .array(
+                        a.by.map { id in
+                            .object([
+                                ("party", .string(id)), ("role", .optional(e.partyRoles[id]?.rawValue ?? store.event(a.caseID)?.partyRoles[id]?.rawValue)),
+                            ])
+                        })
+                ),
                 ("case", .string(a.caseID)),
                 ("claim", .string(a.claim[lang])),
                 ("outcome", .optional(a.outcome?[lang])),
             ])
         }
         return .object([
-            ("case", .object([
-                ("id", .string(e.id)), ("date", .string(e.date.description)), ("title", .string(e.title[lang])),
-                ("citation", .string(store.legalCitation(of: .event(map.event), lang))),
-            ])),
-            ("threads", .array(map.threads.map { thread in
+            (
+                "case",
                 .object([
-                    ("claim", thread.claim.map(argument) ?? .null),
-                    ("answers", .array(thread.answers.map(argument))),
-                    ("holdings", .array(thread.holdings.map(argument))),
+                    ("id", .string(e.id)), ("date", .string(e.date.description)), ("title", .string(e.title[lang])),
+                    ("citation", .string(store.legalCitation(of: .event(map.event), lang))),
                 ])
-            })),
+            ),
+            (
+                "threads",
+                .array(
+                    map.threads.map { thread in
+                        .object([
+                            ("claim", thread.claim.map(argument) ?? .null),
+                            ("answers", .array(thread.answers.map(argument))),
+                            ("holdings", .array(thread.holdings.map(argument))),
+                        ])
+                    })
+            ),
         ])
     }
 }

@@ -1,8 +1,8 @@
 import ArgumentParser
 import DossierCore
 import DossierOutput
-import DossierUI
 import DossierTerminal
+import DossierUI
 
 #if canImport(Glibc)
 import Glibc
@@ -17,9 +17,11 @@ struct DossierCommand: ParsableCommand {
             is not a terminal it prints the overview instead.
             """,
         version: DossierVersion.line,
-        subcommands: [Timeline.self, Parties.self, Arguments.self, Accords.self, Show.self, Search.self,
-                      Export.self, Validate.self, Tour.self, Browse.self, Keys.self, Synth.self,
-                      Case.self, Sources.self, Glossary.self, Start.self],
+        subcommands: [
+            Timeline.self, Parties.self, Arguments.self, Accords.self, Show.self, Search.self,
+            Export.self, Validate.self, Tour.self, Browse.self, Keys.self, Synth.self,
+            Case.self, Sources.self, Glossary.self, Start.self,
+        ],
         defaultSubcommand: Start.self
     )
 }
@@ -52,11 +54,14 @@ struct Timeline: ParsableCommand {
     @OptionGroup var common: CommonOptions
     @Option(help: ArgumentHelp("Only events on or after this date (2020, 2020-07 or 2020-07-16).", valueName: "date")) var from: DossierDate?
     @Option(help: ArgumentHelp("Only events on or before this date.", valueName: "date")) var to: DossierDate?
-    @Option(help: ArgumentHelp("Only events involving this party (an id, see `dossier parties`).", valueName: "id"), completion: IDCompletion.ids(.parties)) var party: String?
-    @Option(help: ArgumentHelp("Only events of this kind: \(EventKind.allowedValues).", valueName: "kind"),
-            completion: .list(EventKind.allCases.map(\.rawValue)), transform: Suggest.value) var kind: EventKind?
-    @Option(help: ArgumentHelp("Only events on this track: \(Track.allowedValues).", valueName: "track"),
-            completion: .list(Track.allCases.map(\.rawValue)), transform: Suggest.value) var track: Track?
+    @Option(help: ArgumentHelp("Only events involving this party (an id, see `dossier parties`).", valueName: "id"), completion: IDCompletion.ids(.parties))
+    var party: String?
+    @Option(
+        help: ArgumentHelp("Only events of this kind: \(EventKind.allowedValues).", valueName: "kind"),
+        completion: .list(EventKind.allCases.map(\.rawValue)), transform: Suggest.value) var kind: EventKind?
+    @Option(
+        help: ArgumentHelp("Only events on this track: \(Track.allowedValues).", valueName: "track"),
+        completion: .list(Track.allCases.map(\.rawValue)), transform: Suggest.value) var track: Track?
 
     func validate() throws {
         if let from, let to, to.lastDay < from.firstDay { throw ValidationError("--from \(from) is after --to \(to)") }
@@ -74,8 +79,9 @@ struct Timeline: ParsableCommand {
 struct Parties: ParsableCommand {
     static let configuration = CommandConfiguration(abstract: "Print the parties: who is who.")
     @OptionGroup var common: CommonOptions
-    @Option(help: ArgumentHelp("Only parties with this role: \(Role.allowedValues).", valueName: "role"),
-            completion: .list(Role.allCases.map(\.rawValue)), transform: Suggest.value) var role: Role?
+    @Option(
+        help: ArgumentHelp("Only parties with this role: \(Role.allowedValues).", valueName: "role"),
+        completion: .list(Role.allCases.map(\.rawValue)), transform: Suggest.value) var role: Role?
 
     func run() throws {
         let store = try common.loadStore()
@@ -86,8 +92,9 @@ struct Parties: ParsableCommand {
 struct Arguments: ParsableCommand {
     static let configuration = CommandConfiguration(abstract: "Print the legal arguments and what the courts held.")
     @OptionGroup var common: CommonOptions
-    @Option(help: ArgumentHelp("Only arguments of this side: \(Side.allowedValues).", valueName: "side"),
-            completion: .list(Side.allCases.map(\.rawValue)), transform: Suggest.value) var side: Side?
+    @Option(
+        help: ArgumentHelp("Only arguments of this side: \(Side.allowedValues).", valueName: "side"),
+        completion: .list(Side.allCases.map(\.rawValue)), transform: Suggest.value) var side: Side?
     @Option(help: ArgumentHelp("Only arguments made by this party.", valueName: "id"), completion: IDCompletion.ids(.parties)) var party: String?
 
     func run() throws {
@@ -100,11 +107,14 @@ struct Arguments: ParsableCommand {
 }
 
 struct Accords: ParsableCommand {
-    static let configuration = CommandConfiguration(abstract: "Print the EU-US data-transfer accords and their fate, or compare them point by point (--compare).")
+    static let configuration = CommandConfiguration(
+        abstract: "Print the EU-US data-transfer accords and their fate, or compare them point by point (--compare).")
     @OptionGroup var common: CommonOptions
     @Flag(help: "The accords compared by dimension: side by side from 120 columns, else one dimension after another.")
     var compare = false
-    @Option(help: ArgumentHelp("With --compare: lay the text out for this many columns (default: the terminal's width; 80 when not on a terminal).", valueName: "N"))
+    @Option(
+        help: ArgumentHelp("With --compare: lay the text out for this many columns (default: the terminal's width; 80 when not on a terminal).", valueName: "N")
+    )
     var width: Int?
 
     func validate() throws {
@@ -141,7 +151,8 @@ struct Show: ParsableCommand {
     func run() throws {
         let store = try common.loadStore()
         guard let ref = store.ref(id) else {
-            let allIDs = store.parties.map(\.id) + store.events.map(\.id) + store.arguments.map(\.id) + store.accords.map(\.id)
+            let allIDs =
+                store.parties.map(\.id) + store.events.map(\.id) + store.arguments.map(\.id) + store.accords.map(\.id)
                 + store.sources.map(\.id) + store.terms.map(\.id)
             var suggestions = Suggest.nearest(id, among: allIDs)
             for hit in store.searchIndex.search(id.replacingDashes()).prefix(5) where suggestions.count < 5 {

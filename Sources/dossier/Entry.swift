@@ -1,8 +1,8 @@
 import ArgumentParser
 import DossierCore
 import DossierOutput
-import DossierUI
 import DossierTerminal
+import DossierUI
 
 #if canImport(Glibc)
 import Glibc
@@ -32,9 +32,10 @@ enum Entry {
                 printError("dossier: DOSSIER_THEME must be auto, dark, light or mono")
                 exit(2)
             }
-            let status = Explorer.run(store: store, lang: options.lang ?? Language.fromEnvironment(environment),
-                                      theme: theme, monochrome: monochrome, environment: environment,
-                                      mouse: options.mouse, at: nil, asked: asked)
+            let status = Explorer.run(
+                store: store, lang: options.lang ?? Language.fromEnvironment(environment),
+                theme: theme, monochrome: monochrome, environment: environment,
+                mouse: options.mouse, at: nil, asked: asked)
             exit(status)
         }
         let arguments = Array(CommandLine.arguments.dropFirst())
@@ -71,20 +72,21 @@ extension DossierCommand {
 /// end of the word when fish knows no cursor (`complete -C`).
 enum FishCompletion {
     static func script(_ generated: String) -> String {
-        generated.replacing("        commandline -o $argv\n",
-                                       with: """
-                                                if contains -- -tC $argv
-                                                    set -l cursor (commandline -tC 2>/dev/null)
-                                                    if test -n "$cursor"
-                                                        echo $cursor
-                                                    else
-                                                        string length -- "$(commandline -t)"
-                                                    end
-                                                else
-                                                    commandline -o $argv
-                                                end
+        generated.replacing(
+            "        commandline -o $argv\n",
+            with: """
+                        if contains -- -tC $argv
+                            set -l cursor (commandline -tC 2>/dev/null)
+                            if test -n "$cursor"
+                                echo $cursor
+                            else
+                                string length -- "$(commandline -t)"
+                            end
+                        else
+                            commandline -o $argv
+                        end
 
-                                        """)
+                """)
     }
 }
 

@@ -29,9 +29,11 @@ enum Explorer {
     }
 
     /// `asked`: the questions `ask` sent with the same theme, monochrome and environment.
-    static func run(store: DossierStore, lang: Language, theme choice: ThemeChoice, monochrome: Bool,
-                    environment: [String: String], mouse: Bool = false, at start: String? = nil,
-                    asked: Terminal.PendingAnswers? = nil) -> Int32 {
+    static func run(
+        store: DossierStore, lang: Language, theme choice: ThemeChoice, monochrome: Bool,
+        environment: [String: String], mouse: Bool = false, at start: String? = nil,
+        asked: Terminal.PendingAnswers? = nil
+    ) -> Int32 {
         if asked == nil {
             do {
                 try Terminal.preflight(term: environment["TERM"])
@@ -45,8 +47,9 @@ enum Explorer {
         let localeUTF8 = questions.localeUTF8, probeUTF8 = questions.probeUTF8
         let answers = asked?.answers() ?? Terminal.ask(background: questions.background, probeUTF8: probeUTF8)
         let ascii = !localeUTF8 && (probeUTF8 ? answers.utf8 == false : true)
-        let theme = TerminalReplies.theme(choice: choice, monochrome: monochrome, osc11: answers.osc11,
-                                          colorfgbg: environment["COLORFGBG"])
+        let theme = TerminalReplies.theme(
+            choice: choice, monochrome: monochrome, osc11: answers.osc11,
+            colorfgbg: environment["COLORFGBG"])
         let terminal: Terminal
         do {
             terminal = try Terminal(theme: theme, ascii: ascii, escapeDelaySet: environment["ESCDELAY"] != nil, mouse: mouse)
@@ -56,8 +59,9 @@ enum Explorer {
         }
         defer { terminal.close() }
         let size = terminal.size
-        var state = AppState(store: store, lang: lang, width: size.width, height: size.height,
-                             mouse: mouse, notice: ascii ? UIText.asciiNotice.text : nil)
+        var state = AppState(
+            store: store, lang: lang, width: size.width, height: size.height,
+            mouse: mouse, notice: ascii ? UIText.asciiNotice.text : nil)
         if let start { state.open(at: start) }
         var loop = ExplorerLoop(backend: terminal, state: state)
         return loop.run()

@@ -1,8 +1,8 @@
 import ArgumentParser
 import DossierCore
 import DossierOutput
-import DossierUI
 import DossierTerminal
+import DossierUI
 
 #if canImport(Glibc)
 import Glibc
@@ -12,10 +12,12 @@ import Glibc
 enum KeysFormats: FormatSet { static let formats: [OutputFormat] = [.markdown, .json] }
 
 struct Keys: ParsableCommand {
-    static let configuration = CommandConfiguration(abstract: "Print the explorer's keys, the panes' then each overlay's, as Markdown tables (those of docs/KEYS.md) or as JSON.")
+    static let configuration = CommandConfiguration(
+        abstract: "Print the explorer's keys, the panes' then each overlay's, as Markdown tables (those of docs/KEYS.md) or as JSON.")
     @Option(name: .long, help: "Language: en or fr.") var lang: Language?
-    @Option(name: .long, help: ArgumentHelp("Output format: \(KeysFormats.list).", valueName: "format"),
-            completion: .list(KeysFormats.formats.map(\.rawValue)), transform: KeysFormats.parse)
+    @Option(
+        name: .long, help: ArgumentHelp("Output format: \(KeysFormats.list).", valueName: "format"),
+        completion: .list(KeysFormats.formats.map(\.rawValue)), transform: KeysFormats.parse)
     var format: OutputFormat = .markdown
 
     func validate() throws { try KeysFormats.check(format, command: "keys") }
@@ -29,9 +31,16 @@ struct Keys: ParsableCommand {
         }
         // the tables' rows: each group with its bindings, keys by name, then each overlay's
         func group(_ title: String, _ rows: [(keys: [Key], text: String)]) -> JSON {
-            .object([("group", .string(title)), ("keys", .array(rows.map { row in
-                .object([("keys", .strings(row.keys.map(\.name))), ("action", .string(row.text))])
-            }))])
+            .object([
+                ("group", .string(title)),
+                (
+                    "keys",
+                    .array(
+                        rows.map { row in
+                            .object([("keys", .strings(row.keys.map(\.name))), ("action", .string(row.text))])
+                        })
+                ),
+            ])
         }
         let panes = KeyGroup.allCases.map { g in group(g.title[lang], Keymap.bindings.filter { $0.group == g }.map { ($0.keys, $0.help[lang]) }) }
         let overlays = OverlayKind.allCases.map { kind in group(kind.title[lang], OverlayKeymap.bindings(kind).map { ($0.keys, $0.label[lang]) }) }
@@ -43,8 +52,9 @@ struct Browse: ParsableCommand {
     static let configuration = CommandConfiguration(abstract: "Open the explorer positioned on a record or a date.")
     @OptionGroup var common: CommonOptions
     @OptionGroup var explorer: ExplorerOptions
-    @Option(help: ArgumentHelp("A record id (schrems-ii) or a date (2020, 2020-07, 2020-07-16).", valueName: "id|date"),
-            completion: IDCompletion.ids(.explorable))
+    @Option(
+        help: ArgumentHelp("A record id (schrems-ii) or a date (2020, 2020-07, 2020-07-16).", valueName: "id|date"),
+        completion: IDCompletion.ids(.explorable))
     var at: String?
 
     func run() throws {
@@ -69,7 +79,10 @@ struct ExplorerOptions: ParsableArguments {
     @Flag(help: "Let clicks select and follow links and the wheel scroll (off by default so the terminal's own text selection works).")
     var mouse = false
 
-    @Option(help: ArgumentHelp("Colours for a dark or light background, or none: auto (ask the terminal, then COLORFGBG, else colours safe on both), dark, light or mono (default: DOSSIER_THEME, else auto).", valueName: "theme"))
+    @Option(
+        help: ArgumentHelp(
+            "Colours for a dark or light background, or none: auto (ask the terminal, then COLORFGBG, else colours safe on both), dark, light or mono (default: DOSSIER_THEME, else auto).",
+            valueName: "theme"))
     var theme: ThemeChoice?
 
     func run(store: DossierStore, language: Language, at start: String?) throws {
@@ -78,8 +91,9 @@ struct ExplorerOptions: ParsableArguments {
         guard let choice = theme ?? TerminalReplies.choice(option: nil, environment: environment) else {
             throw ValidationError("DOSSIER_THEME must be auto, dark, light or mono")
         }
-        let status = Explorer.run(store: store, lang: language, theme: choice, monochrome: monochrome,
-                                  environment: environment, mouse: mouse, at: start)
+        let status = Explorer.run(
+            store: store, lang: language, theme: choice, monochrome: monochrome,
+            environment: environment, mouse: mouse, at: start)
         if status != 0 { throw ExitCode(status) }
     }
 }

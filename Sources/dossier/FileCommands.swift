@@ -1,8 +1,8 @@
 import ArgumentParser
 import DossierCore
 import DossierOutput
-import DossierUI
 import DossierTerminal
+import DossierUI
 
 #if canImport(Glibc)
 import Glibc
@@ -10,10 +10,13 @@ import Glibc
 
 struct Export: ParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "Print the whole dossier: JSON with both languages, a text or Markdown document, a TimelineJS3 timeline (--format timelinejs) or a self-contained web page (--format html).")
+        abstract:
+            "Print the whole dossier: JSON with both languages, a text or Markdown document, a TimelineJS3 timeline (--format timelinejs) or a self-contained web page (--format html)."
+    )
     @OptionGroup var common: Common<ExportFormats>
-    @Option(help: ArgumentHelp("Write to this file instead of standard output (created or replaced; nothing else is written).", valueName: "file"),
-            completion: .file())
+    @Option(
+        help: ArgumentHelp("Write to this file instead of standard output (created or replaced; nothing else is written).", valueName: "file"),
+        completion: .file())
     var output: String?
 
     func run() throws {
@@ -80,7 +83,8 @@ struct Validate: ParsableCommand {
         let name = location ?? "bundled dossier"
         do {
             let dossier = try DossierSource.load(data: location, fromYAML: true)
-            let counts = "\(dossier.events.count) events, \(dossier.parties.count) parties, \(dossier.arguments.count) arguments, \(dossier.accords.count) accords, \(dossier.sources.count) sources, \(dossier.terms.count) terms"
+            let counts =
+                "\(dossier.events.count) events, \(dossier.parties.count) parties, \(dossier.arguments.count) arguments, \(dossier.accords.count) accords, \(dossier.sources.count) sources, \(dossier.terms.count) terms"
             if common.format == .json {
                 print(JSON.object([("valid", .bool(true)), ("location", .string(name)), ("problems", .array([]))]).rendered(), terminator: "")
             } else {
@@ -88,11 +92,21 @@ struct Validate: ParsableCommand {
             }
         } catch {
             if common.format == .json {
-                print(JSON.object([("valid", .bool(false)), ("location", .string(name)), ("problems", .array(error.diagnostics.map { d in
-                    // a problem of the folder (a missing record, a file that cannot be read) has no line
-                    .object([("file", .string(d.file)), ("line", d.line > 0 ? .number(d.line) : .null),
-                             ("column", d.line > 0 && d.column > 0 ? .number(d.column) : .null), ("message", .string(d.message))])
-                }))]).rendered(), terminator: "")
+                print(
+                    JSON.object([
+                        ("valid", .bool(false)), ("location", .string(name)),
+                        (
+                            "problems",
+                            .array(
+                                error.diagnostics.map { d in
+                                    // a problem of the folder (a missing record, a file that cannot be read) has no line
+                                    .object([
+                                        ("file", .string(d.file)), ("line", d.line > 0 ? .number(d.line) : .null),
+                                        ("column", d.line > 0 && d.column > 0 ? .number(d.column) : .null), ("message", .string(d.message)),
+                                    ])
+                                })
+                        ),
+                    ]).rendered(), terminator: "")
             } else {
                 DossierSource.report(error, location: name)
             }

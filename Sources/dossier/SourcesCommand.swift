@@ -24,10 +24,13 @@ struct Sources: ParsableCommand {
         case .json:
             // each source as every command shows it (its declared fields), plus who cites it
             let json = RecordJSON(store: store, texts: .language(lang), resolveSources: false)
-            print(JSON.array(indices.map { i in
-                guard case .object(let fields) = json.source(store.sources[i]) else { return .null }
-                return .object(fields + [("cited_by", .strings(citing(i)))])
-            }).rendered(), terminator: "")
+            print(
+                JSON.array(
+                    indices.map { i in
+                        guard case .object(let fields) = json.source(store.sources[i]) else { return .null }
+                        return .object(fields + [("cited_by", .strings(citing(i)))])
+                    }
+                ).rendered(), terminator: "")
         case .markdown:
             var out = "# " + Strings.sources[lang] + "\n\n"
             for i in indices {

@@ -39,8 +39,9 @@ struct CLI {
         try process.run()
         process.waitUntilExit()
         let outData = try Data(contentsOf: outURL), errData = try Data(contentsOf: errURL)
-        return Result(status: process.terminationStatus, stdout: String(decoding: outData, as: UTF8.self),
-                      stderr: String(decoding: errData, as: UTF8.self))
+        return Result(
+            status: process.terminationStatus, stdout: String(decoding: outData, as: UTF8.self),
+            stderr: String(decoding: errData, as: UTF8.self))
     }
 }
 
@@ -133,8 +134,9 @@ struct CLI {
                         #expect(object != nil, "\(what): not an object")
                         if command[0] == "export" {
                             let keys = Set(object.map { Array($0.keys) } ?? [])
-                            #expect(keys.isSuperset(of: ["dossier", "sources", "parties", "events", "arguments", "accords"]),
-                                    "\(what): keys \(keys.sorted())")
+                            #expect(
+                                keys.isSuperset(of: ["dossier", "sources", "parties", "events", "arguments", "accords"]),
+                                "\(what): keys \(keys.sorted())")
                         } else {
                             #expect(object?["id"] as? String == command[1], "\(what): not the record asked for")
                         }
@@ -195,7 +197,7 @@ struct CLI {
         var attempt: CLI.Result?
         let deadline = Date().addingTimeInterval(20)
         while attempt == nil {
-            do { attempt = try CLI.run(["validate"], executable: copy) } catch where Date() < deadline { usleep(20_000) }
+            do { attempt = try CLI.run(["validate"], executable: copy) } catch  where Date() < deadline { usleep(20_000) }
         }
         let result = try #require(attempt)
         #expect(result.status == 0, "\(result.stderr)")
@@ -255,4 +257,3 @@ struct CLI {
         }
     }
 }
-

@@ -19,8 +19,11 @@ import Testing
         for arguments in [["--width", "80"], []] {
             let narrow = try CLI.run(["accords", "--compare"] + arguments + compare)
             #expect(narrow.status == 0)
-            #expect(narrow.stdout.hasPrefix("Comparison of the accords\n=========================\n\nLegal instrument and basis\n--------------------------\nAccord One (2000–2015)\n  Fake instrument one,"),
-                    "\(narrow.stdout.prefix(300))")
+            #expect(
+                narrow.stdout.hasPrefix(
+                    "Comparison of the accords\n=========================\n\nLegal instrument and basis\n--------------------------\nAccord One (2000–2015)\n  Fake instrument one,"
+                ),
+                "\(narrow.stdout.prefix(300))")
             #expect(narrow.stdout.split(separator: "\n").allSatisfy { $0.count <= 80 })
         }
         let french = try CLI.run(["accords", "--compare", "--lang", "fr"] + compare)
@@ -36,8 +39,11 @@ import Testing
         let accords = try #require(json["accords"] as? [[String: Any]])
         #expect(accords.map { $0["id"] as? String } == ["accord-one", "accord-two", "accord-three"])
         let dimensions = try #require(json["dimensions"] as? [[String: Any]])
-        #expect(dimensions.map { $0["dimension"] as? String } == ["instrument", "period", "us_commitments", "oversight", "redress",
-                                                                  "bulk_collection", "challenge", "ruling", "status"])
+        #expect(
+            dimensions.map { $0["dimension"] as? String } == [
+                "instrument", "period", "us_commitments", "oversight", "redress",
+                "bulk_collection", "challenge", "ruling", "status",
+            ])
         let ruling = try #require(dimensions[7]["accords"] as? [[String: Any]])
         #expect(ruling.map { $0["accord"] as? String } == ["accord-one", "accord-two", "accord-three"])
         #expect(ruling[0]["text"] as? String == "Struck down by the first ruling.")

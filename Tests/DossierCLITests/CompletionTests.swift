@@ -23,8 +23,9 @@ import Testing
 
     /// Runs `program` with `arguments`, the binary's folder first on PATH; returns standard output.
     static func run(_ program: String, _ arguments: [String]) throws -> CLI.Result {
-        try CLI.run(arguments, executable: program,
-                    environment: ["LANG": "C.UTF-8", "PATH": binDir + ":/usr/bin:/bin", "HOME": FileManager.default.temporaryDirectory.path])
+        try CLI.run(
+            arguments, executable: program,
+            environment: ["LANG": "C.UTF-8", "PATH": binDir + ":/usr/bin:/bin", "HOME": FileManager.default.temporaryDirectory.path])
     }
 
     static func lines(_ text: String) -> [String] {

@@ -29,10 +29,16 @@ func timelineJSDay(_ value: Any?) -> Int? {
         try fixtureCopy([
             (file: "records.yaml", old: "    in_force_to: 2015-10-06\n", new: ""),
             (file: "records.yaml", old: "    struck_down_by: ev-ruling\n", new: ""),
-            (file: "dossier.yaml", old: "      A claimant went to court; see [[ev-ruling]].\n",
-             new: "      A claimant went to court\n      from the start [[ev-year]]. It lost [[ev-ruling]], then\n      appealed.\n\n      A second paragraph.\n"),
-            (file: "dossier.yaml", old: "      Un requérant a saisi le juge ; voir [[ev-ruling]].\n",
-             new: "      Un requérant a saisi le juge\n      dès l’origine [[ev-year]]. Il a perdu [[ev-ruling]] ; puis\n      il a fait appel.\n\n      Un second paragraphe.\n"),
+            (
+                file: "dossier.yaml", old: "      A claimant went to court; see [[ev-ruling]].\n",
+                new:
+                    "      A claimant went to court\n      from the start [[ev-year]]. It lost [[ev-ruling]], then\n      appealed.\n\n      A second paragraph.\n"
+            ),
+            (
+                file: "dossier.yaml", old: "      Un requérant a saisi le juge ; voir [[ev-ruling]].\n",
+                new:
+                    "      Un requérant a saisi le juge\n      dès l’origine [[ev-year]]. Il a perdu [[ev-ruling]] ; puis\n      il a fait appel.\n\n      Un second paragraphe.\n"
+            ),
             (file: "dossier.yaml", old: "as_of: 2026-12-01", new: "as_of: 2024-03-01"),
         ])
     }
@@ -50,8 +56,10 @@ func timelineJSDay(_ value: Any?) -> Int? {
             if day >= eraStart { #expect(day <= eraEnd, "\(event["unique_id"] ?? "") falls after every era") }
         }
         // with as_of later than every event, the era runs to as_of
-        let asOfLater = try fixtureCopy([(file: "records.yaml", old: "    in_force_to: 2015-10-06\n", new: ""),
-                                         (file: "records.yaml", old: "    struck_down_by: ev-ruling\n", new: "")])
+        let asOfLater = try fixtureCopy([
+            (file: "records.yaml", old: "    in_force_to: 2015-10-06\n", new: ""),
+            (file: "records.yaml", old: "    struck_down_by: ev-ruling\n", new: ""),
+        ])
         defer { try? FileManager.default.removeItem(atPath: asOfLater) }
         let second = try #require(try CLI.run(["export", "--format", "timelinejs", "--data", asOfLater]).json() as? [String: Any])
         #expect(((second["eras"] as? [[String: Any]])?.first?["end_date"] as? [String: Int]) == ["year": 2026, "month": 12, "day": 1])
@@ -72,8 +80,10 @@ func timelineJSDay(_ value: Any?) -> Int? {
     @Test func theTitleSlideHoldsTheWholeFirstParagraphWithoutLinksOrSpacesBeforePunctuation() throws {
         let data = try Self.inForceFixture()
         defer { try? FileManager.default.removeItem(atPath: data) }
-        for (lang, expected) in [("en", "<p>A claimant went to court from the start. It lost, then appealed.</p>"),
-                                 ("fr", "<p>Un requérant a saisi le juge dès l’origine. Il a perdu ; puis il a fait appel.</p>")] {
+        for (lang, expected) in [
+            ("en", "<p>A claimant went to court from the start. It lost, then appealed.</p>"),
+            ("fr", "<p>Un requérant a saisi le juge dès l’origine. Il a perdu ; puis il a fait appel.</p>"),
+        ] {
             let document = try #require(try CLI.run(["export", "--format", "timelinejs", "--lang", lang, "--data", data]).json() as? [String: Any])
             let title = try #require((document["title"] as? [String: Any])?["text"] as? [String: Any])
             let text = try #require(title["text"] as? String)
@@ -97,9 +107,11 @@ struct GitHubAnchors {
         var slug = ""
         for scalar in text.lowercased().unicodeScalars {
             let category = scalar.properties.generalCategory
-            let kept: Set<Unicode.GeneralCategory> = [.uppercaseLetter, .lowercaseLetter, .titlecaseLetter, .modifierLetter, .otherLetter,
-                                                      .nonspacingMark, .spacingMark, .enclosingMark,
-                                                      .decimalNumber, .letterNumber, .otherNumber, .connectorPunctuation]
+            let kept: Set<Unicode.GeneralCategory> = [
+                .uppercaseLetter, .lowercaseLetter, .titlecaseLetter, .modifierLetter, .otherLetter,
+                .nonspacingMark, .spacingMark, .enclosingMark,
+                .decimalNumber, .letterNumber, .otherNumber, .connectorPunctuation,
+            ]
             if kept.contains(category) || scalar == "-" { slug.unicodeScalars.append(scalar) } else if scalar == " " { slug += "-" }
         }
         var result = slug
@@ -163,10 +175,11 @@ struct GitHubAnchors {
         for link in doc.links {
             #expect(ids.contains(link.target), "\(lang): [\(link.text)](#\(link.target)) resolves to nothing")
             // a link to a heading names it: its text is the heading's, perhaps after a date
-            if let heading = doc.headings.first(where: { $0.slug == link.target }), !link.text.hasSuffix("\\]") { // not the overview's numbered marks
+            if let heading = doc.headings.first(where: { $0.slug == link.target }), !link.text.hasSuffix("\\]") {  // not the overview's numbered marks
                 let text = Self.unescaped(link.text), title = Self.unescaped(heading.text)
-                #expect(text == title || text == title + "." || text.hasSuffix("  " + title),
-                        "\(lang): [\(link.text)] lands on '\(heading.text)'")
+                #expect(
+                    text == title || text == title + "." || text.hasSuffix("  " + title),
+                    "\(lang): [\(link.text)] lands on '\(heading.text)'")
             }
         }
         // the contents list: seven sections (the comparison of the accords among them), eight with a glossary
@@ -174,8 +187,9 @@ struct GitHubAnchors {
         let glossary = doc.headings.contains { $0.level == 2 && ($0.text == "Glossary" || $0.text == "Glossaire") }
         if !data.isEmpty { #expect(glossary, "the fixture has terms: its export has a glossary") }
         #expect(contents.filter { $0.first?.isNumber == true }.count == (glossary ? 8 : 7))
-        #expect(contents.filter { $0.hasPrefix("   - [") }.count == doc.headings.filter { $0.level == 3 }.count - 1,
-                "every record heading (not the references) is listed under its section")
+        #expect(
+            contents.filter { $0.hasPrefix("   - [") }.count == doc.headings.filter { $0.level == 3 }.count - 1,
+            "every record heading (not the references) is listed under its section")
     }
 
     @Test(arguments: ["en", "fr"]) func theDocumentReadsCleanlyAsCommonMark(lang: String) throws {
@@ -198,13 +212,17 @@ struct GitHubAnchors {
             }
         }
         // the overview's numbered references sit under a heading
-        let firstNote = try #require(doc.lines.firstIndex { $0.hasPrefix("1. [") && $0.contains("](#") && !$0.contains("](#présentation)") && !$0.contains("](#overview)") })
+        let firstNote = try #require(
+            doc.lines.firstIndex { $0.hasPrefix("1. [") && $0.contains("](#") && !$0.contains("](#présentation)") && !$0.contains("](#overview)") })
         let previous = doc.lines[..<firstNote].last { !$0.isEmpty }
         #expect(previous == (lang == "en" ? "### References" : "### Références"))
     }
 
     @Test func timelineMarkdownGivesSummariesAndSources() throws {
         let text = try CLI.run(["timeline", "--format", "markdown", "--data", CLI.fixtures + "/valid"]).stdout
-        #expect(text.contains("- **2024-03-22** — The court rejects the request (order)\n\n  No urgency.\n\n  Sources: [Conseil d’État](https://example.org/court)\n"), "\(text)")
+        #expect(
+            text.contains(
+                "- **2024-03-22** — The court rejects the request (order)\n\n  No urgency.\n\n  Sources: [Conseil d’État](https://example.org/court)\n"),
+            "\(text)")
     }
 }

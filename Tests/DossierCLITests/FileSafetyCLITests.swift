@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -15,8 +16,9 @@ import Glibc
             try FileManager.default.copyItem(at: valid.appendingPathComponent(name), to: dir.appendingPathComponent(name))
         }
         // records.yaml is a link to a file outside the folder
-        try FileManager.default.createSymbolicLink(at: dir.appendingPathComponent("records.yaml"),
-                                                   withDestinationURL: valid.appendingPathComponent("records.yaml"))
+        try FileManager.default.createSymbolicLink(
+            at: dir.appendingPathComponent("records.yaml"),
+            withDestinationURL: valid.appendingPathComponent("records.yaml"))
         #expect(mkfifo(dir.appendingPathComponent("pipe.yaml").path, 0o600) == 0)
         return dir
     }

@@ -6,9 +6,11 @@ import Testing
     let valid = ["--data", CLI.fixtures + "/valid"]
 
     @Test func aFormatACommandCannotProduceIsRefusedWithStatus64() throws {
-        for (command, format) in [(["validate"], "timelinejs"), (["validate"], "markdown"), (["timeline"], "timelinejs"),
-                                  (["show", "ev-ruling"], "timelinejs"), (["keys"], "text"), (["keys"], "timelinejs"), ([], "timelinejs"),
-                                  (["validate"], "html"), (["timeline"], "html"), (["tour"], "html"), (["keys"], "html"), ([], "html")] {
+        for (command, format) in [
+            (["validate"], "timelinejs"), (["validate"], "markdown"), (["timeline"], "timelinejs"),
+            (["show", "ev-ruling"], "timelinejs"), (["keys"], "text"), (["keys"], "timelinejs"), ([], "timelinejs"),
+            (["validate"], "html"), (["timeline"], "html"), (["tour"], "html"), (["keys"], "html"), ([], "html"),
+        ] {
             let result = try CLI.run(command + ["--format", format] + (command == ["keys"] ? [] : valid))
             #expect(result.status == 64, "\(command) --format \(format): \(result.status)")
             #expect(result.stdout.isEmpty)
@@ -33,8 +35,10 @@ import Testing
     }
 
     @Test func helpOffersEachCommandOnlyItsFormats() throws {
-        for (command, formats) in [("validate", "text or json"), ("timeline", "text, json or markdown"),
-                                   ("export", "text, json, markdown, timelinejs or html"), ("keys", "markdown or json")] {
+        for (command, formats) in [
+            ("validate", "text or json"), ("timeline", "text, json or markdown"),
+            ("export", "text, json, markdown, timelinejs or html"), ("keys", "markdown or json"),
+        ] {
             let help = try CLI.run([command, "--help"]).stdout.replacingOccurrences(of: "\n", with: " ")
                 .split(separator: " ", omittingEmptySubsequences: true).joined(separator: " ")
             #expect(help.contains("Output format: \(formats)."), "\(command): \(help)")
@@ -52,7 +56,8 @@ import Testing
         for problem in problems where (problem["message"] as? String)?.contains("no 'dossier:' record") == true {
             #expect(problem["line"] is NSNull && problem["column"] is NSNull, "\(problem)")
         }
-        let located = try #require((try CLI.run(["validate", "--format", "json", CLI.fixtures + "/broken/unknown-field"]).json() as? [String: Any])?["problems"] as? [[String: Any]])
+        let located = try #require(
+            (try CLI.run(["validate", "--format", "json", CLI.fixtures + "/broken/unknown-field"]).json() as? [String: Any])?["problems"] as? [[String: Any]])
         #expect(located.allSatisfy { ($0["line"] as? Int ?? 0) > 0 }, "problems in a file keep their line")
     }
 }
@@ -63,7 +68,9 @@ import Testing
 
     @Test func unknownIdsGetTheNearestSuggested() throws {
         let party = try CLI.run(["timeline", "--party", "cnl"])
-        #expect(party.status == 64 && party.stderr.contains("no party with id 'cnl'") && party.stderr.contains("did you mean") && party.stderr.contains("cnil"), "\(party.stderr)")
+        #expect(
+            party.status == 64 && party.stderr.contains("no party with id 'cnl'") && party.stderr.contains("did you mean") && party.stderr.contains("cnil"),
+            "\(party.stderr)")
         let arguments = try CLI.run(["arguments", "--party", "claimnt"] + valid)
         #expect(arguments.status == 64 && arguments.stderr.contains("did you mean claimant?"), "\(arguments.stderr)")
         let show = try CLI.run(["show", "ev-rulin"] + valid)
@@ -73,12 +80,14 @@ import Testing
     }
 
     @Test func unknownValuesGetTheNearestSuggested() throws {
-        for (arguments, suggestion) in [(["timeline", "--kind", "rulng"], "did you mean ruling?"),
-                                        (["timeline", "--track", "acords"], "did you mean accords?"),
-                                        (["parties", "--role", "cour"], "did you mean court?"),
-                                        (["arguments", "--side", "defense"], "did you mean defence?"),
-                                        (["timeline", "--format", "jsn"], "did you mean json?"),
-                                        (["keys", "--format", "mardown"], "did you mean markdown?")] {
+        for (arguments, suggestion) in [
+            (["timeline", "--kind", "rulng"], "did you mean ruling?"),
+            (["timeline", "--track", "acords"], "did you mean accords?"),
+            (["parties", "--role", "cour"], "did you mean court?"),
+            (["arguments", "--side", "defense"], "did you mean defence?"),
+            (["timeline", "--format", "jsn"], "did you mean json?"),
+            (["keys", "--format", "mardown"], "did you mean markdown?"),
+        ] {
             let result = try CLI.run(arguments + (arguments[0] == "keys" ? [] : valid))
             #expect(result.status == 64 && result.stderr.contains(suggestion), "\(arguments): \(result.stderr)")
         }

@@ -9,9 +9,14 @@ import Testing
     @Test func textListsEveryTermWithItsIdAndDefinitionInTheLanguagesOrder() throws {
         let en = try CLI.run(["glossary", "--lang", "en"] + valid)
         #expect(en.status == 0)
-        #expect(en.stdout.hasPrefix("Glossary\n========\n\nappeal  (appeal)\n    Asking a court to undo a decision.\n\ninterim order  (interim-order)\n"), "\(en.stdout)")
+        #expect(
+            en.stdout.hasPrefix("Glossary\n========\n\nappeal  (appeal)\n    Asking a court to undo a decision.\n\ninterim order  (interim-order)\n"),
+            "\(en.stdout)")
         let fr = try CLI.run(["glossary", "--lang", "fr"] + valid)
-        #expect(fr.stdout.hasPrefix("Glossaire\n=========\n\nordonnance de référé  (interim-order)\n    La décision rapide et provisoire d’un juge.\n\nrecours  (appeal)\n"), "\(fr.stdout)")
+        #expect(
+            fr.stdout.hasPrefix(
+                "Glossaire\n=========\n\nordonnance de référé  (interim-order)\n    La décision rapide et provisoire d’un juge.\n\nrecours  (appeal)\n"),
+            "\(fr.stdout)")
     }
 
     @Test func jsonGivesEachTermWithTheRecordsUsingIt() throws {

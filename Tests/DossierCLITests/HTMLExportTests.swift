@@ -24,12 +24,16 @@ import Testing
         return (b, style, script)
     }
 
-    static let tags: Set<String> = ["!doctype", "html", "head", "meta", "title", "style", "body", "header", "h1", "h2", "h3", "h4", "h5", "h6",
-                                    "p", "div", "label", "input", "span", "button", "nav", "ol", "ul", "li", "a", "main", "section",
-                                    "article", "dl", "dt", "dd", "script", "br"]
-    static let attributes: Set<String> = ["lang", "charset", "http-equiv", "content", "name", "class", "id", "for", "type", "autocomplete",
-                                          "spellcheck", "aria-live", "aria-label", "href", "rel",
-                                          "html"]   // the "html" of <!doctype html>
+    static let tags: Set<String> = [
+        "!doctype", "html", "head", "meta", "title", "style", "body", "header", "h1", "h2", "h3", "h4", "h5", "h6",
+        "p", "div", "label", "input", "span", "button", "nav", "ol", "ul", "li", "a", "main", "section",
+        "article", "dl", "dt", "dd", "script", "br",
+    ]
+    static let attributes: Set<String> = [
+        "lang", "charset", "http-equiv", "content", "name", "class", "id", "for", "type", "autocomplete",
+        "spellcheck", "aria-live", "aria-label", "href", "rel",
+        "html",
+    ]  // the "html" of <!doctype html>
 
     /// Every `<` of the page opens one of the page's own tags, with only the page's own attributes;
     /// every link is internal or http(s). Returns what breaks that.
@@ -163,7 +167,7 @@ import Testing
         let dir = FileManager.default.temporaryDirectory.appendingPathComponent("dossier-browser-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: dir) }
-        let page = dir.appendingPathComponent("dossier page.html")   // a space: the file URL is quoted
+        let page = dir.appendingPathComponent("dossier page.html")  // a space: the file URL is quoted
         let export = try CLI.run(["export", "--format", "html", "--lang", lang, "--output", page.path] + exportArguments)
         #expect(export.status == 0, "\(export.stderr)")
         var arguments = ["python3", script, page.path, "--lang", lang]

@@ -18,8 +18,10 @@ import Testing
 
     @Test(arguments: ["text", "markdown", "json"])
     func everyCommandPrintsInertText(format: String) throws {
-        let commands: [[String]] = [[], ["timeline"], ["parties"], ["arguments"], ["accords"], ["export"], ["search", "ruling"],
-                                    ["show", "ev-ruling"], ["show", "claimant"], ["show", "src-court"], ["show", "test-accord"]]
+        let commands: [[String]] = [
+            [], ["timeline"], ["parties"], ["arguments"], ["accords"], ["export"], ["search", "ruling"],
+            ["show", "ev-ruling"], ["show", "claimant"], ["show", "src-court"], ["show", "test-accord"],
+        ]
         for command in commands {
             for lang in ["en", "fr"] {
                 let result = try CLI.run(command + ["--format", format, "--lang", lang] + hostile)

@@ -14,7 +14,8 @@ import Testing
     /// The first match of a regular expression's first group in a text.
     static func first(_ pattern: String, in text: String) -> String? {
         guard let match = text.firstMatch(of: try! Regex(pattern)), match.count > 1,
-              let group = match[1].substring else { return nil }
+            let group = match[1].substring
+        else { return nil }
         return String(group)
     }
 
@@ -22,8 +23,9 @@ import Testing
         let result = try CLI.run(["--version"])
         #expect(result.status == 0, "\(result.stderr)")
         let line = result.stdout.trimmingCharacters(in: .newlines)
-        let version = try #require(Self.first(#"^(\d+\.\d+\.\d+) \(bundled dossier as of \d{4}-\d{2}-\d{2}, commit (?:unknown|[0-9a-f]{7,}(?:-dirty)?)\)$"#, in: line),
-                                   "unexpected version line: \(line)")
+        let version = try #require(
+            Self.first(#"^(\d+\.\d+\.\d+) \(bundled dossier as of \d{4}-\d{2}-\d{2}, commit (?:unknown|[0-9a-f]{7,}(?:-dirty)?)\)$"#, in: line),
+            "unexpected version line: \(line)")
         // the date is the bundled dossier's own as_of, not a constant
         let asOf = try #require(Self.first(#"(?m)^\s*as_of:\s*(\S+)"#, in: try Self.text("Resources/dossier.yaml")))
         #expect(line.contains("as of \(asOf),"), "\(line) vs as_of \(asOf)")
@@ -38,8 +40,9 @@ import Testing
     /// `man --warnings` exits 0 whatever troff says; the warnings are on standard error.
     static func manWarnings(_ page: String) throws -> CLI.Result? {
         guard let man = ["/usr/bin/man", "/bin/man"].first(where: FileManager.default.isExecutableFile) else { return nil }
-        return try CLI.run(["--warnings", "-l", page], executable: man,
-                           environment: ["LANG": "C.UTF-8", "MANWIDTH": "80", "MANPAGER": "cat", "PATH": "/usr/bin:/bin"])
+        return try CLI.run(
+            ["--warnings", "-l", page], executable: man,
+            environment: ["LANG": "C.UTF-8", "MANWIDTH": "80", "MANPAGER": "cat", "PATH": "/usr/bin:/bin"])
     }
 
     @Test(arguments: ["docs/man/dossier.1", "docs/man/dossier.5"])
@@ -139,8 +142,9 @@ import Testing
         let output = try String(contentsOf: log, encoding: .utf8)
         let seconds = Int(Date().timeIntervalSince(started))
         if process.terminationStatus == 77 {
-            print(output.split(separator: "\n").last(where: { $0.hasPrefix("skipped:") }).map(String.init)
-                  ?? "skipped: scripts/test-package.sh cannot run here")
+            print(
+                output.split(separator: "\n").last(where: { $0.hasPrefix("skipped:") }).map(String.init)
+                    ?? "skipped: scripts/test-package.sh cannot run here")
             return
         }
         #expect(process.terminationStatus == 0, "scripts/test-package.sh failed after \(seconds) s:\n\(output.suffix(6000))")

@@ -25,8 +25,9 @@ import Testing
         try output.stdout.write(to: file, atomically: true, encoding: .utf8)
         defer { try? FileManager.default.removeItem(at: file) }
         // python3 as found on the caller's PATH (a pyenv or virtualenv one has its own packages)
-        let result = try CLI.run(["python3", "-c", validator, schemas + "/\(schema).json", file.path], executable: "/usr/bin/env",
-                                 environment: ProcessInfo.processInfo.environment)
+        let result = try CLI.run(
+            ["python3", "-c", validator, schemas + "/\(schema).json", file.path], executable: "/usr/bin/env",
+            environment: ProcessInfo.processInfo.environment)
         if result.status == 127 { Issue.record("python3 is missing: cannot check \(schema).json (.ci/setup installs it)"); return }
         #expect(result.status == 0, "\(arguments.joined(separator: " ")) against \(schema).json: \(result.stdout)\(result.stderr)")
     }

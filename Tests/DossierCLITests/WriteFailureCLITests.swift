@@ -10,8 +10,10 @@ import Testing
 
     /// A full device (a real one: /dev/full answers every write with ENOSPC) and a closed
     /// descriptor: status 1 and a message, for a long export and a short listing alike.
-    @Test(arguments: ["\"$D\" export > /dev/full", "\"$D\" timeline --format json > /dev/full", "\"$D\" export >&-",
-                      "\"$D\" validate > /dev/full"])
+    @Test(arguments: [
+        "\"$D\" export > /dev/full", "\"$D\" timeline --format json > /dev/full", "\"$D\" export >&-",
+        "\"$D\" validate > /dev/full",
+    ])
     func aFailedWriteIsReportedWithStatusOne(line: String) throws {
         let result = try shell(line)
         #expect(result.status == 1, "\(line): \(result.status) \(result.stderr)")

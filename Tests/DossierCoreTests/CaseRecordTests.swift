@@ -107,28 +107,33 @@ import Testing
         let citation = store.citation(of: .event(0), .en)
         // a Conseil d'État order is cited in its field's style: number and ECLI, not the Légifrance id
         #expect(citation.hasPrefix("Conseil d’État, interim relief order of 22 March 2024, Claimant, No. 492369, ECLI:FR:CEORD:2024:492369.20240322\n"))
-        #expect(store.citation(of: .event(0), .fr).hasPrefix("CE, ord. réf., 22\u{00A0}mars 2024, Claimant, n°\u{00A0}492369, ECLI:FR:CEORD:2024:492369.20240322\n"))
+        #expect(
+            store.citation(of: .event(0), .fr).hasPrefix("CE, ord. réf., 22\u{00A0}mars 2024, Claimant, n°\u{00A0}492369, ECLI:FR:CEORD:2024:492369.20240322\n")
+        )
     }
 
     /// The case's own name, when the data gives one, replaces the guess from the parties in the
     /// citation and is shown in the detail; a short form without the full name is refused.
     @Test func theCaseNameTheCourtGivesIsCitedAndShown() throws {
-        let named = Self.complete + """
+        let named =
+            Self.complete + """
 
-                case_name: {en: "Société Claimant and others", fr: "Société Claimant et autres"}
-                case_short: {en: "Claimant and others", fr: "Claimant et autres"}
-            """
+                    case_name: {en: "Société Claimant and others", fr: "Société Claimant et autres"}
+                    case_short: {en: "Claimant and others", fr: "Claimant et autres"}
+                """
         let store = DossierStore(try Self.load(named))
-        #expect(store.legalCitation(of: .event(0), .fr)
-            == "CE, ord. réf., 22\u{00A0}mars 2024, Claimant et autres, n°\u{00A0}492369, ECLI:FR:CEORD:2024:492369.20240322")
+        #expect(
+            store.legalCitation(of: .event(0), .fr)
+                == "CE, ord. réf., 22\u{00A0}mars 2024, Claimant et autres, n°\u{00A0}492369, ECLI:FR:CEORD:2024:492369.20240322")
         #expect(store.legalCitation(of: .event(0), .en).contains(", Claimant and others, No. 492369"))
         #expect(store.detail(of: .event(0), .en).contains(.field(label: "Case", value: "Société Claimant and others")))
         #expect(store.detail(of: .event(0), .fr).contains(.field(label: "Affaire", value: "Société Claimant et autres")))
         let error = try #require(throws: DossierLoadError.self) {
             try Self.load("    case_short: {en: \"Claimant\", fr: \"Claimant\"}")
         }
-        #expect(error.diagnostics.map(\.description).contains { $0.hasPrefix("case.yaml:44:5") && $0.contains("'case_short' without 'case_name'") },
-                "\(error.diagnostics)")
+        #expect(
+            error.diagnostics.map(\.description).contains { $0.hasPrefix("case.yaml:44:5") && $0.contains("'case_short' without 'case_name'") },
+            "\(error.diagnostics)")
     }
 
     /// `/492369` finds the order by its case number, and so does its ECLI.

@@ -66,8 +66,9 @@ import Testing
     @Test func everyRulingActAndDecisionRestsOnItsPrimarySource() {
         let kinds: Set<EventKind> = [.ruling, .order, .law, .regulation, .decision]
         for event in store.events where kinds.contains(event.kind) && event.certainty == .verified {
-            #expect(store.sources(event.sources).contains(where: Self.isPrimary),
-                    "\(event.id) (\(event.kind.rawValue)) cites no court's or official journal's page: \(store.sources(event.sources).map(\.url))")
+            #expect(
+                store.sources(event.sources).contains(where: Self.isPrimary),
+                "\(event.id) (\(event.kind.rawValue)) cites no court's or official journal's page: \(store.sources(event.sources).map(\.url))")
         }
     }
 
@@ -90,8 +91,9 @@ import Testing
             #expect(!event.partyRoles.isEmpty, "\(event.id): no party has a role")
             #expect(event.partyRoles.values.contains(.court), "\(event.id): the court is not named as such")
             if [.ruling, .order, .filing].contains(event.kind) && event.track == .courts {
-                #expect(event.partyRoles.values.contains(.claimant) || event.parties.count == 1 || event.partyRoles.values.contains(.defendant),
-                        "\(event.id): neither side named")
+                #expect(
+                    event.partyRoles.values.contains(.claimant) || event.parties.count == 1 || event.partyRoles.values.contains(.defendant),
+                    "\(event.id): neither side named")
             }
         }
     }

@@ -16,10 +16,12 @@ import Testing
     }
 
     @Test func theConseilDEtatInTheFrenchStyle() throws {
-        #expect(try cite("ce-2024-03-22-ordonnance-492369", .fr)
-            == "CE, ord. réf., 22\u{00A0}mars 2024, Société Clever Cloud et autres, n°\u{00A0}492369, ECLI:FR:CEORD:2024:492369.20240322")
-        #expect(try cite("ce-2024-03-22-ordonnance-492369", .en)
-            == "Conseil d’État, interim relief order of 22 March 2024, Société Clever Cloud and others, No. 492369, ECLI:FR:CEORD:2024:492369.20240322")
+        #expect(
+            try cite("ce-2024-03-22-ordonnance-492369", .fr)
+                == "CE, ord. réf., 22\u{00A0}mars 2024, Société Clever Cloud et autres, n°\u{00A0}492369, ECLI:FR:CEORD:2024:492369.20240322")
+        #expect(
+            try cite("ce-2024-03-22-ordonnance-492369", .en)
+                == "Conseil d’État, interim relief order of 22 March 2024, Société Clever Cloud and others, No. 492369, ECLI:FR:CEORD:2024:492369.20240322")
     }
 
     /// Issue 23: a case is cited by the name the court gives it, not by whoever the data lists as

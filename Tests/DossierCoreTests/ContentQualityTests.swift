@@ -97,8 +97,9 @@ import Testing
         for (id, paragraph) in cited {
             let holding = try #require(store.arguments.first { $0.id == id }, "no holding \(id)")
             let detail = try #require(holding.detail, "\(id) has no detail")
-            #expect(detail.en.contains("para. \(paragraph)") || detail.en.contains("paras \(paragraph)") || detail.en.contains("point \(paragraph)"),
-                    "\(id): no paragraph reference in English")
+            #expect(
+                detail.en.contains("para. \(paragraph)") || detail.en.contains("paras \(paragraph)") || detail.en.contains("point \(paragraph)"),
+                "\(id): no paragraph reference in English")
             #expect(detail.fr.contains("point \(paragraph)") || detail.fr.contains("points \(paragraph)"), "\(id): no paragraph reference in French")
         }
     }
@@ -115,8 +116,9 @@ import Testing
             #expect(!plain.contains("article 702") && !plain.contains("article\u{00A0}702"), "\(id): « article 702 » for section 702")
             if let first = plain.range(of: "CEPD") {
                 let before = plain[..<first.lowerBound]
-                #expect(before.hasSuffix("(") && (before.contains("Comité européen") || before.contains("Contrôleur européen")),
-                        "\(id): « CEPD » used before it is spelled out")
+                #expect(
+                    before.hasSuffix("(") && (before.contains("Comité européen") || before.contains("Contrôleur européen")),
+                    "\(id): « CEPD » used before it is spelled out")
             }
         }
     }

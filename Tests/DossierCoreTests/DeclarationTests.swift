@@ -1,8 +1,9 @@
 import BundledDossier
-@testable import DossierCore
 import DossierOutput
 import Foundation
 import Testing
+
+@testable import DossierCore
 
 /// The record declarations (`Records.swift`) drive the YAML decoder, the compact form, JSON and
 /// search. These tests keep the declarations complete and the compact form faithful.

@@ -33,8 +33,11 @@ import Testing
         // and through the folder reader, with errors still on the right line
         let dir = try TemporaryDirectory()
         let text = try String(contentsOfFile: Fixtures.broken("unknown-field") + "/records.yaml", encoding: .utf8)
-        try dir.write("dossier.yaml", Data(try String(contentsOfFile: Fixtures.broken("unknown-field") + "/dossier.yaml", encoding: .utf8)
-            .replacingOccurrences(of: "\n", with: "\r\n").utf8))
+        try dir.write(
+            "dossier.yaml",
+            Data(
+                try String(contentsOfFile: Fixtures.broken("unknown-field") + "/dossier.yaml", encoding: .utf8)
+                    .replacingOccurrences(of: "\n", with: "\r\n").utf8))
         try dir.write("records.yaml", Data(text.replacingOccurrences(of: "\n", with: "\r\n").utf8))
         let error = try #require(throws: DossierLoadError.self) { try DossierLoader.load(directory: dir.path) }
         #expect(error.diagnostics.contains { $0.line == 15 && $0.message.contains("unknown field 'sumary'") })
@@ -96,8 +99,8 @@ import Testing
         let terms = try String(contentsOfFile: Fixtures.valid + "/terms.yaml", encoding: .utf8)
         let store = DossierStore(try DossierLoader.load(texts: [("dossier.yaml", dossierText), ("records.yaml", decomposed), ("terms.yaml", terms)]))
         let court = try #require(store.party("court"))
-        #expect(court.name.fr == "Conseil d’État")                       // canonical equivalence
-        #expect(court.name.fr.unicodeScalars.contains("\u{301}"))        // stored as written
+        #expect(court.name.fr == "Conseil d’État")  // canonical equivalence
+        #expect(court.name.fr.unicodeScalars.contains("\u{301}"))  // stored as written
         #expect(DisplayWidth.of(court.name.fr) == DisplayWidth.of("Conseil d’État"))
         #expect(store.searchIndex.search("conseil d'etat").contains { store.id(of: $0.ref) == "court" })
     }

@@ -1,7 +1,8 @@
 import BundledDossier
-@testable import DossierCore
 import Foundation
 import Testing
+
+@testable import DossierCore
 
 /// The fast reader must build exactly libyaml's tree (marks included) whenever it does not give
 /// up, and must give up whenever libyaml reports an error.
@@ -20,7 +21,8 @@ import Testing
         case .sequence(let items, let mark):
             return "\(mark.line):\(mark.column)[" + items.map(dump).joined(separator: ", ") + "]"
         case .mapping(let pairs, let mark):
-            return "\(mark.line):\(mark.column){" + pairs.map { "\($0.keyMark.line):\($0.keyMark.column)\($0.key.debugDescription): \(dump($0.value))" }.joined(separator: ", ") + "}"
+            return "\(mark.line):\(mark.column){"
+                + pairs.map { "\($0.keyMark.line):\($0.keyMark.column)\($0.key.debugDescription): \(dump($0.value))" }.joined(separator: ", ") + "}"
         }
     }
 
@@ -85,46 +87,48 @@ import Testing
     }
 
     /// Every construct of the subset, each read the same way by both readers.
-    @Test(arguments: [
-        "a: b\n",
-        "a: b",
-        "  a: b\n  c: d\n",
-        "a: b # comment\nc: 'it''s'\n",
-        "# only\n\na:   spaced value   \n",
-        "list:\n  - one\n  - two\n",
-        "list:\n- one\n- two\nnext: x\n",
-        "- a\n- b\n",
-        "- id: x\n  title:\n    en: \"E\"\n    fr: \"F\"\n- id: y\n",
-        "- {id: ev-1, date: 2020-01, t: {en: \"a: b\", fr: \"c\"}, p: [x, y], q: []}\n",
-        "m: {}\n",
-        "s: [a b, 'c d', \"e\"]\n",
-        "u: https://example.org/a#b\n",
-        "q: \"caf\\u00e9 \\\" \\\\ \\/ \\n \\t \\x41 \\U0001F600 \\N \\_ \\L \\P \\0 \\e\"\n",
-        "q: \"Conseil d’État « santé » — 2024\"\n",
-        "k: €uro ünïcode\n",
-        "t: |\n  line one\n  line two\n",
-        "t: |-\n  line one\n\n  line three\n\nnext: 1\n",
-        "t: |+\n  kept\n\n\nnext: 1\n",
-        "- |\n  block in a list\n- x\n",
-        "a:\n  b:\n    c: [1, 2]\n  d: e\n",
-        "a: b#not a comment\n",
-        "title: {en: \"A\", fr: \"B\"} # trailing\n",
-        "a: b\n# comment\n  # indented comment\nc: d\n",
-        "\u{FEFF}a: b\n",
-    ] as [String])
+    @Test(
+        arguments: [
+            "a: b\n",
+            "a: b",
+            "  a: b\n  c: d\n",
+            "a: b # comment\nc: 'it''s'\n",
+            "# only\n\na:   spaced value   \n",
+            "list:\n  - one\n  - two\n",
+            "list:\n- one\n- two\nnext: x\n",
+            "- a\n- b\n",
+            "- id: x\n  title:\n    en: \"E\"\n    fr: \"F\"\n- id: y\n",
+            "- {id: ev-1, date: 2020-01, t: {en: \"a: b\", fr: \"c\"}, p: [x, y], q: []}\n",
+            "m: {}\n",
+            "s: [a b, 'c d', \"e\"]\n",
+            "u: https://example.org/a#b\n",
+            "q: \"caf\\u00e9 \\\" \\\\ \\/ \\n \\t \\x41 \\U0001F600 \\N \\_ \\L \\P \\0 \\e\"\n",
+            "q: \"Conseil d’État « santé » — 2024\"\n",
+            "k: €uro ünïcode\n",
+            "t: |\n  line one\n  line two\n",
+            "t: |-\n  line one\n\n  line three\n\nnext: 1\n",
+            "t: |+\n  kept\n\n\nnext: 1\n",
+            "- |\n  block in a list\n- x\n",
+            "a:\n  b:\n    c: [1, 2]\n  d: e\n",
+            "a: b#not a comment\n",
+            "title: {en: \"A\", fr: \"B\"} # trailing\n",
+            "a: b\n# comment\n  # indented comment\nc: d\n",
+            "\u{FEFF}a: b\n",
+        ] as [String])
     func subset(_ text: String) {
         #expect(Self.agree(Array(text.utf8), "\(text.debugDescription)"), "the fast reader gave up on \(text.debugDescription)")
     }
 
     /// Outside the subset: the fast reader must give up (libyaml reads or refuses it).
-    @Test(arguments: [
-        "a:\tb\n", "a: b\r\n", "a: &x b\nc: *x\n", "a: !tag b\n", "a: multi\n  line\n", "a:\n", "a: >\n  folded\n",
-        "a: |2\n  x\n", "a: [1,\n  2]\n", "a: \"two\n  lines\"\n", "---\na: b\n", "a: b\n---\nc: d\n", "%YAML 1.1\n---\na: b\n",
-        "? a\n: b\n", "\"quoted key\": v\n", "a: b: c\n", "a: b\n- c\n", "a: [x, ]\n", "a: {b}\n", "a: 'open\n", "a: \"\\q\"\n",
-        "a: \"\\uD800\"\n", "plain\n", "[a, b]\n", "a: |\n  x", "a: b\n  c: d\n", "- - a\n", "a: b\u{85}c\n", "a: \u{7F}\n",
-        "a: x #c\n  more\n", "a: \"x\"y\n", "a: [a:b]\n", "a: [x #c]\n", "- a\n  - b\n",
-        "é: x\n", "x: -5\n",
-    ] as [String])
+    @Test(
+        arguments: [
+            "a:\tb\n", "a: b\r\n", "a: &x b\nc: *x\n", "a: !tag b\n", "a: multi\n  line\n", "a:\n", "a: >\n  folded\n",
+            "a: |2\n  x\n", "a: [1,\n  2]\n", "a: \"two\n  lines\"\n", "---\na: b\n", "a: b\n---\nc: d\n", "%YAML 1.1\n---\na: b\n",
+            "? a\n: b\n", "\"quoted key\": v\n", "a: b: c\n", "a: b\n- c\n", "a: [x, ]\n", "a: {b}\n", "a: 'open\n", "a: \"\\q\"\n",
+            "a: \"\\uD800\"\n", "plain\n", "[a, b]\n", "a: |\n  x", "a: b\n  c: d\n", "- - a\n", "a: b\u{85}c\n", "a: \u{7F}\n",
+            "a: x #c\n  more\n", "a: \"x\"y\n", "a: [a:b]\n", "a: [x #c]\n", "- a\n  - b\n",
+            "é: x\n", "x: -5\n",
+        ] as [String])
     func outside(_ text: String) {
         #expect(Self.fast(Array(text.utf8)) == .unsupported, "\(text.debugDescription)")
     }
@@ -169,8 +173,9 @@ import Testing
         #expect(expected != nil, "\(template.debugDescription): libyaml refuses a 1,025-character key")
         #expect(Self.parseError(long) == expected, "\(template.debugDescription): the message is libyaml's")
 
-        #expect(Self.agree(text(1_024), "\(template.debugDescription), 1,024 characters"),
-                "\(template.debugDescription): the fast reader reads a 1,024-character key")
+        #expect(
+            Self.agree(text(1_024), "\(template.debugDescription), 1,024 characters"),
+            "\(template.debugDescription): the fast reader reads a 1,024-character key")
     }
 
     /// Through the loader, the 1,025-character key is reported with libyaml's message at its place.
@@ -186,8 +191,10 @@ import Testing
     }
 
     @Test func givesUpOnInvalidUTF8() {
-        for bytes: [UInt8] in [[0x61, 0x3A, 0x20, 0xFF, 0x0A], [0x61, 0x3A, 0x20, 0xC3, 0x0A], [0x61, 0x3A, 0x20, 0xED, 0xA0, 0x80, 0x0A],
-                               [0x61, 0x3A, 0x20, 0xC0, 0xAF, 0x0A], [0x61, 0x3A, 0x20, 0xC2, 0x9B, 0x0A], [0x61, 0x3A, 0x20, 0x1B, 0x0A]] {
+        for bytes: [UInt8] in [
+            [0x61, 0x3A, 0x20, 0xFF, 0x0A], [0x61, 0x3A, 0x20, 0xC3, 0x0A], [0x61, 0x3A, 0x20, 0xED, 0xA0, 0x80, 0x0A],
+            [0x61, 0x3A, 0x20, 0xC0, 0xAF, 0x0A], [0x61, 0x3A, 0x20, 0xC2, 0x9B, 0x0A], [0x61, 0x3A, 0x20, 0x1B, 0x0A],
+        ] {
             #expect(Self.fast(bytes) == .unsupported, "\(bytes)")
         }
     }
@@ -196,7 +203,9 @@ import Testing
     /// fast reader does not give up, libyaml must read the same tree.
     @Test func agreesOnMutatedFiles() {
         var random = SplitMix64(seed: 2024)
-        let specials: [[UInt8]] = [":", " ", "\n", "-", "#", "\"", "'", "|", "[", "]", "{", "}", ",", "  ", "\\", "|-", "- ", ": ", "é", "\t"].map { Array($0.utf8) }
+        let specials: [[UInt8]] = [":", " ", "\n", "-", "#", "\"", "'", "|", "[", "]", "{", "}", ",", "  ", "\\", "|-", "- ", ": ", "é", "\t"].map {
+            Array($0.utf8)
+        }
         let sources = Self.bundledFiles().map(\.bytes) + SyntheticDossier.generate(events: 40, seed: 3).map { Array($0.text.utf8) }
         var read = 0, total = 0
         for round in 0..<600 {

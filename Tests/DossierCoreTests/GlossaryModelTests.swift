@@ -78,7 +78,9 @@ import Testing
 
     @Test func aMissingDimensionOrADanglingTermLinkIsReportedWhereItIs() throws {
         let folder = try TemporaryDirectory()
-        try folder.write("dossier.yaml", """
+        try folder.write(
+            "dossier.yaml",
+            """
             dossier:
               title: {en: "T", fr: "T"}
               as_of: 2026-12-01

@@ -60,9 +60,11 @@ func terminalUnsafe(_ text: String, allowTab: Bool = false) -> [Unicode.Scalar] 
     func everyPrintedTextIsInert(format: OutputFormat, lang: Language) throws {
         let store = try Self.store()
         let printer = Printer(store: store, lang: lang, format: format)
-        var outputs = [printer.overview(), printer.timeline(store.events), printer.parties(store.parties),
-                       printer.arguments(store.arguments), printer.accords(store.accords), printer.export(),
-                       printer.search("ruling")]
+        var outputs = [
+            printer.overview(), printer.timeline(store.events), printer.parties(store.parties),
+            printer.arguments(store.arguments), printer.accords(store.accords), printer.export(),
+            printer.search("ruling"),
+        ]
         for id in ["src-court", "claimant", "court", "ev-ruling", "arg-held", "test-accord"] {
             outputs.append(printer.show(try #require(store.ref(id))))
         }

@@ -1,6 +1,7 @@
 import DossierCore
 import Foundation
 import Testing
+
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -120,7 +121,7 @@ import Glibc
         limits.maxRecords = limit
         var text = Self.header
         text.reserveCapacity(limit * 100)
-        for i in 1..<limit { text += Self.source(i) }      // 1 event + 99,999 sources
+        for i in 1..<limit { text += Self.source(i) }  // 1 event + 99,999 sources
         var dossier: Dossier?
         let elapsed = try Self.seconds { dossier = try DossierLoader.load(texts: [("big.yaml", text)], limits: limits) }
         #expect(dossier?.sources.count == limit - 1)
@@ -153,7 +154,7 @@ import Glibc
         let elapsed = Self.seconds {
             do { _ = try DossierLoader.load(texts: [("refs.yaml", text)]) } catch { diagnostics = (error as? DossierLoadError)?.diagnostics ?? [] }
         }
-        #expect(diagnostics.count == 99_999)   // every id but s-1 is dangling
+        #expect(diagnostics.count == 99_999)  // every id but s-1 is dangling
         #expect(elapsed < 20, "\(elapsed) s")
     }
 

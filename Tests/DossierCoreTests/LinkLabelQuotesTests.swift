@@ -1,5 +1,6 @@
-@testable import DossierCore
 import Testing
+
+@testable import DossierCore
 
 /// A source's link label is built with its quotes in place when that is sure to give what
 /// replacing the first "« " and " »" of the plain form gives, and falls back to the replacement
@@ -35,14 +36,14 @@ import Testing
 
     @Test(arguments: [
         ("CNIL", "Délibération n° 2020-044"),
-        ("Le « Monde »", "Cloud"),          // a guillemet in the publisher: replaced there
+        ("Le « Monde »", "Cloud"),  // a guillemet in the publisher: replaced there
         ("CNIL", "Le « cloud » souverain"),  // guillemets in the title
         ("CNIL", "Titre »"),
-        ("CNIL", ""),                        // no title
-        ("CNIL", "title "),                  // a space before the closing one
-        ("CNIL", "\u{301}accent"),           // a combining mark joins the space before it
+        ("CNIL", ""),  // no title
+        ("CNIL", "title "),  // a space before the closing one
+        ("CNIL", "\u{301}accent"),  // a combining mark joins the space before it
         ("CNIL", "\u{200D}joiner"),
-        ("CNIL", "number \u{600}"),          // a prepended mark joins the space after it
+        ("CNIL", "number \u{600}"),  // a prepended mark joins the space after it
         ("CNIL", "法律"),
         ("Conseil d’État", "Ordonnance du 22 mars 2024 ✓"),
     ])

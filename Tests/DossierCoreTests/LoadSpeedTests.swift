@@ -1,6 +1,7 @@
-@testable import DossierCore
 import Foundation
 import Testing
+
+@testable import DossierCore
 
 /// The 100k-event load's shortcuts give what the plain ways give: the reference check on two
 /// cores reports what one core reports, in the same order; the store's links built on two cores
@@ -78,7 +79,8 @@ import Testing
 
     @Test(arguments: [0, 2_000])
     func theStoreLinksAreWhatAScanOfTheRecordsFinds(events: Int) throws {
-        let dossier = events == 0
+        let dossier =
+            events == 0
             ? try BundledLoader.load()
             : try DossierLoader.load(texts: SyntheticDossier.generate(events: events, seed: 3).map { (path: $0.name, text: $0.text) })
         let store = DossierStore(dossier)
@@ -132,8 +134,10 @@ import Testing
 
     @Test(arguments: SourceOrder.allCases)
     func theSourcesSortAsTheTuplesDo(order: SourceOrder) throws {
-        for dossier in [try BundledLoader.load(),
-                        try DossierLoader.load(texts: SyntheticDossier.generate(events: 2_000, seed: 9).map { (path: $0.name, text: $0.text) })] {
+        for dossier in [
+            try BundledLoader.load(),
+            try DossierLoader.load(texts: SyntheticDossier.generate(events: 2_000, seed: 9).map { (path: $0.name, text: $0.text) }),
+        ] {
             let store = DossierStore(dossier)
             let sources = store.sources
             // the comparison the store made before it compared in place

@@ -48,22 +48,22 @@ import Testing
 
     @Test func reportsEveryProblemNotJustTheFirst() throws {
         let text = """
-        dossier:
-          title: {en: "T", fr: "T"}
-          focus: nowhere
-          as_of: 2026-12-01
-          overview: {en: "x", fr: "x"}
-        events:
-          - id: BadID
-            date: 2020-13
-          - id: ok-one
-            date: 2020
-            kind: ruling
-            track: courts
-            title: {en: "x"}
-            summary: {en: "x", fr: "x"}
-            sources: [missing]
-        """
+            dossier:
+              title: {en: "T", fr: "T"}
+              focus: nowhere
+              as_of: 2026-12-01
+              overview: {en: "x", fr: "x"}
+            events:
+              - id: BadID
+                date: 2020-13
+              - id: ok-one
+                date: 2020
+                kind: ruling
+                track: courts
+                title: {en: "x"}
+                summary: {en: "x", fr: "x"}
+                sources: [missing]
+            """
         let error = try #require(throws: DossierLoadError.self) {
             try DossierLoader.load(texts: [("all.yaml", text)])
         }

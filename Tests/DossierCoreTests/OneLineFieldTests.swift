@@ -19,8 +19,10 @@ import Testing
         return dir
     }
 
-    @Test(arguments: [("name: Claimant Ltd", "name: \"Claimant Ltd\\nev-forged  2099-01-01  Forged row\""),
-                      ("title: {en: \"The court rejects the request\"", "title: {en: \"The court rejects\\r\\nev-forged  Forged row\"")])
+    @Test(arguments: [
+        ("name: Claimant Ltd", "name: \"Claimant Ltd\\nev-forged  2099-01-01  Forged row\""),
+        ("title: {en: \"The court rejects the request\"", "title: {en: \"The court rejects\\r\\nev-forged  Forged row\""),
+    ])
     func aLineBreakInAOneLineFieldIsRefused(old: String, new: String) throws {
         let dir = try Self.folder(replacing: old, with: new)
         defer { try? FileManager.default.removeItem(at: dir) }

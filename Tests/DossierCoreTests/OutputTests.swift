@@ -36,7 +36,9 @@ import Testing
     @Test func markdownExportHasATableOfContentsAndEveryEvent() throws {
         let store = try Fixtures.validStore()
         let text = Printer(store: store, lang: .fr, format: .markdown).export()
-        #expect(text.hasPrefix("# Affaire de test\n\n*Vérifié auprès des sources publiques au 2026-12-01.*\n\n1. [Présentation](#présentation)"), "GitHub keeps accents in anchors")
+        #expect(
+            text.hasPrefix("# Affaire de test\n\n*Vérifié auprès des sources publiques au 2026-12-01.*\n\n1. [Présentation](#présentation)"),
+            "GitHub keeps accents in anchors")
         for event in store.events { #expect(text.contains("<a id=\"\(event.id)\"></a>")) }
         #expect(text.contains("[Ordonnance du 22 mars 2024](https://example.org/court)"))
     }

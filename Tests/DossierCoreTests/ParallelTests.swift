@@ -1,7 +1,9 @@
-@testable import DossierCore
 import Foundation
 import Synchronization
 import Testing
+
+@testable import DossierCore
+
 #if canImport(Glibc)
 import Glibc
 #endif

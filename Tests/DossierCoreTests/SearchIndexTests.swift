@@ -1,6 +1,7 @@
 import BundledDossier
-@testable import DossierCore
 import Testing
+
+@testable import DossierCore
 
 /// The search index keeps each distinct folded word once with the entries that hold it, instead
 /// of a folded copy of every text. These tests hold it to what a plain substring search over the
@@ -35,15 +36,20 @@ import Testing
         for (i, entry) in entries.enumerated() {
             let inTitle = terms.allSatisfy { term in entry.title.contains { $0.contains(term) } }
             let inAny = terms.allSatisfy { term in entry.title.contains { $0.contains(term) } || entry.body.contains { $0.contains(term) } }
-            if inTitle { titleHits.append(SearchHit(ref: entry.ref, entry: i, inTitle: true)) }
-            else if inAny { bodyHits.append(SearchHit(ref: entry.ref, entry: i, inTitle: false)) }
+            if inTitle {
+                titleHits.append(SearchHit(ref: entry.ref, entry: i, inTitle: true))
+            } else if inAny {
+                bodyHits.append(SearchHit(ref: entry.ref, entry: i, inTitle: false))
+            }
         }
         return titleHits + bodyHits
     }
 
-    static let queries = ["conseil d'état", "Conseil d’État", "schrems ii", "  privacy  shield ", "cnil microsoft azure", "health data hub",
-                          "ev-1", "ev-12", "src-", "e", "c", "co", "ju", "https://", "2024-03", "2024-03-22", "ecli:fr", "référé",
-                          "refere-suspension", "[[", "d'", ":", "«", "fin.", "end.", "zzzz", "a e i", "données santé", "Hébergement"]
+    static let queries = [
+        "conseil d'état", "Conseil d’État", "schrems ii", "  privacy  shield ", "cnil microsoft azure", "health data hub",
+        "ev-1", "ev-12", "src-", "e", "c", "co", "ju", "https://", "2024-03", "2024-03-22", "ecli:fr", "référé",
+        "refere-suspension", "[[", "d'", ":", "«", "fin.", "end.", "zzzz", "a e i", "données santé", "Hébergement",
+    ]
 
     @Test(arguments: ["bundled", "synthetic"])
     func findsWhatASubstringSearchFinds(_ which: String) throws {

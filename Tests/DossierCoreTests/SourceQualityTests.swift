@@ -30,7 +30,8 @@ import Testing
         "src-cadafaq-eucs": "no Commission page on the Cloud and AI Development Act and the EUCS found",
         "src-cnb-fisa-2024": "the original report behind the reprint not found",
         "src-nosdeputes-latombe-2021-05-27": "the Assemblée nationale's own record of the 27 May 2021 hearing not found",
-        "src-an-mission-souverainete-2020-10-15": "the Assemblée nationale's own minutes of the mission's 15 October 2020 meeting not found (searched 2026-12-07)",
+        "src-an-mission-souverainete-2020-10-15":
+            "the Assemblée nationale's own minutes of the mission's 15 October 2020 meeting not found (searched 2026-12-07)",
         "src-justia-us-v-microsoft": "a copy of the opinion already cited from supremecourt.gov: the records should drop it",
         "src-ippt-schrems-ii": "a copy of the judgment already cited from EUR-Lex and curia: the record should drop it",
     ]
@@ -64,9 +65,11 @@ import Testing
     @Test func courtDecisionsRestOnTheCourtsOwnPage() throws {
         for source in store.sources where source.kind == .court {
             let host = try #require(Self.host(of: source.url))
-            let official = ["conseil-etat.fr", "legifrance.gouv.fr", "curia.europa.eu", "eur-lex.europa.eu", "supremecourt.gov",
-                            "supremecourt.ie"]
-                .contains { host == $0 || host.hasSuffix("." + $0) }
+            let official = [
+                "conseil-etat.fr", "legifrance.gouv.fr", "curia.europa.eu", "eur-lex.europa.eu", "supremecourt.gov",
+                "supremecourt.ie",
+            ]
+            .contains { host == $0 || host.hasSuffix("." + $0) }
             #expect(official, "\(source.id) is a court source on \(host)")
         }
     }
@@ -79,7 +82,7 @@ import Testing
     /// Placeholder titles whose document's own title was not found in the stored material
     /// (searched on 7 December 2026).
     static let titlesAwaitingTheDocument: [String: String] = [
-        "src-senat-ppr-576": "the title of resolution proposal n° 576 (2019-2020) not found",
+        "src-senat-ppr-576": "the title of resolution proposal n° 576 (2019-2020) not found"
     ]
 
     @Test func titlesAreTheDocumentsOwn() {

@@ -17,7 +17,8 @@ import Testing
         // the accord's events include the ruling that struck it down, in date order
         #expect(store.eventIndices(ofAccord: "test-accord").map { store.events[$0].id } == ["ev-accord", "ev-ruling"])
         // two events, a party, the accord (through its comparison) and a glossary term
-        #expect(store.citations(ofSource: "src-press").map { store.id(of: $0) }.sorted()
+        #expect(
+            store.citations(ofSource: "src-press").map { store.id(of: $0) }.sorted()
                 == ["ev-accord", "ev-filing", "ev-year", "stay", "test-accord", "wide"])
         #expect(store.ref("arg-held") == .argument(1))
         #expect(store.ref("nothing") == nil)

@@ -1,5 +1,6 @@
-@testable import DossierCore
 import Testing
+
+@testable import DossierCore
 
 /// The loader decodes each record as soon as the reader has read it (`RecordSink`), so a file's
 /// tree is never built whole. These tests pin down what that must not change.
@@ -9,7 +10,9 @@ import Testing
         func record(in collection: String, pair: Int, _ item: YAMLNode) { records += 1 }
     }
 
-    static let dossierFile = (path: "dossier.yaml", text: """
+    static let dossierFile = (
+        path: "dossier.yaml",
+        text: """
         dossier:
           title: {en: "T", fr: "T"}
           as_of: 2024-01-01
@@ -20,7 +23,8 @@ import Testing
         parties:
           - {id: party-0, name: "P", kind: court, roles: [court], country: FR, summary: {en: "S", fr: "S"}, sources: [src-0]}
 
-        """)
+        """
+    )
 
     static func event(_ n: Int, date: String = "2020-01-01") -> String {
         "  - {id: ev-\(n), date: \(date), kind: ruling, track: courts, title: {en: \"E\(n)\", fr: \"E\(n)\"}, summary: {en: \"S\", fr: \"S\"}, parties: [party-0], sources: [src-0]}\n"
@@ -28,21 +32,22 @@ import Testing
 
     /// A folded block (`>`) is outside the fast reader's subset: it gives up there, after it has
     /// handed over the records above it, and libyaml reads the file again from the start.
-    static let lateFoldedBlock = (0..<50).map { event($0) }.joined() + """
-          - id: ev-late
-            date: 2021-05-01
-            kind: ruling
-            track: courts
-            title: {en: "Late", fr: "Tard"}
-            summary:
-              en: >
-                Folded
-                text
-              fr: "Texte"
-            parties: [party-0]
-            sources: [src-0]
+    static let lateFoldedBlock =
+        (0..<50).map { event($0) }.joined() + """
+              - id: ev-late
+                date: 2021-05-01
+                kind: ruling
+                track: courts
+                title: {en: "Late", fr: "Tard"}
+                summary:
+                  en: >
+                    Folded
+                    text
+                  fr: "Texte"
+                parties: [party-0]
+                sources: [src-0]
 
-        """
+            """
 
     @Test func aFileTheFastReaderGivesUpOnHalfWayIsReadAgainEachRecordOnce() throws {
         let events = "events:\n" + Self.lateFoldedBlock

@@ -1,5 +1,6 @@
-@testable import DossierCore
 import Testing
+
+@testable import DossierCore
 
 /// The one "did you mean" ranking, used by `:goto` and the command line.
 @Suite struct SuggestionsTests {

@@ -27,8 +27,8 @@ import Testing
         let day = try #require(DossierDate("2020-01-01"))
         let later = try #require(DossierDate("2020-07-16"))
         #expect([later, day, month, year].sorted() == [year, month, day, later])
-        #expect(year.lastDay == 20201231)
-        #expect(try #require(DossierDate("2024-02")).lastDay == 20240229)
+        #expect(year.lastDay == 20_201_231)
+        #expect(try #require(DossierDate("2024-02")).lastDay == 20_240_229)
     }
 }
 
@@ -37,7 +37,7 @@ import Testing
         #expect(TextFold.fold("« Conseil d’État »") == "\" conseil d'etat \"")
         #expect(TextFold.fold("CONSEIL D'ETAT") == "conseil d'etat")
         #expect(TextFold.fold("Œuvre Ça Ü ß") == "oeuvre ca u ss")
-        #expect(TextFold.fold("e\u{301}te\u{301}") == "ete") // decomposed accents
+        #expect(TextFold.fold("e\u{301}te\u{301}") == "ete")  // decomposed accents
         #expect(TextFold.fold("a\u{00A0}:") == "a :")
     }
 }
@@ -86,7 +86,10 @@ import Testing
     @Test func neutralisesEscapeSequencesAndControls() {
         let hostile = "a\u{1B}]52;c;SGVsbG8=\u{07}b\u{1B}[2Jc\u{9B}d\u{202E}e\rf\u{8}g"
         let clean = Sanitizer.clean(hostile)
-        #expect(!clean.unicodeScalars.contains { $0.value == 0x1B || $0.value == 0x07 || $0.value == 0x9B || $0.value == 0x202E || $0.value == 0x0D || $0.value == 0x08 })
+        #expect(
+            !clean.unicodeScalars.contains {
+                $0.value == 0x1B || $0.value == 0x07 || $0.value == 0x9B || $0.value == 0x202E || $0.value == 0x0D || $0.value == 0x08
+            })
         #expect(clean.hasPrefix("a\u{FFFD}]52;c;SGVsbG8="))
     }
 
@@ -107,9 +110,10 @@ import Testing
 /// `[[id]]` links are parsed in one place, for the loader and every printer.
 @Suite struct TextLinkTests {
     @Test func aTextIsCutIntoPlainPiecesAndLinks() {
-        #expect(OverviewLinks.segments(in: "See [[a]] and [[b]][[c]]. [[open") == [
-            .text("See "), .link("a"), .text(" and "), .link("b"), .link("c"), .text(". [[open"),
-        ])
+        #expect(
+            OverviewLinks.segments(in: "See [[a]] and [[b]][[c]]. [[open") == [
+                .text("See "), .link("a"), .text(" and "), .link("b"), .link("c"), .text(". [[open"),
+            ])
         #expect(OverviewLinks.ids(in: "no links") == [])
         #expect(OverviewLinks.segments(in: "") == [])
     }
@@ -118,9 +122,10 @@ import Testing
 /// `[[id|words]]`: a link that shows its own words, so a sentence keeps its grammar.
 @Suite struct LabelledLinkTests {
     @Test func aLinkMayCarryTheWordsItShows() {
-        #expect(OverviewLinks.segments(in: "the [[a|first order]] and [[b]] [[c|]]") == [
-            .text("the "), .link("a", label: "first order"), .text(" and "), .link("b"), .text(" "), .link("c"),
-        ])
+        #expect(
+            OverviewLinks.segments(in: "the [[a|first order]] and [[b]] [[c|]]") == [
+                .text("the "), .link("a", label: "first order"), .text(" and "), .link("b"), .text(" "), .link("c"),
+            ])
         #expect(OverviewLinks.ids(in: "[[a|x]] [[b]]") == ["a", "b"])
     }
 

@@ -1,6 +1,7 @@
 import DossierCore
 import DossierUI
 import Testing
+
 @testable import DossierTerminal
 
 /// A tiny terminal: it interprets the control sequences xterm-256color's terminfo strings produce
@@ -35,8 +36,9 @@ struct ModelScreen {
         self.width = width
         self.height = height
         self.backColourErase = backColourErase
-        places = Array(repeating: Place(text: filler, attributes: filler == " " ? [] : [.bold], foreground: filler == " " ? nil : 3),
-                       count: width * height)
+        places = Array(
+            repeating: Place(text: filler, attributes: filler == " " ? [] : [.bold], foreground: filler == " " ? nil : 3),
+            count: width * height)
     }
 
     subscript(row: Int, column: Int) -> Place { places[row * width + column] }
@@ -56,7 +58,7 @@ struct ModelScreen {
             }
             flushText()
             guard i + 1 < bytes.count else { errors.append("a lone ESC at the end"); return }
-            if bytes[i + 1] == UInt8(ascii: "(") , i + 2 < bytes.count {
+            if bytes[i + 1] == UInt8(ascii: "("), i + 2 < bytes.count {
                 lineDrawing = bytes[i + 2] == UInt8(ascii: "0")
                 if bytes[i + 2] != UInt8(ascii: "0") && bytes[i + 2] != UInt8(ascii: "B") { errors.append("charset \(bytes[i + 2])") }
                 i += 3
@@ -64,8 +66,8 @@ struct ModelScreen {
             }
             guard bytes[i + 1] == UInt8(ascii: "[") else { errors.append("ESC \(bytes[i + 1])"); i += 2; continue }
             var j = i + 2
-            var private_ = false
-            if j < bytes.count, bytes[j] == UInt8(ascii: "?") { private_ = true; j += 1 }
+            var isPrivate = false
+            if j < bytes.count, bytes[j] == UInt8(ascii: "?") { isPrivate = true; j += 1 }
             var parameters: [Int] = []
             var current: Int?
             while j < bytes.count, (bytes[j] >= 0x30 && bytes[j] <= 0x39) || bytes[j] == UInt8(ascii: ";") {
@@ -79,7 +81,7 @@ struct ModelScreen {
             }
             if let current { parameters.append(current) }
             guard j < bytes.count else { errors.append("an unfinished CSI"); return }
-            control(private_, parameters, bytes[j])
+            control(isPrivate, parameters, bytes[j])
             i = j + 1
         }
         flushText()
@@ -89,7 +91,7 @@ struct ModelScreen {
         switch (isPrivate, Character(Unicode.Scalar(final))) {
         case (true, "l") where parameters == [25]: cursorShown = false
         case (true, "h") where parameters == [25]: cursorShown = true
-        case (true, "l") where parameters == [12]: break // blinking off (part of cnorm)
+        case (true, "l") where parameters == [12]: break  // blinking off (part of cnorm)
         case (false, "H"):
             row = max(1, parameters.first ?? 1) - 1
             column = max(1, parameters.count > 1 ? parameters[1] : 1) - 1
@@ -194,8 +196,10 @@ struct ModelScreen {
 
     /// What the model must show for a grid: each cell's text in its look; a wide character's
     /// right half as a continuation.
-    func expectShows(_ model: ModelScreen, _ grid: Grid, theme: Theme, text: (Cell) -> String = { $0.text },
-                     sourceLocation: SourceLocation = #_sourceLocation) {
+    func expectShows(
+        _ model: ModelScreen, _ grid: Grid, theme: Theme, text: (Cell) -> String = { $0.text },
+        sourceLocation: SourceLocation = #_sourceLocation
+    ) {
         #expect(model.errors == [], sourceLocation: sourceLocation)
         var mismatches: [String] = []
         for row in 0..<grid.height {
@@ -205,16 +209,18 @@ struct ModelScreen {
                     // a right half without its left (the grid can leave one when a wide
                     // character is written over another in the same place): drawn as a space
                     let look = cell.style.look(in: theme)
-                    let expected = ModelScreen.Place(text: " ", attributes: look.attributes,
-                                                     foreground: look.foreground?.rawValue, background: look.background?.rawValue)
+                    let expected = ModelScreen.Place(
+                        text: " ", attributes: look.attributes,
+                        foreground: look.foreground?.rawValue, background: look.background?.rawValue)
                     if place != expected { mismatches.append("\(row),\(column): \(place), wanted \(expected) (a lone right half)") }
                     continue
                 }
                 if cell.width == 0, text(grid[row, column - 1]) == "??" {
                     // a wide character drawn as two question marks (the ASCII fallback)
                     let look = grid[row, column - 1].style.look(in: theme)
-                    let expected = ModelScreen.Place(text: "?", attributes: look.attributes,
-                                                     foreground: look.foreground?.rawValue, background: look.background?.rawValue)
+                    let expected = ModelScreen.Place(
+                        text: "?", attributes: look.attributes,
+                        foreground: look.foreground?.rawValue, background: look.background?.rawValue)
                     if place != expected { mismatches.append("\(row),\(column): \(place), wanted \(expected)") }
                     continue
                 }
@@ -224,8 +230,9 @@ struct ModelScreen {
                 }
                 let look = cell.style.look(in: theme)
                 let shown = text(cell) == "??" ? "?" : text(cell)
-                let expected = ModelScreen.Place(text: shown, attributes: look.attributes,
-                                                 foreground: look.foreground?.rawValue, background: look.background?.rawValue)
+                let expected = ModelScreen.Place(
+                    text: shown, attributes: look.attributes,
+                    foreground: look.foreground?.rawValue, background: look.background?.rawValue)
                 if place != expected { mismatches.append("\(row),\(column): \(place), wanted \(expected)") }
             }
         }
@@ -263,7 +270,7 @@ struct ModelScreen {
         grid.put("choisi", row: 2, column: 6, style: .normal)
         grid.put("中文", row: 0, column: 3, style: .match)
         grid.put("ab", row: 1, column: 2, style: .accent)
-        grid.put("x", row: 1, column: 5, style: .normal) // the right half of 律
+        grid.put("x", row: 1, column: 5, style: .normal)  // the right half of 律
         grid.cursor = nil
         model.apply(writer.frame(grid))
         expectShows(model, grid, theme: .dark)
@@ -334,7 +341,7 @@ struct ModelScreen {
         expectShows(model, grid, theme: .safe) { cell in
             switch ASCIIFallback.glyph(cell) {
             case .text(let text): return text
-            case .line: return cell.text // drawn by the terminal's line drawing
+            case .line: return cell.text  // drawn by the terminal's line drawing
             }
         }
         // text after line drawing, in the next frame: line drawing is ended first
@@ -382,16 +389,19 @@ struct ModelScreen {
     /// and one without `ech` or `el` (or both) gets spaces; the screen ends right either way.
     @Test func erasingHonoursTheTerminalsCapabilities() throws {
         let xterm = try #require(Self.xterm)
-        let variants = [xterm.without(bce: true), xterm.without(ech: true), xterm.without(el: true),
-                        xterm.without(bce: true, ech: true, el: true)]
+        let variants = [
+            xterm.without(bce: true), xterm.without(ech: true), xterm.without(el: true),
+            xterm.without(bce: true, ech: true, el: true),
+        ]
         for (index, strings) in variants.enumerated() {
             var random = SplitMix(seed: UInt64(100 + index))
             var writer = FrameWriter(strings: strings, theme: .dark)
             var model = ModelScreen(width: 20, height: 5, backColourErase: strings.backColourErase)
             var grid = Grid(width: 20, height: 5)
             for _ in 0..<40 {
-                grid.put(String(repeating: "ab 中 ", count: 1 + random.next(3)), row: random.next(5), column: random.next(10),
-                         style: [.normal, .statusBar, .heading][random.next(3)])
+                grid.put(
+                    String(repeating: "ab 中 ", count: 1 + random.next(3)), row: random.next(5), column: random.next(10),
+                    style: [.normal, .statusBar, .heading][random.next(3)])
                 blankSomeCells(&grid, &random)
                 let bytes = writer.frame(grid)
                 model.apply(bytes)

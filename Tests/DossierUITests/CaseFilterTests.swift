@@ -1,6 +1,7 @@
 import DossierCore
-@testable import DossierUI
 import Testing
+
+@testable import DossierUI
 
 /// `case:` narrows the timeline and the arguments to one case by its number, and a case number or
 /// ECLI typed as a plain word finds its decision.

@@ -1,6 +1,7 @@
 import DossierCore
-@testable import DossierUI
 import Testing
+
+@testable import DossierUI
 
 /// Cells keep their grapheme as bytes (inline up to 8, numbered beyond), and `put` writes
 /// printable ASCII without measuring it: neither changes what a grid holds.
@@ -43,8 +44,10 @@ import Testing
     /// Random strings of ASCII, marks, controls, wide and emoji pieces, written at random places
     /// over a row holding wide characters: the grid and the width used are the reference's.
     @Test func putWritesWhatWritingGraphemeByGraphemeWrites() {
-        let pieces = ["a", "Z", " ", "e", "\u{301}", "é", "法", "\r", "\n", "\r\n", "\t", "🇫", "🇷", "👍", "\u{1F3FD}",
-                      "\u{200D}", "❤", "\u{FE0F}", "1", "\u{20E3}", "«", "\u{0}", "\u{7F}", "\u{85}", "~"]
+        let pieces = [
+            "a", "Z", " ", "e", "\u{301}", "é", "法", "\r", "\n", "\r\n", "\t", "🇫", "🇷", "👍", "\u{1F3FD}",
+            "\u{200D}", "❤", "\u{FE0F}", "1", "\u{20E3}", "«", "\u{0}", "\u{7F}", "\u{85}", "~",
+        ]
         var random = SplitMix64(seed: 16)
         for round in 0..<3000 {
             var text = ""
@@ -55,7 +58,9 @@ import Testing
             let column = Int(random.next() % 13) - 1, maxWidth = Int(random.next() % 14)
             let used = grid.put(text, row: 0, column: column, maxWidth: maxWidth, style: .accent)
             let expectedUsed = putByGraphemes(text, into: &expected, row: 0, column: column, maxWidth: maxWidth)
-            #expect(grid == expected && used == expectedUsed, "round \(round): \(text.unicodeScalars.map { String($0.value, radix: 16) }) at \(column) max \(maxWidth)")
+            #expect(
+                grid == expected && used == expectedUsed,
+                "round \(round): \(text.unicodeScalars.map { String($0.value, radix: 16) }) at \(column) max \(maxWidth)")
         }
     }
 }

@@ -1,6 +1,7 @@
 import DossierCore
-@testable import DossierUI
 import Testing
+
+@testable import DossierUI
 
 extension UIFixtures {
     /// The explorer on Fixtures/compare: three made-up accords with every dimension.
@@ -85,7 +86,7 @@ extension AppState {
     @Test func aCellsLinksAreFollowedAndBackReturnsToTheComparison() throws {
         var state = try UIFixtures.compareState()
         state.press(.character("4"), .character("C"))
-        for _ in 0..<7 { state.press(.character("J")) }   // the ruling
+        for _ in 0..<7 { state.press(.character("J")) }  // the ruling
         #expect(state.comparison?.dimension == 7)
         #expect(state.comparisonTarget == "accord-one")
         state.press(.character("j"))

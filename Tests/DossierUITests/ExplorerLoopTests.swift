@@ -9,8 +9,10 @@ import Testing
 @Suite struct ExplorerLoopTests {
     /// A loop on a fresh state (no index reported yet), with an index builder that finishes at
     /// once unless told otherwise.
-    func loop(_ backend: TestBackend, mouse: Bool = false,
-              buildSearchIndex: @escaping ExplorerLoop.IndexBuilder = { _, done in done() }) throws -> ExplorerLoop {
+    func loop(
+        _ backend: TestBackend, mouse: Bool = false,
+        buildSearchIndex: @escaping ExplorerLoop.IndexBuilder = { _, done in done() }
+    ) throws -> ExplorerLoop {
         let state = AppState(store: try UIFixtures.store(), lang: .en, width: backend.size.width, height: backend.size.height, mouse: mouse)
         return ExplorerLoop(backend: backend, state: state, buildSearchIndex: buildSearchIndex)
     }
@@ -58,7 +60,9 @@ import Testing
         #expect(explorer.run() == 0)
         let copies = backend.calls.compactMap { if case .copyToClipboard(let text) = $0 { return text } else { return nil } }
         #expect(copies.count == 1)
-        #expect(copies.first?.hasPrefix("Conseil d’État, interim relief order of 22 March 2024, Claimant, No. 492369, ECLI:FR:CEORD:2024:492369.20240322\nSources:") == true)
+        #expect(
+            copies.first?.hasPrefix("Conseil d’État, interim relief order of 22 March 2024, Claimant, No. 492369, ECLI:FR:CEORD:2024:492369.20240322\nSources:")
+                == true)
         #expect(backend.frames.contains { $0.text.contains("sent to the terminal’s clipboard") && $0.text.contains("Citation — select it") })
     }
 
@@ -121,12 +125,14 @@ import Testing
 
     @Test func clicksHitWhatTheLastFrameDrew() throws {
         // tab 1 at column 2 of row 1; then the first event row of the timeline, below strip and heading
-        let backend = TestBackend(width: 120, height: 40, script: [
-            .key(.mouse(MouseEvent(kind: .click, row: 1, column: 2))),
-            .key(.character("2")),
-            .key(.mouse(MouseEvent(kind: .click, row: 5, column: 5))),
-            .key(.character("q")),
-        ])
+        let backend = TestBackend(
+            width: 120, height: 40,
+            script: [
+                .key(.mouse(MouseEvent(kind: .click, row: 1, column: 2))),
+                .key(.character("2")),
+                .key(.mouse(MouseEvent(kind: .click, row: 5, column: 5))),
+                .key(.character("q")),
+            ])
         var explorer = try loop(backend, mouse: true)
         #expect(explorer.run() == 0)
         #expect(explorer.state.pane == .timeline)

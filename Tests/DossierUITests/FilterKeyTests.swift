@@ -1,6 +1,7 @@
 import DossierCore
-@testable import DossierUI
 import Testing
+
+@testable import DossierUI
 
 /// One table of filter keys (FilterKey) drives parsing, writing back, completion, the prompt's
 /// help and the `f` key's help: a key added there shows up in all five.

@@ -1,6 +1,7 @@
 import DossierCore
-@testable import DossierUI
 import Testing
+
+@testable import DossierUI
 
 /// The glossary (`w`, `:glossary`): its list, its filter, a term's detail and the ways in and out.
 @Suite struct GlossaryTests {
@@ -105,7 +106,7 @@ import Testing
         #expect(shownTerm(state) == "stay", "a term link opens the term on top")
         state.press(.backspace)
         #expect(shownTerm(state) == "interim-order", "Back uncovers the term before")
-        state.press(.character("g"), .enter)   // the first link: the ruling, shown in its pane
+        state.press(.character("g"), .enter)  // the first link: the ruling, shown in its pane
         #expect(state.overlay == nil)
         #expect(state.selectedID == "ev-ruling")
         // Back returns to the term the link was followed from, the glossary as it was

@@ -62,7 +62,10 @@ import Testing
     @Test(arguments: [(80, 24), (120, 40), (60, 20), (200, 60), (50, 14), (49, 13), (1, 1), (0, 0)])
     func everyRowIsExactlyTheScreenWidth(width: Int, height: Int) throws {
         var state = try UIFixtures.state(width: width, height: height)
-        for keys in [[Key.character("1"), .end], [.character("2")], [.enter, .end], [.character("3")], [.character("4")], [.character("5"), .character("s")], [.character("?")]] {
+        for keys in [
+            [Key.character("1"), .end], [.character("2")], [.enter, .end], [.character("3")], [.character("4")], [.character("5"), .character("s")],
+            [.character("?")],
+        ] {
             for key in keys { state.handle(key) }
             let grid = ScreenView.render(state)
             #expect(grid.width == width && grid.height == height)
@@ -94,7 +97,7 @@ import Testing
         grid.put("ab法法", row: 0, column: 0)
         #expect(grid.text == "ab法")
         #expect(grid.rowWidth(0) == 5)
-        grid.put("x", row: 0, column: 3) // overwrite the right half of 法
+        grid.put("x", row: 0, column: 3)  // overwrite the right half of 法
         #expect(grid.text == "ab x")
         #expect(grid.rowWidth(0) == 5)
         grid.put("\u{1B}[2J", row: 0, column: 0)

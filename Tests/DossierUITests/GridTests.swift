@@ -1,6 +1,7 @@
 import DossierCore
-@testable import DossierUI
 import Testing
+
+@testable import DossierUI
 
 /// The cell grid keeps a wide character's two halves together whatever is written over them.
 @Suite struct GridTests {

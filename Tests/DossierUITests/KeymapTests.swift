@@ -1,7 +1,8 @@
 import DossierCore
-@testable import DossierUI
 import Foundation
 import Testing
+
+@testable import DossierUI
 
 @Suite struct KeymapTests {
     @Test func noKeyIsBoundTwiceInTheSameContext() {
@@ -17,10 +18,12 @@ import Testing
         let x = Key.character("x"), z = Key.character("z")
         let listDetailList = [bind(x, .moveDown, .list), bind(x, .follow, .detail), bind(x, .moveUp, .list)]
         #expect(Keymap.conflicts(in: listDetailList).count == 1)
-        #expect(Keymap.conflicts(in: [bind(z, .quit, .everywhere), bind(z, .follow, .detail)]).count == 1,
-                "everywhere overlaps every scope")
-        #expect(Keymap.conflicts(in: [bind(z, .openDetail, .list), bind(z, .follow, .detail)]).isEmpty,
-                "the list and the detail never apply at once")
+        #expect(
+            Keymap.conflicts(in: [bind(z, .quit, .everywhere), bind(z, .follow, .detail)]).count == 1,
+            "everywhere overlaps every scope")
+        #expect(
+            Keymap.conflicts(in: [bind(z, .openDetail, .list), bind(z, .follow, .detail)]).isEmpty,
+            "the list and the detail never apply at once")
     }
 
     /// The README and the explorer's reference both show the key table.
@@ -57,8 +60,9 @@ import Testing
                     #expect(section.contains(binding.label[lang]), "help lacks \(kind): '\(binding.label[lang])'")
                     for key in binding.keys {
                         let name = KeyNames.localized(key.name, lang)
-                        #expect(section.contains(name) && !section.contains(name.prefix(max(1, name.count - 1)) + "…"),
-                                "help lacks \(kind): key \(name)")
+                        #expect(
+                            section.contains(name) && !section.contains(name.prefix(max(1, name.count - 1)) + "…"),
+                            "help lacks \(kind): key \(name)")
                     }
                 }
             }

@@ -1,7 +1,8 @@
 import DossierCore
-@testable import DossierUI
 import Foundation
 import Testing
+
+@testable import DossierUI
 
 /// The overlays' keys come from one table (`OverlayKeymap`): what a key does there, what the
 /// status bar says while the overlay is open, and the table in docs/KEYS.md.
@@ -16,7 +17,9 @@ import Testing
 
     @Test func theKeysReferenceHasTheOverlayKeyTable() throws {
         let keys = try UIFixtures.projectText("docs/KEYS.md")
-        #expect(keys.contains(OverlayKeymap.markdownTable(.en)), "docs/KEYS.md's overlay key table differs from OverlayKeymap.markdownTable(): regenerate it with `dossier keys`")
+        #expect(
+            keys.contains(OverlayKeymap.markdownTable(.en)),
+            "docs/KEYS.md's overlay key table differs from OverlayKeymap.markdownTable(): regenerate it with `dossier keys`")
     }
 
     /// The glossary's status bar names the glossary's keys, not the panes' under it; `/` is

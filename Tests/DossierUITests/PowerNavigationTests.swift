@@ -204,7 +204,10 @@ import Testing
             Issue.record("y asks for one clipboard copy, not \(effects)")
             return
         }
-        #expect(text.hasPrefix("Conseil d’État, interim relief order of 22 March 2024, Claimant, No. 492369, ECLI:FR:CEORD:2024:492369.20240322\nSources:\n- Conseil d’État, “Ordonnance du 22 mars 2024”, 2024-03-22 — https://example.org/court"))
+        #expect(
+            text.hasPrefix(
+                "Conseil d’État, interim relief order of 22 March 2024, Claimant, No. 492369, ECLI:FR:CEORD:2024:492369.20240322\nSources:\n- Conseil d’État, “Ordonnance du 22 mars 2024”, 2024-03-22 — https://example.org/court"
+            ))
         #expect(state.message?.en.contains("sent to the terminal’s clipboard") == true)
         #expect(state.overlay == .citation(text), "the citation is also shown, to read and select")
     }
@@ -226,7 +229,7 @@ import Testing
 
     @Test func mouseClicksSelectAndFollowOnlyWhenEnabled() throws {
         var state = try UIFixtures.state(width: 120, height: 40)
-        let row = state.layout.list.inner.row + 2 // strip, heading 2000, then the first event
+        let row = state.layout.list.inner.row + 2  // strip, heading 2000, then the first event
         state.press(.mouse(MouseEvent(kind: .click, row: row, column: 5)))
         #expect(state.selectedID == "ev-ruling", "ignored without --mouse")
         state = try UIFixtures.state(width: 120, height: 40, mouse: true)

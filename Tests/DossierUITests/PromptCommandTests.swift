@@ -1,6 +1,7 @@
 import DossierCore
-@testable import DossierUI
 import Testing
+
+@testable import DossierUI
 
 /// The `:` commands are declared once (`PromptCommands.all`): the line runs each of them, Tab
 /// offers each, and the `:` key's help names each, in both languages.

@@ -171,7 +171,9 @@ import Testing
         #expect(screen.contains("Citation sent to the terminal’s clipboard"))
         let markdown = state.press(.character("Y"))
         guard case .copyToClipboard(let md)? = markdown.first else { Issue.record("no Markdown copy"); return }
-        #expect(md.hasPrefix("[Conseil d’État, interim relief order of 22 March 2024, Claimant, No. 492369, ECLI:FR:CEORD:2024:492369.20240322](https://example.org/court)"))
+        #expect(
+            md.hasPrefix(
+                "[Conseil d’État, interim relief order of 22 March 2024, Claimant, No. 492369, ECLI:FR:CEORD:2024:492369.20240322](https://example.org/court)"))
         #expect(state.overlay == .citation(md))
     }
 
@@ -269,7 +271,7 @@ import Testing
 
 @Suite struct SourceViewTests {
     func openSource(_ state: inout AppState) {
-        state.press(.enter, .end, .enter)   // the focal event's last link is its source
+        state.press(.enter, .end, .enter)  // the focal event's last link is its source
     }
 
     @Test func listsWhoCitesItAndFollowsThem() throws {

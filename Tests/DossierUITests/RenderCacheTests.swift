@@ -1,6 +1,7 @@
 import DossierCore
-@testable import DossierUI
 import Testing
+
+@testable import DossierUI
 
 /// The renderer's caches (the selected record's laid-out detail, the list rows and the parts
 /// already drawn): after any key, the frame the renderer draws is the one drawn with no cache at
@@ -104,7 +105,8 @@ import Testing
     /// The frame lays out only the detail lines it shows: they are the full layout's first ones.
     @Test func limitedLayoutIsThePrefixOfTheFullOne() throws {
         let store = try UIFixtures.store()
-        let refs = store.events.indices.map { RecordRef.event($0) } + store.parties.indices.map { RecordRef.party($0) }
+        let refs =
+            store.events.indices.map { RecordRef.event($0) } + store.parties.indices.map { RecordRef.party($0) }
             + store.sources.indices.map { RecordRef.source($0) }
         for ref in refs {
             for lang in Language.allCases {
@@ -112,8 +114,9 @@ import Testing
                 for width in [1, 20, 57] {
                     let full = DetailLayout.lines(blocks, width: width, lang: lang)
                     for limit in [0, 1, 3, 10, full.count, full.count + 5] {
-                        #expect(DetailLayout.lines(blocks, width: width, lang: lang, limit: limit) == Array(full.prefix(limit)),
-                                "\(ref) \(lang) width \(width) limit \(limit)")
+                        #expect(
+                            DetailLayout.lines(blocks, width: width, lang: lang, limit: limit) == Array(full.prefix(limit)),
+                            "\(ref) \(lang) width \(width) limit \(limit)")
                     }
                 }
             }
@@ -182,15 +185,17 @@ import Testing
                 for n in 0..<inner.height where state.detailScroll + n < lines.count {
                     var column = inner.column
                     for segment in lines[state.detailScroll + n].segments {
-                        column += reference.put(segment.text, row: inner.row + n, column: column,
-                                                maxWidth: inner.column + inner.width - column, style: segment.style)
+                        column += reference.put(
+                            segment.text, row: inner.row + n, column: column,
+                            maxWidth: inner.column + inner.width - column, style: segment.style)
                     }
                 }
                 for row in inner.row..<(inner.row + inner.height) {
                     // the text, its role and width (the selection and highlights restyle over them)
                     let drawn = grid.cells(row: row, column: inner.column, count: inner.width).map { "\($0.text)\($0.role)\($0.width)" }
-                    #expect(drawn == reference.cells(row: row, column: inner.column, count: inner.width).map { "\($0.text)\($0.role)\($0.width)" },
-                            "\(width)×\(height) \(lang) step \(step) row \(row)")
+                    #expect(
+                        drawn == reference.cells(row: row, column: inner.column, count: inner.width).map { "\($0.text)\($0.role)\($0.width)" },
+                        "\(width)×\(height) \(lang) step \(step) row \(row)")
                 }
             }
         }

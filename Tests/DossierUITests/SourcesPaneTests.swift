@@ -1,6 +1,7 @@
 import DossierCore
-@testable import DossierUI
 import Testing
+
+@testable import DossierUI
 
 /// Issue 14's fifth pane: the bibliography, browsed by date, publisher or kind, filtered, each
 /// source's detail the source view's content, reached by `5`, Tab, search and `:goto`.

@@ -47,8 +47,9 @@ private func expectLayer(_ actual: String, file: String, sourceLocation: SourceL
     if expected != actual {
         let diff = zip(expected.split(separator: "\n", omittingEmptySubsequences: false), actual.split(separator: "\n", omittingEmptySubsequences: false))
             .enumerated().first { $0.element.0 != $0.element.1 }
-        let where_ = diff.map { "first difference at line \($0.offset + 1):\n  expected: \($0.element.0)\n  actual:   \($0.element.1)" } ?? "line counts differ"
-        Issue.record("screen differs from \(file) — \(where_)\n\(actual)", sourceLocation: sourceLocation)
+        let location =
+            diff.map { "first difference at line \($0.offset + 1):\n  expected: \($0.element.0)\n  actual:   \($0.element.1)" } ?? "line counts differ"
+        Issue.record("screen differs from \(file) — \(location)\n\(actual)", sourceLocation: sourceLocation)
     }
 }
 

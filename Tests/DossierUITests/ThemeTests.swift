@@ -152,8 +152,10 @@ import Testing
 
 @Suite struct ASCIIFallbackTests {
     @Test func everyScreenIsASCIIAndKeepsItsWidth() throws {
-        for (lang, keys) in [(Language.en, [Key.character("2")]), (.fr, [.character("2"), .enter]), (.fr, [.character("?")]),
-                             (.en, [.character("1"), .end]), (.fr, [.character("4")])] {
+        for (lang, keys) in [
+            (Language.en, [Key.character("2")]), (.fr, [.character("2"), .enter]), (.fr, [.character("?")]),
+            (.en, [.character("1"), .end]), (.fr, [.character("4")]),
+        ] {
             var state = try UIFixtures.state(width: 100, height: 30, lang: lang)
             for key in keys { state.press(key) }
             let grid = ScreenView.render(state)

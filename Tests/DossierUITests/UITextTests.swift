@@ -1,6 +1,7 @@
 import DossierCore
-@testable import DossierUI
 import Testing
+
+@testable import DossierUI
 
 /// French typography wants a no-break space (U+00A0, or the narrow U+202F) before `: ; ! ?` and
 /// inside « »; an ordinary space there lets a line break strand the sign. The data has its test

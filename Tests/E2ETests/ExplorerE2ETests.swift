@@ -102,7 +102,7 @@ struct ExplorerE2ETests {
 
     @Test func searchesFiltersZoomsToursAndCopiesACitation() throws {
         let tmux = Tmux()
-        try tmux.run(["start-server", ";", "set-option", "-s", "exit-empty", "off"]) // an empty server exits, maybe under the next new-session
+        try tmux.run(["start-server", ";", "set-option", "-s", "exit-empty", "off"])  // an empty server exits, maybe under the next new-session
         try tmux.start(Tmux.binary, width: 160, height: 50)
         try tmux.run(["set-option", "-s", "set-clipboard", "on"])
         _ = try tmux.waitFor(text: "[2 Timeline]")
@@ -131,10 +131,13 @@ struct ExplorerE2ETests {
 
         try tmux.keys("y")
         screen = try tmux.waitFor(text: "Citation sent to the terminal’s clipboard")
-        #expect(screen.contains("\nConseil d’État, interim relief order of 22 March 2024, Société Clever Cloud and others, No. 492369"),
-                "the citation is shown from the first column, to select")
+        #expect(
+            screen.contains("\nConseil d’État, interim relief order of 22 March 2024, Société Clever Cloud and others, No. 492369"),
+            "the citation is shown from the first column, to select")
         let buffer = try tmux.run(["show-buffer"]).output
-        #expect(buffer.hasPrefix("Conseil d’État, interim relief order of 22 March 2024, Société Clever Cloud and others, No. 492369"), "OSC 52 reached tmux: \(buffer)")
+        #expect(
+            buffer.hasPrefix("Conseil d’État, interim relief order of 22 March 2024, Société Clever Cloud and others, No. 492369"),
+            "OSC 52 reached tmux: \(buffer)")
         #expect(buffer.contains("https://"))
         try tmux.keys("q")
         _ = try tmux.waitFor("citation closed by q") { !$0.contains("Citation — select it") && $0.contains("[2 Timeline]") }
@@ -170,14 +173,13 @@ struct ExplorerE2ETests {
         try tmux.start(Tmux.binary + " --mouse", width: 120, height: 40)
         _ = try tmux.waitFor(text: "[2 Timeline]")
         // a click is a press (button 0) then a release (button 3)
-        try tmux.literal(report(button: 0, column: 4, row: 1) + report(button: 3, column: 4, row: 1))   // first tab
+        try tmux.literal(report(button: 0, column: 4, row: 1) + report(button: 3, column: 4, row: 1))  // first tab
         _ = try tmux.waitFor(text: "[1 Parties]")
-        try tmux.literal(report(button: 0, column: 5, row: 5) + report(button: 3, column: 5, row: 5))   // second party
+        try tmux.literal(report(button: 0, column: 5, row: 5) + report(button: 3, column: 5, row: 5))  // second party
         _ = try tmux.waitFor(text: "Parties 2/")
-        try tmux.literal(report(button: 65, column: 5, row: 5))      // wheel down: three rows on
+        try tmux.literal(report(button: 65, column: 5, row: 5))  // wheel down: three rows on
         _ = try tmux.waitFor(text: "Parties 5/")
         try tmux.keys("q")
         _ = try tmux.waitFor(text: "EXIT=0")
     }
 }
-

@@ -1,6 +1,7 @@
 import DossierCore
 import Foundation
 import Testing
+
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -73,11 +74,13 @@ struct HardeningE2ETests {
         try start(tmux, "env LANG=C.UTF-8 \(Tmux.binary); echo EXIT=$?", width: 90, height: 30)
         _ = try tmux.waitFor(text: "[2 Timeline]")
         let pid = try appPID(tmux)
-        var rng = SplitMix64(seed: 0xD055_1E2)     // fixed: a failure can be replayed
+        var rng = SplitMix64(seed: 0xD055_1E2)  // fixed: a failure can be replayed
         let excluded: Set<UInt8> = [0x03, 0x1A, 0x1C, 0x13, 0x11, UInt8(ascii: "q")]
-        let sequences: [[UInt8]] = ["\u{1B}[A", "\u{1B}[B", "\u{1B}[6~", "\u{1B}[1;5C", "\u{1B}[M !!", "\u{1B}[<0;12;5M",
-                                    "\u{1B}[200~paste\u{1B}[201~", "\u{1B}]52;c;ZXZpbA==\u{7}", "\u{1B}OP", "\u{1B}[15~",
-                                    "\u{1B}", "\u{1B}[", "\u{1B}[99;999H"].map { Array($0.utf8) }
+        let sequences: [[UInt8]] = [
+            "\u{1B}[A", "\u{1B}[B", "\u{1B}[6~", "\u{1B}[1;5C", "\u{1B}[M !!", "\u{1B}[<0;12;5M",
+            "\u{1B}[200~paste\u{1B}[201~", "\u{1B}]52;c;ZXZpbA==\u{7}", "\u{1B}OP", "\u{1B}[15~",
+            "\u{1B}", "\u{1B}[", "\u{1B}[99;999H",
+        ].map { Array($0.utf8) }
         var sent = 0
         for _ in 0..<40 {
             var batch: [UInt8] = []
@@ -156,7 +159,10 @@ struct HardeningE2ETests {
     @Test func aFatalSignalStillRestoresTheTerminal() throws {
         for (signal, status) in [(SIGSEGV, 139), (SIGABRT, 134), (SIGILL, 132)] {
             let tmux = Tmux()
-            try start(tmux, "env LANG=C.UTF-8 SWIFT_BACKTRACE=enable=no \(Tmux.binary); echo EXIT=$?; stty -a | grep -q -- ' -echo ' && echo ECHO=off || echo ECHO=on", width: 100, height: 30)
+            try start(
+                tmux,
+                "env LANG=C.UTF-8 SWIFT_BACKTRACE=enable=no \(Tmux.binary); echo EXIT=$?; stty -a | grep -q -- ' -echo ' && echo ECHO=off || echo ECHO=on",
+                width: 100, height: 30)
             _ = try tmux.waitFor(text: "[2 Timeline]")
             kill(try appPID(tmux), signal)
             let screen = try tmux.waitFor(text: "ECHO=")
@@ -204,8 +210,10 @@ struct HardeningE2ETests {
     }
 
     @Test func unsetAndUnknownTermAreRefusedClearly() throws {
-        for (environment, message) in [("-u TERM", "TERM is not set"),
-                                       ("TERM=no-such-terminal-xyz", "TERM=no-such-terminal-xyz is not a terminal type this system knows")] {
+        for (environment, message) in [
+            ("-u TERM", "TERM is not set"),
+            ("TERM=no-such-terminal-xyz", "TERM=no-such-terminal-xyz is not a terminal type this system knows"),
+        ] {
             let tmux = Tmux()
             try start(tmux, "env \(environment) LANG=C.UTF-8 \(Tmux.binary); echo EXIT=$?")
             let screen = try tmux.waitFor(text: "EXIT=")
@@ -238,7 +246,7 @@ struct HardeningE2ETests {
             let lines = screen.split(separator: "\n", omittingEmptySubsequences: false)
             #expect(lines.contains { $0.hasPrefix("╔") && $0.count == width }, "a box spans the full width")
         } else if width >= 20 {
-            _ = try tmux.waitFor(text: "\(width)×\(height)") // the "too small" notice names the size
+            _ = try tmux.waitFor(text: "\(width)×\(height)")  // the "too small" notice names the size
         }
         try tmux.keys("q")
         try tmux.run(["resize-window", "-t", "e2e", "-x", "100", "-y", "30"])

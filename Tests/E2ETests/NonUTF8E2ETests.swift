@@ -15,8 +15,9 @@ struct NonUTF8E2ETests {
         let go = directory.appendingPathComponent("go").path
         let captured = directory.appendingPathComponent("output").path
         // the explorer starts once the pane's output is being captured
-        try tmux.start("sh -c 'while [ ! -e \(go) ]; do sleep 0.02; done; exec \(Tmux.binary)'",
-                       width: 120, height: 34, environment: "LC_ALL=C LANG=C")
+        try tmux.start(
+            "sh -c 'while [ ! -e \(go) ]; do sleep 0.02; done; exec \(Tmux.binary)'",
+            width: 120, height: 34, environment: "LC_ALL=C LANG=C")
         try tmux.run(["pipe-pane", "-O", "-t", "e2e", "cat > \(captured)"])
         FileManager.default.createFile(atPath: go, contents: Data())
 

@@ -34,7 +34,7 @@ struct ReadingE2ETests {
         let first = try tmux.waitFor(text: "[2 Timeline]")
         #expect(!Self.detailTop(first).contains("↑"))
         let status = try #require(first.split(separator: "\n").last { $0.contains(" Timeline ") }.map(String.init))
-        let position = String(status.split(separator: "│")[0]).trimmingCharacters(in: .whitespaces)   // "Timeline 58/87"
+        let position = String(status.split(separator: "│")[0]).trimmingCharacters(in: .whitespaces)  // "Timeline 58/87"
         try tmux.keys("C-e")
         _ = try tmux.waitFor("↑ on the detail after Ctrl-E") { Self.detailTop($0).contains("↑") }
         try tmux.keys("C-y")

@@ -1,6 +1,7 @@
 import DossierCore
 import Foundation
 import Testing
+
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -12,13 +13,18 @@ import Glibc
 /// --filter SignalStorm` runs rounds for five minutes.
 @Suite(.serialized, .enabled(if: Tmux.available), .e2eTimeLimit)
 struct SignalStormE2ETests {
-    static let ending: [Int32] = [SIGINT, SIGTERM, SIGHUP, SIGQUIT, SIGUSR1, SIGUSR2, SIGALRM, SIGPIPE, SIGXCPU, SIGXFSZ,
-                                  SIGSYS, SIGPROF, SIGVTALRM, SIGPOLL, SIGSTKFLT, SIGPWR, SIGABRT, SIGSEGV, SIGBUS, SIGFPE,
-                                  SIGILL, SIGTRAP] + Array(__libc_current_sigrtmin()...__libc_current_sigrtmax())
+    static let ending: [Int32] =
+        [
+            SIGINT, SIGTERM, SIGHUP, SIGQUIT, SIGUSR1, SIGUSR2, SIGALRM, SIGPIPE, SIGXCPU, SIGXFSZ,
+            SIGSYS, SIGPROF, SIGVTALRM, SIGPOLL, SIGSTKFLT, SIGPWR, SIGABRT, SIGSEGV, SIGBUS, SIGFPE,
+            SIGILL, SIGTRAP,
+        ] + Array(__libc_current_sigrtmin()...__libc_current_sigrtmax())
     static let harmless: [Int32] = [SIGWINCH, SIGCONT, SIGCHLD, SIGURG]
-    static let fragments: [[UInt8]] = ["\u{1B}", "\u{1B}[", "\u{1B}[1;", "\u{1B}[?6", "\u{1B}]11;rgb:", "\u{1B}P", "\u{1B}O",
-                                       "\u{1B}[<0;12;5M", "\u{1B}[200~", "\u{1B}[201~", "\u{1B}[99999999999999999999;1R",
-                                       "\u{1B}[6n", "\u{7}", "\u{1B}\\"].map { Array($0.utf8) }
+    static let fragments: [[UInt8]] = [
+        "\u{1B}", "\u{1B}[", "\u{1B}[1;", "\u{1B}[?6", "\u{1B}]11;rgb:", "\u{1B}P", "\u{1B}O",
+        "\u{1B}[<0;12;5M", "\u{1B}[200~", "\u{1B}[201~", "\u{1B}[99999999999999999999;1R",
+        "\u{1B}[6n", "\u{7}", "\u{1B}\\",
+    ].map { Array($0.utf8) }
 
     @Test func everySignalAmidAKeyStormLeavesTheTerminalRestored() throws {
         let seconds = Double(ProcessInfo.processInfo.environment["DOSSIER_STORM_SECONDS"] ?? "") ?? 0
@@ -46,8 +52,10 @@ struct SignalStormE2ETests {
                 }
                 try tmux.run(["send-keys", "-t", "e2e", "-H"] + batch.map { String(format: "%02x", $0) })
                 if Int.random(in: 0..<3, using: &rng) == 0 {
-                    try tmux.run(["resize-window", "-t", "e2e", "-x", "\(Int.random(in: 10...160, using: &rng))",
-                                  "-y", "\(Int.random(in: 3...50, using: &rng))"])
+                    try tmux.run([
+                        "resize-window", "-t", "e2e", "-x", "\(Int.random(in: 10...160, using: &rng))",
+                        "-y", "\(Int.random(in: 3...50, using: &rng))",
+                    ])
                 }
                 kill(pid, Self.harmless.randomElement(using: &rng)!)
             }

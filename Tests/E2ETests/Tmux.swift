@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -35,8 +36,9 @@ final class Tmux {
         guard let entries = try? FileManager.default.contentsOfDirectory(atPath: "/proc") else { return nil }
         for entry in entries {
             guard let pid = pid_t(entry),
-                  let stat = try? String(contentsOfFile: "/proc/\(entry)/stat", encoding: .utf8),
-                  let close = stat.lastIndex(of: ")") else { continue }
+                let stat = try? String(contentsOfFile: "/proc/\(entry)/stat", encoding: .utf8),
+                let close = stat.lastIndex(of: ")")
+            else { continue }
             let fields = stat[stat.index(after: close)...].split(separator: " ")
             if fields.count > 1, pid_t(fields[1]) == parent { return pid }
         }
@@ -71,10 +73,10 @@ final class Tmux {
         posix_spawnattr_setflags(&attributes, Int16(POSIX_SPAWN_SETSIGMASK | POSIX_SPAWN_SETSIGDEF))
         let argv = ["tmux", "-L", socket, "-f", "/dev/null"] + arguments
         var cArgs = argv.map { strdup($0) } + [nil]
-        defer { cArgs.forEach { free($0) } }
+        defer { for argument in cArgs { free(argument) } }
         let environment = ["LANG=C.UTF-8", "PATH=/usr/local/bin:/usr/bin:/bin", "HOME=\(NSTemporaryDirectory())", "TERM=xterm-256color"]
         var cEnv = environment.map { strdup($0) } + [nil]
-        defer { cEnv.forEach { free($0) } }
+        defer { for variable in cEnv { free(variable) } }
         var pid: pid_t = 0
         let spawned = posix_spawnp(&pid, "tmux", &actions, &attributes, &cArgs, &cEnv)
         guard spawned == 0 else { throw E2EError.spawn(spawned) }
@@ -140,7 +142,8 @@ final class Tmux {
     /// Whether `pid` is a live process (not gone, not a zombie waiting for its parent).
     static func isRunning(_ pid: pid_t) -> Bool {
         guard let stat = try? String(contentsOfFile: "/proc/\(pid)/stat", encoding: .utf8),
-              let close = stat.lastIndex(of: ")") else { return false }
+            let close = stat.lastIndex(of: ")")
+        else { return false }
         let state = stat[stat.index(after: close)...].split(separator: " ").first
         return state != nil && state != "Z" && state != "X"
     }

@@ -21,7 +21,8 @@ import Testing
 
             """
         for i in 0..<count {
-            text += "  - {id: ev-\(i), date: \(1000 + i % 1000)-0\(1 + i % 9), kind: ruling, track: courts, title: {en: \"E \(i)\", fr: \"E \(i)\"}, summary: {en: x, fr: x}, parties: [p], sources: [s]}\n"
+            text +=
+                "  - {id: ev-\(i), date: \(1000 + i % 1000)-0\(1 + i % 9), kind: ruling, track: courts, title: {en: \"E \(i)\", fr: \"E \(i)\"}, summary: {en: x, fr: x}, parties: [p], sources: [s]}\n"
         }
         text += "arguments:\n"
         for i in 0..<count {

@@ -30,7 +30,9 @@ import Testing
                 }
                 let missing = Set(lines.indices).subtracting(seen)
                 if !missing.isEmpty {
-                    problems.append("\(pane) item \(item) (\(state.selectedRef.map { state.store.id(of: $0) } ?? "bucket")): lines \(missing.sorted().prefix(5)) never shown")
+                    problems.append(
+                        "\(pane) item \(item) (\(state.selectedRef.map { state.store.id(of: $0) } ?? "bucket")): lines \(missing.sorted().prefix(5)) never shown"
+                    )
                 }
             }
         }

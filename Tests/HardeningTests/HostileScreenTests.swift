@@ -1,8 +1,9 @@
 import DossierCore
-@testable import DossierTerminal
 import Glibc
-@testable import DossierUI
 import Testing
+
+@testable import DossierTerminal
+@testable import DossierUI
 
 /// The hostile dossier (escape sequences, C1, BEL, BS, CR, bidi in every text) in the explorer:
 /// every screen of every record shows the sequences as inert text.

@@ -1,7 +1,8 @@
 import DossierCore
-@testable import DossierTerminal
 import DossierUI
 import Testing
+
+@testable import DossierTerminal
 
 /// 100,000 random keys, with resizes from 1×1 to 300×100 interleaved, through the reducer and the
 /// renderer on the bundled dossier. Keys are built the way the terminal backend decodes them
@@ -78,13 +79,15 @@ import Testing
         switch Int.random(in: 0..<100, using: &rng) {
         case 0..<1:
             return .resize(width: Int.random(in: 1...300, using: &rng), height: Int.random(in: 1...100, using: &rng))
-        case 1..<30:   // the keys that do things
-            let keys: [Key] = [.up, .down, .left, .right, .home, .end, .pageUp, .pageDown, .enter, .tab, .backTab,
-                               .backspace, .escape, .delete, .character("j"), .character("k"), .character("h"),
-                               .character("l"), .character("J"), .character("K"), .character("?"), .character("t"),
-                               .character("L"), .character("1"), .character("2"), .character("3"), .character("4"),
-                               .character(" "), .character("g"), .character("G"), .character("-"), .character("q"),
-                               .control("o"), .control("i"), .control("l"), .control("c"), .control("d"), .control("u")]
+        case 1..<30:  // the keys that do things
+            let keys: [Key] = [
+                .up, .down, .left, .right, .home, .end, .pageUp, .pageDown, .enter, .tab, .backTab,
+                .backspace, .escape, .delete, .character("j"), .character("k"), .character("h"),
+                .character("l"), .character("J"), .character("K"), .character("?"), .character("t"),
+                .character("L"), .character("1"), .character("2"), .character("3"), .character("4"),
+                .character(" "), .character("g"), .character("G"), .character("-"), .character("q"),
+                .control("o"), .control("i"), .control("l"), .control("c"), .control("d"), .control("u"),
+            ]
             return keys.randomElement(using: &rng)!
         case 30..<55:  // printable ASCII
             return Terminal.key(character: UInt32.random(in: 0x20...0x7E, using: &rng))
@@ -100,7 +103,7 @@ import Testing
         case 70..<76:  // an escape sequence arriving byte by byte: arrow, mouse report, bracketed paste, OSC
             let sequences = ["[A", "[1;5C", "[M !!", "[<0;12;5M", "[200~pasted\u{1B}[201~", "]52;c;ZXZpbA==\u{7}", "O", "[", "[99;999H"]
             queue = sequences.randomElement(using: &rng)!.unicodeScalars.map { Terminal.key(character: $0.value) }
-            if Bool.random(using: &rng) {   // mouse reports carry raw bytes ≥ 0x80 (invalid UTF-8 once decoded)
+            if Bool.random(using: &rng) {  // mouse reports carry raw bytes ≥ 0x80 (invalid UTF-8 once decoded)
                 queue.append(Terminal.key(character: UInt32.random(in: 0x80...0xFF, using: &rng)))
             }
             return .escape
@@ -113,7 +116,7 @@ import Testing
             return .mouse(MouseEvent(kind: kind, row: Int.random(in: -3...110, using: &rng), column: Int.random(in: -3...310, using: &rng)))
         case 86..<92:  // control keys
             return Terminal.key(character: UInt32.random(in: 1...31, using: &rng))
-        default:       // digits and dates, for the goto prompt
+        default:  // digits and dates, for the goto prompt
             return .character(Array("0123456789-").randomElement(using: &rng)!)
         }
     }

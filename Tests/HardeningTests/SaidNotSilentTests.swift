@@ -11,9 +11,10 @@ import Testing
         state.reduce(.startPrompt(.gotoDate))
         for character in "1990" { state.reduce(.promptInput(character)) }
         state.reduce(.promptSubmit)
-        let shown = try #require(state.selectedRef.flatMap { ref -> Event? in
-            if case .event(let i) = ref { return state.store.events[i] } else { return nil }
-        })
+        let shown = try #require(
+            state.selectedRef.flatMap { ref -> Event? in
+                if case .event(let i) = ref { return state.store.events[i] } else { return nil }
+            })
         #expect(shown.date.year != 1990)
         #expect(state.message?.en == "Nothing at 1990: the nearest event, \(shown.date), is shown.")
         // a date that has an event says nothing

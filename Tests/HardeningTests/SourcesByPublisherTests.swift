@@ -14,8 +14,9 @@ import Testing
         for row in state.list.rows { if case .heading(let title) = row { headings.append(title.en) } }
         let folded = headings.map(TextFold.fold)
         #expect(Set(folded).count == folded.count, "one heading per publisher, case and accents aside: \(headings.sorted())")
-        #expect(headings.contains { TextFold.fold($0) == TextFold.fold("Agence du numérique en santé") },
-                "the bundled dossier spells this one two ways")
+        #expect(
+            headings.contains { TextFold.fold($0) == TextFold.fold("Agence du numérique en santé") },
+            "the bundled dossier spells this one two ways")
         // no row repeats the publisher its heading gives (where the title does not hold it anyway)
         let frame = ScreenView.frame(state)
         let list = try #require(frame.regions.list)

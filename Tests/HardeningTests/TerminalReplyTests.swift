@@ -21,8 +21,10 @@ import Testing
     /// cursor column found is within the bound.
     @Test func theReplyParsersSurviveRandomBytes() {
         var rng = SplitMix64(seed: 25)
-        let fragments = ["\u{1B}[", "\u{1B}]11;rgb:", "\u{1B}[?", ";", "R", "c", "\u{7}", "\u{1B}\\", "/", "ffff",
-                         String(repeating: "9", count: 30)].map { Array($0.utf8) }
+        let fragments = [
+            "\u{1B}[", "\u{1B}]11;rgb:", "\u{1B}[?", ";", "R", "c", "\u{7}", "\u{1B}\\", "/", "ffff",
+            String(repeating: "9", count: 30),
+        ].map { Array($0.utf8) }
         for _ in 0..<20_000 {
             var bytes: [UInt8] = []
             for _ in 0..<Int.random(in: 0...12, using: &rng) {

@@ -72,9 +72,10 @@ import Testing
         for state in [try self.state(width, lang), state] {
             let header = rows(state)[0]
             let source = " dossier · " + state.store.info.title[lang]
-            let words = Set((source + " " + state.store.title(of: state.selectedRef!, lang) + " "
-                + state.backStack.map { state.store.title(of: $0.ref, lang) }.joined(separator: " ") + " " + state.pane.title[lang])
-                .split(separator: " ").map(String.init))
+            let words = Set(
+                (source + " " + state.store.title(of: state.selectedRef!, lang) + " "
+                    + state.backStack.map { state.store.title(of: $0.ref, lang) }.joined(separator: " ") + " " + state.pane.title[lang])
+                    .split(separator: " ").map(String.init))
             for piece in header.split(separator: " ") where piece.hasSuffix("…") {
                 let word = String(piece.dropLast())
                 #expect(word.isEmpty || words.contains(word), "'\(piece)' cut mid-word at \(width) \(lang): \(header)")

@@ -80,9 +80,10 @@ public enum DossierLoader {
         var totalBytes = 0
         for name in names {
             let path = base + name
-            totalBytes += FileSystem.size(of: path) ?? 0 // a file that cannot be read is reported below
+            totalBytes += FileSystem.size(of: path) ?? 0  // a file that cannot be read is reported below
             guard totalBytes <= limits.maxTotalBytes else {
-                assembler.sink.report(path, SourceMark(line: 0, column: 0), "the dossier's files together are larger than the limit of \(limits.maxTotalBytes) bytes")
+                assembler.sink.report(
+                    path, SourceMark(line: 0, column: 0), "the dossier's files together are larger than the limit of \(limits.maxTotalBytes) bytes")
                 break
             }
             paths.append(path)
@@ -207,9 +208,12 @@ struct Assembler {
     /// The file's top-level keys, once its records have been decoded: the `dossier:` record,
     /// and the keys that are not collections or whose value is not a list.
     private mutating func addTopLevel(_ root: YAMLNode?, file: String, stoppedAt: Int?) {
-        guard let root else { return } // an empty file is allowed (e.g. a placeholder)
+        guard let root else { return }  // an empty file is allowed (e.g. a placeholder)
         guard case .mapping(let pairs, _) = root else {
-            sink.report(file, root.mark, "the file must be a mapping of collections (sources:, parties:, events:, arguments:, accords:, terms:, dossier:), found \(root.kindDescription)")
+            sink.report(
+                file, root.mark,
+                "the file must be a mapping of collections (sources:, parties:, events:, arguments:, accords:, terms:, dossier:), found \(root.kindDescription)"
+            )
             return
         }
         for (index, pair) in pairs.enumerated() {
@@ -274,7 +278,7 @@ struct Assembler {
             } else {
                 for index in parts.indices {
                     if let part = parts[index] { join(part, file: files[index]) }
-                    parts[index] = nil // frees the part's arrays as soon as they are copied
+                    parts[index] = nil  // frees the part's arrays as soon as they are copied
                 }
             }
         }
@@ -286,8 +290,10 @@ struct Assembler {
     static func merge(_ ids: [String: Declaration], into declared: inout [String: Declaration], duplicates: inout [Diagnostic]) {
         for (id, declaration) in ids {
             if let previous = declared[id] {
-                duplicates.append(Diagnostic(file: declaration.file, line: declaration.mark.line, column: declaration.mark.column,
-                                             message: "duplicate id '\(id)': already used by the \(previous.kind.rawValue) at \(previous.file):\(previous.mark.line)"))
+                duplicates.append(
+                    Diagnostic(
+                        file: declaration.file, line: declaration.mark.line, column: declaration.mark.column,
+                        message: "duplicate id '\(id)': already used by the \(previous.kind.rawValue) at \(previous.file):\(previous.mark.line)"))
             } else {
                 declared[id] = declaration
             }
@@ -304,7 +310,8 @@ struct Assembler {
         Assembler.merge(part.declared, into: &declared, duplicates: &sink.diagnostics)
         if let second = part.info {
             if let existing = info {
-                sink.report(second.origin.file, second.origin.mark, "a second 'dossier' record (the first is in \(existing.origin.file):\(existing.origin.mark.line))")
+                sink.report(
+                    second.origin.file, second.origin.mark, "a second 'dossier' record (the first is in \(existing.origin.file):\(existing.origin.mark.line))")
             } else {
                 info = second
             }
@@ -332,7 +339,9 @@ struct Assembler {
         guard var reader = FieldReader(node, file: file, owner: owner, sink: sink) else { return nil }
         guard let identifier = reader.identifier("id") else { return nil }
         if let previous = declared[identifier] {
-            sink.report(file, reader.markOf("id"), "duplicate id '\(identifier)': already used by the \(previous.kind.rawValue) at \(previous.file):\(previous.mark.line)")
+            sink.report(
+                file, reader.markOf("id"),
+                "duplicate id '\(identifier)': already used by the \(previous.kind.rawValue) at \(previous.file):\(previous.mark.line)")
         } else {
             declared[identifier] = (R.kind, file, reader.markOf("id"))
         }
@@ -362,11 +371,16 @@ struct Assembler {
         let n = bytes.count
         while i + 3 <= n {
             if bytes[i] == UInt8(ascii: "i"), bytes[i + 1] == UInt8(ascii: "d"), bytes[i + 2] == UInt8(ascii: ":"),
-               i == 0 || [UInt8(ascii: " "), UInt8(ascii: "\t"), UInt8(ascii: "-"), UInt8(ascii: "{"), UInt8(ascii: ","), UInt8(ascii: "\n")].contains(bytes[i - 1]) {
+                i == 0
+                    || [UInt8(ascii: " "), UInt8(ascii: "\t"), UInt8(ascii: "-"), UInt8(ascii: "{"), UInt8(ascii: ","), UInt8(ascii: "\n")].contains(
+                        bytes[i - 1])
+            {
                 var j = i + 3
                 while j < n, bytes[j] == UInt8(ascii: " ") || bytes[j] == UInt8(ascii: "\t") { j += 1 }
                 var value: [UInt8] = []
-                while j < n, ![UInt8(ascii: " "), UInt8(ascii: ","), UInt8(ascii: "}"), UInt8(ascii: "#"), UInt8(ascii: "\n"), UInt8(ascii: "\r")].contains(bytes[j]) {
+                while j < n,
+                    ![UInt8(ascii: " "), UInt8(ascii: ","), UInt8(ascii: "}"), UInt8(ascii: "#"), UInt8(ascii: "\n"), UInt8(ascii: "\r")].contains(bytes[j])
+                {
                     if bytes[j] != UInt8(ascii: "\""), bytes[j] != UInt8(ascii: "'") { value.append(bytes[j]) }
                     j += 1
                 }

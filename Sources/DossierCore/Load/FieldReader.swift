@@ -10,7 +10,7 @@ final class DiagnosticSink {
 struct PendingReference {
     var file: String
     var mark: SourceMark
-    var owner: String          // "event 'schrems-ii'"
+    var owner: String  // "event 'schrems-ii'"
     var field: String
     var target: String
     var kinds: RecordKinds
@@ -77,9 +77,11 @@ public struct FieldReader {
     func queueLinks(in text: Localized, field key: String, into pending: inout [PendingReference]) {
         for language in Language.allCases {
             for link in OverviewLinks.ids(in: text[language]) {
-                pending.append(PendingReference(file: file, mark: markOf(key), owner: owner,
-                                                field: "\(key) (\(language.rawValue))", target: link,
-                                                kinds: .all))
+                pending.append(
+                    PendingReference(
+                        file: file, mark: markOf(key), owner: owner,
+                        field: "\(key) (\(language.rawValue))", target: link,
+                        kinds: .all))
             }
         }
     }
@@ -177,7 +179,11 @@ public struct FieldReader {
                     ok = false
                 } else if oneLine, !isOneLine(text, at: pair.keyMark, label: "\(label).\(pair.key)") {
                     ok = false
-                } else if pair.key == "en" { en = text } else { fr = text }
+                } else if pair.key == "en" {
+                    en = text
+                } else {
+                    fr = text
+                }
             }
             if ok && en == nil { report(mark, "\(label) is missing its English text (en)") }
             if ok && fr == nil { report(mark, "\(label) is missing its French text (fr)") }
@@ -236,8 +242,10 @@ public struct FieldReader {
     }
 
     /// A list of ids, each queued to be resolved against the whole dossier.
-    mutating func references(_ key: String, to kinds: RecordKinds, required: Bool = true, nonEmpty: Bool = false,
-                             into pending: inout [PendingReference]) -> [String]? {
+    mutating func references(
+        _ key: String, to kinds: RecordKinds, required: Bool = true, nonEmpty: Bool = false,
+        into pending: inout [PendingReference]
+    ) -> [String]? {
         guard let (mark, node) = node(key, required: required) else { return required ? nil : [] }
         guard case .sequence(let items, _) = node else {
             report(mark, "'\(key)' must be a list of ids, found \(node.kindDescription)")
@@ -248,7 +256,7 @@ public struct FieldReader {
             return nil
         }
         var ids: [String] = []
-        var seen: Set<String> = []   // not `ids.contains`: a list of 100,000 ids must stay linear
+        var seen: Set<String> = []  // not `ids.contains`: a list of 100,000 ids must stay linear
         for item in items {
             guard case .scalar(let raw, let itemMark) = item, FieldReader.isValidID(trim(raw)) else {
                 report(item.mark, "'\(key)' items must be ids")
@@ -268,8 +276,10 @@ public struct FieldReader {
     }
 
     /// One id, queued to be resolved.
-    mutating func reference(_ key: String, to kinds: RecordKinds, required: Bool = true,
-                            into pending: inout [PendingReference]) -> String? {
+    mutating func reference(
+        _ key: String, to kinds: RecordKinds, required: Bool = true,
+        into pending: inout [PendingReference]
+    ) -> String? {
         guard let id = identifier(key, required: required) else { return nil }
         pending.append(PendingReference(file: file, mark: markOf(key), owner: owner, field: key, target: id, kinds: kinds))
         return id

@@ -7,7 +7,9 @@ import Darwin
 /// The little file access the loader needs, on plain libc so start-up does not pay for Foundation.
 public enum FileSystem {
     public enum Failure: Error, Sendable, Equatable {
-        case notFound, notADirectory, unreadable(String), tooLarge(Int)
+        case notFound, notADirectory
+        case unreadable(String)
+        case tooLarge(Int)
     }
 
     /// The names of the `.yaml` files directly inside `directory`, sorted.

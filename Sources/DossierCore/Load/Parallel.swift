@@ -1,4 +1,5 @@
 import Synchronization
+
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -189,11 +190,13 @@ final class WorkerPool: @unchecked Sendable {
         pthread_sigmask(SIG_SETMASK, &all, &saved)
         defer { pthread_sigmask(SIG_SETMASK, &saved, nil) }
         var thread = pthread_t()
-        let status = pthread_create(&thread, nil, { context in
-            let start = Unmanaged<Start>.fromOpaque(context!).takeRetainedValue()
-            start.work()
-            return nil
-        }, box)
+        let status = pthread_create(
+            &thread, nil,
+            { context in
+                let start = Unmanaged<Start>.fromOpaque(context!).takeRetainedValue()
+                start.work()
+                return nil
+            }, box)
         guard status == 0 else {
             Unmanaged<Start>.fromOpaque(box).release()
             return nil

@@ -39,23 +39,28 @@ public enum SyntheticDossier {
         let comparison = AccordComparison.Dimension.allCases
             .map { "\($0.rawValue): {text: {en: \"Made up.\", fr: \"Inventé.\"}, sources: [src-0]}" }
             .joined(separator: ", ")
-        files.append(("dossier.yaml", """
-        dossier:
-          title: {en: "Synthetic dossier of \(eventCount) events", fr: "Dossier synthétique de \(eventCount) événements"}
-          focus: ev-0
-          as_of: 2026-12-01
-          overview: {en: "Made-up data for benchmarks; see [[ev-0]].", fr: "Données inventées pour les mesures\u{00A0}; voir [[ev-0]]."}
-        accords:
-          - {id: accord-a, name: {en: "Accord A", fr: "Accord A"}, instrument: "Decision A", adopted: 2000-07-26, in_force_from: 2000-07-26, in_force_to: 2015-10-06, summary: {en: "A.", fr: "A."}, mechanisms: [], status: {en: "Ended", fr: "Terminé"}, comparison: {\(comparison)}, sources: [src-0]}
-          - {id: accord-b, name: {en: "Accord B", fr: "Accord B"}, instrument: "Decision B", adopted: 2016-07-12, in_force_from: 2016-08-01, in_force_to: 2020-07-16, summary: {en: "B.", fr: "B."}, mechanisms: [], status: {en: "Ended", fr: "Terminé"}, comparison: {\(comparison)}, sources: [src-0]}
-          - {id: accord-c, name: {en: "Accord C", fr: "Accord C"}, instrument: "Decision C", adopted: 2023-07-10, in_force_from: 2023-07-10, summary: {en: "C.", fr: "C."}, mechanisms: [], status: {en: "In force", fr: "En vigueur"}, comparison: {\(comparison)}, sources: [src-0]}
+        files.append(
+            (
+                "dossier.yaml",
+                """
+                dossier:
+                  title: {en: "Synthetic dossier of \(eventCount) events", fr: "Dossier synthétique de \(eventCount) événements"}
+                  focus: ev-0
+                  as_of: 2026-12-01
+                  overview: {en: "Made-up data for benchmarks; see [[ev-0]].", fr: "Données inventées pour les mesures\u{00A0}; voir [[ev-0]]."}
+                accords:
+                  - {id: accord-a, name: {en: "Accord A", fr: "Accord A"}, instrument: "Decision A", adopted: 2000-07-26, in_force_from: 2000-07-26, in_force_to: 2015-10-06, summary: {en: "A.", fr: "A."}, mechanisms: [], status: {en: "Ended", fr: "Terminé"}, comparison: {\(comparison)}, sources: [src-0]}
+                  - {id: accord-b, name: {en: "Accord B", fr: "Accord B"}, instrument: "Decision B", adopted: 2016-07-12, in_force_from: 2016-08-01, in_force_to: 2020-07-16, summary: {en: "B.", fr: "B."}, mechanisms: [], status: {en: "Ended", fr: "Terminé"}, comparison: {\(comparison)}, sources: [src-0]}
+                  - {id: accord-c, name: {en: "Accord C", fr: "Accord C"}, instrument: "Decision C", adopted: 2023-07-10, in_force_from: 2023-07-10, summary: {en: "C.", fr: "C."}, mechanisms: [], status: {en: "In force", fr: "En vigueur"}, comparison: {\(comparison)}, sources: [src-0]}
 
-        """))
+                """
+            ))
         var start = 0
         while start < sourceCount {
             var out = "sources:\n"
             for i in start..<min(sourceCount, start + chunk) {
-                out += "  - {id: src-\(i), publisher: \(quoted(text(2, french: i % 2 == 0))), title: \(quoted(text(length(), french: i % 2 == 0))), date: \(date()), url: \"https://example.org/\(i)\", language: \(i % 2 == 0 ? "fr" : "en"), kind: press}\n"
+                out +=
+                    "  - {id: src-\(i), publisher: \(quoted(text(2, french: i % 2 == 0))), title: \(quoted(text(length(), french: i % 2 == 0))), date: \(date()), url: \"https://example.org/\(i)\", language: \(i % 2 == 0 ? "fr" : "en"), kind: press}\n"
             }
             files.append(("sources-\(start / chunk).yaml", out))
             start += chunk
@@ -64,7 +69,8 @@ public enum SyntheticDossier {
         while start < partyCount {
             var out = "parties:\n"
             for i in start..<min(partyCount, start + chunk) {
-                out += "  - {id: party-\(i), name: \(quoted(text(2, french: false))), kind: company, roles: [claimant], country: FR, summary: \(bilingual(length())), sources: [\(pick("src", sourceCount))]}\n"
+                out +=
+                    "  - {id: party-\(i), name: \(quoted(text(2, french: false))), kind: company, roles: [claimant], country: FR, summary: \(bilingual(length())), sources: [\(pick("src", sourceCount))]}\n"
             }
             files.append(("parties-\(start / chunk).yaml", out))
             start += chunk
@@ -77,7 +83,8 @@ public enum SyntheticDossier {
             for i in start..<min(eventCount, start + chunk) {
                 // party-\(i % partyCount) makes every party appear in some event
                 let parties = Set([i % partyCount, Int(random.next() % UInt64(partyCount))]).sorted().map { "party-\($0)" }
-                out += "  - {id: ev-\(i), date: \(date()), kind: \(kinds[i % kinds.count]), track: \(tracks[i % tracks.count]), title: \(bilingual(6 + Int(random.next() % 6))), summary: \(bilingual(length())), parties: [\(parties.joined(separator: ", "))], sources: [\(pick("src", sourceCount))]}\n"
+                out +=
+                    "  - {id: ev-\(i), date: \(date()), kind: \(kinds[i % kinds.count]), track: \(tracks[i % tracks.count]), title: \(bilingual(6 + Int(random.next() % 6))), summary: \(bilingual(length())), parties: [\(parties.joined(separator: ", "))], sources: [\(pick("src", sourceCount))]}\n"
             }
             files.append(("events-\(start / chunk).yaml", out))
             start += chunk
@@ -87,7 +94,8 @@ public enum SyntheticDossier {
             var out = "arguments:\n"
             for i in start..<min(argumentCount, start + chunk) {
                 let answers = i > 0 && random.next() % 2 == 0 ? "arg-\(Int(random.next() % UInt64(i)))" : ""
-                out += "  - {id: arg-\(i), side: \(["claimants", "defence", "court"][i % 3]), by: [\(pick("party", partyCount))], case: \(pick("ev", eventCount)), claim: \(bilingual(length())), answers: [\(answers)], sources: [\(pick("src", sourceCount))]}\n"
+                out +=
+                    "  - {id: arg-\(i), side: \(["claimants", "defence", "court"][i % 3]), by: [\(pick("party", partyCount))], case: \(pick("ev", eventCount)), claim: \(bilingual(length())), answers: [\(answers)], sources: [\(pick("src", sourceCount))]}\n"
             }
             files.append(("arguments-\(start / chunk).yaml", out))
             start += chunk
@@ -95,12 +103,16 @@ public enum SyntheticDossier {
         return files
     }
 
-    static let englishWords = ["court", "data", "health", "cloud", "transfer", "ruling", "authority", "hosting", "warehouse",
-                               "surveillance", "adequacy", "claimant", "urgency", "pseudonymised", "framework", "review",
-                               "sovereign", "contract", "tender", "appeal", "decision", "research", "hospital", "risk"]
-    static let frenchWords = ["juge", "données", "santé", "hébergement", "référé", "délibération", "autorité", "entrepôt",
-                              "surveillance", "adéquation", "requérant", "urgence", "pseudonymisées", "cadre", "contrôle",
-                              "souverain", "contrat", "marché", "pourvoi", "décision", "recherche", "hôpital", "risque", "Conseil d’État"]
+    static let englishWords = [
+        "court", "data", "health", "cloud", "transfer", "ruling", "authority", "hosting", "warehouse",
+        "surveillance", "adequacy", "claimant", "urgency", "pseudonymised", "framework", "review",
+        "sovereign", "contract", "tender", "appeal", "decision", "research", "hospital", "risk",
+    ]
+    static let frenchWords = [
+        "juge", "données", "santé", "hébergement", "référé", "délibération", "autorité", "entrepôt",
+        "surveillance", "adéquation", "requérant", "urgence", "pseudonymisées", "cadre", "contrôle",
+        "souverain", "contrat", "marché", "pourvoi", "décision", "recherche", "hôpital", "risque", "Conseil d’État",
+    ]
 }
 
 extension String {

@@ -38,13 +38,15 @@ public final class Field<Record>: Sendable {
     let linked: @Sendable (Record, (Localized) -> Void) -> Void
 
     // a class, not a struct: walking a table retains one object per field, not its seven closures
-    init(_ key: String, json: String?, search: SearchPlace, property: AnyKeyPath & Sendable, also: [AnyKeyPath & Sendable] = [],
-                 value: @escaping @Sendable (Record) -> FieldValue,
-                 read: @escaping @Sendable (inout FieldReader, inout Record, inout [PendingReference]) -> Bool,
-                 write: @escaping @Sendable (Record, inout CompactWriter) -> Void,
-                 decode: @escaping @Sendable (inout CompactReader, inout Record) throws(CompactCodec.Corrupt) -> Void,
-                 texts: @escaping @Sendable (Record, (String) -> Void) -> Void,
-                 linked: @escaping @Sendable (Record, (Localized) -> Void) -> Void = { _, _ in }) {
+    init(
+        _ key: String, json: String?, search: SearchPlace, property: AnyKeyPath & Sendable, also: [AnyKeyPath & Sendable] = [],
+        value: @escaping @Sendable (Record) -> FieldValue,
+        read: @escaping @Sendable (inout FieldReader, inout Record, inout [PendingReference]) -> Bool,
+        write: @escaping @Sendable (Record, inout CompactWriter) -> Void,
+        decode: @escaping @Sendable (inout CompactReader, inout Record) throws(CompactCodec.Corrupt) -> Void,
+        texts: @escaping @Sendable (Record, (String) -> Void) -> Void,
+        linked: @escaping @Sendable (Record, (Localized) -> Void) -> Void = { _, _ in }
+    ) {
         self.key = key
         self.jsonKey = json ?? key
         self.search = search

@@ -33,26 +33,56 @@ public struct LegalIdentifiers: Declared {
     }
 
     /// European Case Law Identifier: `ECLI:FR:CEORD:2024:492369.20240322`.
-    public var ecli: String? { get { box?.values.ecli } set { values.ecli = newValue } }
+    public var ecli: String? {
+        get { box?.values.ecli }
+        set { values.ecli = newValue }
+    }
     /// Case or request numbers as the court writes them: `492369`, `C-311/18`, `T-553/23`,
     /// `C-703/25 P`, `No. 25-332`, `[2014] IEHC 310`.
-    public var cases: [String] { get { box?.values.cases ?? [] } set { values.cases = newValue } }
+    public var cases: [String] {
+        get { box?.values.cases ?? [] }
+        set { values.cases = newValue }
+    }
     /// CELEX number of an EU document: `32016R0679`, `62018CJ0311`.
-    public var celex: String? { get { box?.values.celex } set { values.celex = newValue } }
+    public var celex: String? {
+        get { box?.values.celex }
+        set { values.celex = newValue }
+    }
     /// European Legislation Identifier, as its URI: `http://data.europa.eu/eli/reg/2016/679/oj`.
-    public var eli: String? { get { box?.values.eli } set { values.eli = newValue } }
+    public var eli: String? {
+        get { box?.values.eli }
+        set { values.eli = newValue }
+    }
     /// French NOR number: `SSAE1933382A`.
-    public var nor: String? { get { box?.values.nor } set { values.nor = newValue } }
+    public var nor: String? {
+        get { box?.values.nor }
+        set { values.nor = newValue }
+    }
     /// Légifrance text id: `JORFTEXT000039433105`, `CETATEXT000042168723`, `CNILTEXT000049057224`.
-    public var legifrance: String? { get { box?.values.legifrance } set { values.legifrance = newValue } }
+    public var legifrance: String? {
+        get { box?.values.legifrance }
+        set { values.legifrance = newValue }
+    }
     /// Where an official journal published it: `OJ L 231, 20.9.2023, p. 118`.
-    public var officialJournal: String? { get { box?.values.officialJournal } set { values.officialJournal = newValue } }
+    public var officialJournal: String? {
+        get { box?.values.officialJournal }
+        set { values.officialJournal = newValue }
+    }
     /// Federal Register citation: `87 FR 62283`.
-    public var federalRegister: String? { get { box?.values.federalRegister } set { values.federalRegister = newValue } }
+    public var federalRegister: String? {
+        get { box?.values.federalRegister }
+        set { values.federalRegister = newValue }
+    }
     /// US Public Law number: `Pub. L. 118-49`.
-    public var publicLaw: String? { get { box?.values.publicLaw } set { values.publicLaw = newValue } }
+    public var publicLaw: String? {
+        get { box?.values.publicLaw }
+        set { values.publicLaw = newValue }
+    }
     /// Why a decision's number or ECLI is not given, when it could not be found: said, not left out.
-    public var unavailable: Localized? { get { box?.values.unavailable } set { values.unavailable = newValue } }
+    public var unavailable: Localized? {
+        get { box?.values.unavailable }
+        set { values.unavailable = newValue }
+    }
     public init() {}
 
     public static func == (a: LegalIdentifiers, b: LegalIdentifiers) -> Bool {
@@ -132,7 +162,8 @@ public struct LegalIdentifiers: Declared {
     public static func isCELEX(_ text: String) -> Bool {
         let bytes = Array(text.utf8)
         guard bytes.count >= 8, isDigit(bytes[0]) || bytes[0] == 0x43 || bytes[0] == 0x45,
-              bytes[1...4].allSatisfy(isDigit) else { return false }
+            bytes[1...4].allSatisfy(isDigit)
+        else { return false }
         var i = 5
         var letters = 0
         while i < bytes.count, isUpper(bytes[i]) { i += 1; letters += 1 }

@@ -39,13 +39,15 @@ public struct Source: DossierRecord {
         .line("publisher", \.publisher, search: .title),
         .line("title", \.title, search: .title),
         .date("date", \.date, search: .body),
-        .line("url", \.url, search: .body, check: { _, url, reader in
-            guard url.hasPrefix("https://") || url.hasPrefix("http://") else {
-                reader.report(at: "url", "'url' must start with https:// or http://")
-                return false
-            }
-            return true
-        }),
+        .line(
+            "url", \.url, search: .body,
+            check: { _, url, reader in
+                guard url.hasPrefix("https://") || url.hasPrefix("http://") else {
+                    reader.report(at: "url", "'url' must start with https:// or http://")
+                    return false
+                }
+                return true
+            }),
         .line("language", \.language),
         .term("kind", \.kind),
         .nested("identifiers", \.identifiers, search: .title),

@@ -43,7 +43,11 @@ public enum EventKind: String, Vocabulary {
 }
 
 public enum Track: String, Vocabulary {
-    case accords, healthData = "health-data", courts, usLaw = "us-law", cloudPolicy = "cloud-policy"
+    case accords
+    case healthData = "health-data"
+    case courts
+    case usLaw = "us-law"
+    case cloudPolicy = "cloud-policy"
     public var label: Localized {
         switch self {
         case .accords: return Localized(en: "EU–US accords", fr: "Accords UE–États-Unis")
@@ -72,7 +76,9 @@ public enum PartyKind: String, Vocabulary {
 }
 
 public enum Role: String, Vocabulary {
-    case claimant, defendant, authority, court, host, dataSource = "data-source", counsel, commentator
+    case claimant, defendant, authority, court, host
+    case dataSource = "data-source"
+    case counsel, commentator
     case government, legislator, client
     public var label: Localized {
         switch self {
@@ -94,7 +100,8 @@ public enum Role: String, Vocabulary {
 /// What a party did in one event: the roles the detail groups an event's parties by.
 public enum CaseRole: String, Vocabulary {
     case claimant, defendant, intervener, court, judge, rapporteur
-    case publicRapporteur = "public-rapporteur", counsel, author, subject, witness, commentator
+    case publicRapporteur = "public-rapporteur"
+    case counsel, author, subject, witness, commentator
     public var label: Localized {
         switch self {
         case .claimant: return Localized(en: "claimant", fr: "requérant")

@@ -61,8 +61,10 @@ extension DossierStore {
         }
         let rest = members.filter { !placed.contains($0) }
         if !rest.isEmpty {
-            threads.append(CaseMap.Thread(claim: nil, answers: rest.filter { arguments[$0].side != .court },
-                                          holdings: rest.filter { arguments[$0].side == .court }))
+            threads.append(
+                CaseMap.Thread(
+                    claim: nil, answers: rest.filter { arguments[$0].side != .court },
+                    holdings: rest.filter { arguments[$0].side == .court }))
         }
         return CaseMap(event: e, threads: threads)
     }
@@ -78,11 +80,11 @@ extension DossierStore {
         for id in a.by {
             let name = party(id)?.name[lang] ?? id
             let role = (shown?.partyRoles[id] ?? own?.partyRoles[id])?.label[lang] ?? ""
-            if let last = groups.indices.last, groups[last].role == role { groups[last].names.append(name) }
-            else { groups.append((role, [name])) }
+            if let last = groups.indices.last, groups[last].role == role { groups[last].names.append(name) } else { groups.append((role, [name])) }
         }
         return groups.map { group in
-            let names = group.names.count > 3
+            let names =
+                group.names.count > 3
                 ? group.names.prefix(2).joined(separator: ", ") + (lang == .fr ? " et \(group.names.count - 2) autres" : " and \(group.names.count - 2) others")
                 : group.names.joined(separator: ", ")
             return group.role.isEmpty ? names : "\(names) (\(group.role))"

@@ -39,18 +39,20 @@ extension DossierStore {
     public func comparison(_ lang: Language) -> ComparisonTable {
         let order = accordIndicesByDate
         let rows = AccordComparison.Dimension.allCases.map { dimension in
-            ComparisonTable.Row(dimension: dimension, label: dimension.label[lang], cells: order.map { i in
-                let cell = accords[i].comparison[dimension]
-                let text = cell.text[lang]
-                var links: [RecordRef] = []
-                for id in OverviewLinks.ids(in: text) {
-                    if let ref = ref(id), !links.contains(ref) { links.append(ref) }
-                }
-                let sources = cell.sources.compactMap { id -> RecordRef? in
-                    if case .source? = ref(id) { return ref(id) } else { return nil }
-                }
-                return ComparisonTable.Cell(text: plainText(text, lang), links: links, sources: sources, unknown: cell.unknown)
-            })
+            ComparisonTable.Row(
+                dimension: dimension, label: dimension.label[lang],
+                cells: order.map { i in
+                    let cell = accords[i].comparison[dimension]
+                    let text = cell.text[lang]
+                    var links: [RecordRef] = []
+                    for id in OverviewLinks.ids(in: text) {
+                        if let ref = ref(id), !links.contains(ref) { links.append(ref) }
+                    }
+                    let sources = cell.sources.compactMap { id -> RecordRef? in
+                        if case .source? = ref(id) { return ref(id) } else { return nil }
+                    }
+                    return ComparisonTable.Cell(text: plainText(text, lang), links: links, sources: sources, unknown: cell.unknown)
+                })
         }
         return ComparisonTable(accords: order.map { .accord($0) }, rows: rows)
     }

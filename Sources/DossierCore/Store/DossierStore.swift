@@ -16,7 +16,12 @@ final class Lazy<Value: Sendable>: Sendable {
 
 /// A reference to one record of the store, by kind and position.
 public enum RecordRef: Sendable, Hashable {
-    case party(Int), event(Int), argument(Int), accord(Int), source(Int), term(Int)
+    case party(Int)
+    case event(Int)
+    case argument(Int)
+    case accord(Int)
+    case source(Int)
+    case term(Int)
 
     public var kind: RecordKind {
         switch self {
@@ -66,7 +71,7 @@ public struct DossierStore: Sendable {
         info = dossier.info
         parties = dossier.parties
         var events = dossier.events
-        dossier.events = [] // the only reference left is `events`: sorted in place, not copied
+        dossier.events = []  // the only reference left is `events`: sorted in place, not copied
         DossierStore.sortByDate(&events)
         self.events = events
         arguments = dossier.arguments
@@ -93,7 +98,8 @@ public struct DossierStore: Sendable {
         }
         for accord in accords {
             if let ruling = accord.struckDownBy, case .event(let i)? = byID[ruling],
-               !(links.eventsOfAccord[accord.id]?.contains(i) ?? false) {
+                !(links.eventsOfAccord[accord.id]?.contains(i) ?? false)
+            {
                 links.eventsOfAccord[accord.id, default: []].append(i)
                 links.eventsOfAccord[accord.id]?.sort()
             }
@@ -107,8 +113,10 @@ public struct DossierStore: Sendable {
         self.citedBy = citedBy
     }
 
-    private static func ids(_ parties: [Party], _ events: [Event], _ arguments: [Argument], _ accords: [Accord],
-                            _ sources: [Source], _ terms: [Term]) -> [String: RecordRef] {
+    private static func ids(
+        _ parties: [Party], _ events: [Event], _ arguments: [Argument], _ accords: [Accord],
+        _ sources: [Source], _ terms: [Term]
+    ) -> [String: RecordRef] {
         var byID: [String: RecordRef] = [:]
         byID.reserveCapacity(parties.count + events.count + arguments.count + accords.count + sources.count + terms.count)
         func add<R: DossierRecord>(_ records: [R], _ ref: (Int) -> RecordRef) {
@@ -126,8 +134,10 @@ public struct DossierStore: Sendable {
     }
 
     /// Which records link to each term from their texts (the glossary's "used in").
-    private static func termUsers(_ byID: [String: RecordRef], _ parties: [Party], _ events: [Event], _ arguments: [Argument],
-                                  _ accords: [Accord], _ terms: [Term]) -> [String: [RecordRef]] {
+    private static func termUsers(
+        _ byID: [String: RecordRef], _ parties: [Party], _ events: [Event], _ arguments: [Argument],
+        _ accords: [Accord], _ terms: [Term]
+    ) -> [String: [RecordRef]] {
         var termUsers: [String: [RecordRef]] = [:]
         func add<R: DossierRecord>(_ records: [R], _ ref: (Int) -> RecordRef) {
             records.withUnsafeBufferPointer { records in
@@ -178,8 +188,10 @@ public struct DossierStore: Sendable {
         }
 
         /// Who cites each source: every kind of record but sources themselves.
-        static func citations(_ parties: [Party], _ events: [Event], _ arguments: [Argument], _ accords: [Accord],
-                              _ terms: [Term]) -> [String: [RecordRef]] {
+        static func citations(
+            _ parties: [Party], _ events: [Event], _ arguments: [Argument], _ accords: [Accord],
+            _ terms: [Term]
+        ) -> [String: [RecordRef]] {
             var citedBy: [String: [RecordRef]] = [:]
             events.withUnsafeBufferPointer { events in
                 for i in events.indices {

@@ -1,8 +1,10 @@
 /// The filters behind the CLI's listing commands (and the explorer's filters).
 extension DossierStore {
     /// Events overlapping [from, to], optionally only those of a party, a kind or a track.
-    public func timeline(from: DossierDate? = nil, to: DossierDate? = nil, party: String? = nil,
-                         kind: EventKind? = nil, track: Track? = nil) -> [Event] {
+    public func timeline(
+        from: DossierDate? = nil, to: DossierDate? = nil, party: String? = nil,
+        kind: EventKind? = nil, track: Track? = nil
+    ) -> [Event] {
         events.filter { event in
             let last = (event.end ?? event.date).lastDay
             if let from, last < from.firstDay { return false }

@@ -175,9 +175,10 @@ extension DossierStore {
             return false
         }
         guard let first = s.title.unicodeScalars.first, let last = s.title.unicodeScalars.last,
-              !first.properties.isGraphemeExtend, first.properties.generalCategory != .spacingMark,
-              first.value != 0x200D, last.value < 0x0600,
-              !hasGuillemet(s.publisher), !hasGuillemet(s.title) else { return nil }
+            !first.properties.isGraphemeExtend, first.properties.generalCategory != .spacingMark,
+            first.value != 0x200D, last.value < 0x0600,
+            !hasGuillemet(s.publisher), !hasGuillemet(s.title)
+        else { return nil }
         let (open, close) = lang == .fr ? ("«\u{00A0}", "\u{00A0}»") : ("“", "”")
         return "\(s.publisher), \(open)\(s.title)\(close), \(s.date) — \(s.url)"
     }
@@ -248,9 +249,12 @@ extension DossierStore {
             let e = events[i]
             let ids = e.identifiers
             if let ecli = ids.ecli, ecli.hasPrefix("ECLI:EU:") {
-                let form: Localized = e.kind == .order ? Localized(en: "Order of", fr: "Ordonnance du")
+                let form: Localized =
+                    e.kind == .order
+                    ? Localized(en: "Order of", fr: "Ordonnance du")
                     : e.kind == .ruling ? Localized(en: "Judgment of", fr: "Arrêt du") : Localized(en: "Decision of", fr: "Décision du")
-                let parts = ["\(form[lang]) \(longDate(e.date, lang))", caseName(e, lang, europeanStyle: true)]
+                let parts =
+                    ["\(form[lang]) \(longDate(e.date, lang))", caseName(e, lang, europeanStyle: true)]
                     + ids.cases + [String(ecli.dropFirst(5))]
                 return parts.compactMap { $0 }.joined(separator: ", ")
             }

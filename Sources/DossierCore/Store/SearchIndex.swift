@@ -99,7 +99,7 @@ public struct SearchIndex: Sendable {
             /// term, which holds no space, may hold any other byte a text does).
             mutating func add(_ text: String) {
                 var folded: [UInt8] = []
-                swap(&folded, &scratch) // reused from text to text, out of `self` while `note` runs
+                swap(&folded, &scratch)  // reused from text to text, out of `self` while `note` runs
                 defer { swap(&folded, &scratch) }
                 folded.removeAll(keepingCapacity: true)
                 TextFold.fold(text, into: &folded)
@@ -232,7 +232,9 @@ public struct SearchIndex: Sendable {
                 let total = Int(starts[count])
                 let postings = [UInt8](unsafeUninitializedCapacity: total) { postings, initialized in
                     walk(freeing: true) { entry, word in
-                        Builder.pack(entry - last[word]) { postings[next[word]] = $0; next[word] += 1 }
+                        Builder.pack(entry - last[word]) {
+                            postings[next[word]] = $0; next[word] += 1
+                        }
                         last[word] = entry
                     }
                     initialized = total
@@ -273,7 +275,10 @@ public struct SearchIndex: Sendable {
                     guard let hit = memchr(base + offset, key, last - offset + 1) else { return nil }
                     let position = base.distance(to: hit.assumingMemoryBound(to: UInt8.self)) - anchor
                     if base[position] == first && base[position + count - 1] == final
-                        && memcmp(base + position, p, count) == 0 { return position }
+                        && memcmp(base + position, p, count) == 0
+                    {
+                        return position
+                    }
                     offset = position + anchor + 1
                 }
                 return nil
@@ -284,10 +289,12 @@ public struct SearchIndex: Sendable {
         /// the best anchors.
         static let frequency: [Int] = {
             var table = [Int](repeating: 5, count: 256)
-            let letters: [(Character, Int)] = [("e", 140), ("a", 80), ("s", 75), ("i", 72), ("t", 72), ("n", 70), ("r", 65),
-                                               ("o", 62), ("u", 45), ("l", 45), ("d", 38), ("c", 33), ("m", 28), ("p", 27),
-                                               ("h", 25), ("g", 15), ("f", 15), ("v", 12), ("b", 12), ("y", 10), ("w", 8),
-                                               ("q", 6), ("k", 4), ("x", 3), ("j", 3), ("z", 2)]
+            let letters: [(Character, Int)] = [
+                ("e", 140), ("a", 80), ("s", 75), ("i", 72), ("t", 72), ("n", 70), ("r", 65),
+                ("o", 62), ("u", 45), ("l", 45), ("d", 38), ("c", 33), ("m", 28), ("p", 27),
+                ("h", 25), ("g", 15), ("f", 15), ("v", 12), ("b", 12), ("y", 10), ("w", 8),
+                ("q", 6), ("k", 4), ("x", 3), ("j", 3), ("z", 2),
+            ]
             for (letter, count) in letters { table[Int(letter.asciiValue!)] = count }
             table[0x20] = 160
             table[0x27] = 8
@@ -307,7 +314,9 @@ public struct SearchIndex: Sendable {
 
         init(_ counts: [Int]) {
             var total = 0
-            ends = counts.map { total += $0; return total }
+            ends = counts.map {
+                total += $0; return total
+            }
         }
 
         subscript(entry: Int) -> RecordRef {
@@ -341,8 +350,10 @@ public struct SearchIndex: Sendable {
     /// One entry per record, in `refs` order, of the texts its kind's fields put in `place`
     /// (titles also hold the id): names, titles, claims and ids, whose hits rank first, or every
     /// other text of each record.
-    private static func words(_ place: SearchPlace, _ parties: [Party], _ events: [Event], _ arguments: [Argument],
-                              _ accords: [Accord], _ sources: [Source], _ terms: [Term]) -> Words {
+    private static func words(
+        _ place: SearchPlace, _ parties: [Party], _ events: [Event], _ arguments: [Argument],
+        _ accords: [Accord], _ sources: [Source], _ terms: [Term]
+    ) -> Words {
         var builder = Words.Builder()
         add(place, parties, to: &builder)
         add(place, events, to: &builder)
@@ -398,7 +409,8 @@ public struct SearchIndex: Sendable {
             let previousTerms = before.split(separator: " ")
             if !previousTerms.isEmpty, folded.hasPrefix(before) {
                 // the previous words are settled, except the last one if it may have grown
-                let complete = before.hasSuffix(" ") || folded.utf8.count == before.utf8.count
+                let complete =
+                    before.hasSuffix(" ") || folded.utf8.count == before.utf8.count
                     || folded.utf8[folded.utf8.index(folded.utf8.startIndex, offsetBy: before.utf8.count)] == 0x20
                 return narrow(previous.hits, terms: terms, settled: min(terms.count, previousTerms.count - (complete ? 0 : 1)))
             }
@@ -414,8 +426,11 @@ public struct SearchIndex: Sendable {
         }
         var titleHits: [SearchHit] = [], bodyHits: [SearchHit] = []
         for i in refs.indices where inAny[i] {
-            if inTitle[i] { titleHits.append(SearchHit(ref: refs[i], entry: i, inTitle: true)) }
-            else { bodyHits.append(SearchHit(ref: refs[i], entry: i, inTitle: false)) }
+            if inTitle[i] {
+                titleHits.append(SearchHit(ref: refs[i], entry: i, inTitle: true))
+            } else {
+                bodyHits.append(SearchHit(ref: refs[i], entry: i, inTitle: false))
+            }
         }
         return titleHits + bodyHits
     }
@@ -431,8 +446,7 @@ public struct SearchIndex: Sendable {
         ordered.reserveCapacity(hits.count)
         var t = 0, b = split
         while t < split || b < hits.count {
-            if b >= hits.count || (t < split && hits[t].entry < hits[b].entry) { ordered.append(hits[t]); t += 1 }
-            else { ordered.append(hits[b]); b += 1 }
+            if b >= hits.count || (t < split && hits[t].entry < hits[b].entry) { ordered.append(hits[t]); t += 1 } else { ordered.append(hits[b]); b += 1 }
         }
         // the entries of each open term's words, looked up once for all the hits
         let found = open.map(marks)

@@ -6,11 +6,11 @@ public enum Sanitizer {
 
     public static func isUnsafe(_ scalar: Unicode.Scalar) -> Bool {
         switch scalar.value {
-        case 0x00...0x08, 0x0B...0x1F, 0x7F...0x9F: return true      // C0 (not tab, LF), DEL, C1
-        case 0x202A...0x202E, 0x2066...0x2069: return true           // bidi embeddings, overrides, isolates
-        case 0x200E, 0x200F, 0x061C: return true                     // bidi marks
-        case 0x2028, 0x2029: return true                             // line and paragraph separators (no agreed width)
-        case 0xFFF9...0xFFFB: return true                            // interlinear annotation controls
+        case 0x00...0x08, 0x0B...0x1F, 0x7F...0x9F: return true  // C0 (not tab, LF), DEL, C1
+        case 0x202A...0x202E, 0x2066...0x2069: return true  // bidi embeddings, overrides, isolates
+        case 0x200E, 0x200F, 0x061C: return true  // bidi marks
+        case 0x2028, 0x2029: return true  // line and paragraph separators (no agreed width)
+        case 0xFFF9...0xFFFB: return true  // interlinear annotation controls
         // invisible characters that hide or smuggle text: zero-width space, word joiner and
         // invisible operators, the Mongolian vowel separator, zero-width no-break space (BOM),
         // tag characters (ZWJ and ZWNJ stay: emoji sequences and Persian or Indic spelling need them)
@@ -38,19 +38,19 @@ public enum Sanitizer {
                 switch byte {
                 case 0x0A: if !multiline { return true }
                 case 0x00...0x1F, 0x7F: return true
-                case 0xC2: if i + 1 < count, bytes[i + 1] <= 0x9F { return true }                // C1 controls
-                case 0xD8: if i + 1 < count, bytes[i + 1] == 0x9C { return true }                // U+061C
-                case 0xE2:                                                                        // U+200B, 200E/F, 2028–9, 202A–E, 2060–4, 2066–9
+                case 0xC2: if i + 1 < count, bytes[i + 1] <= 0x9F { return true }  // C1 controls
+                case 0xD8: if i + 1 < count, bytes[i + 1] == 0x9C { return true }  // U+061C
+                case 0xE2:  // U+200B, 200E/F, 2028–9, 202A–E, 2060–4, 2066–9
                     if i + 2 < count {
                         let b1 = bytes[i + 1], b2 = bytes[i + 2]
                         if b1 == 0x80 && (b2 == 0x8B || b2 == 0x8E || b2 == 0x8F || (0xA8...0xAE).contains(b2)) { return true }
                         if b1 == 0x81 && ((0xA0...0xA4).contains(b2) || (0xA6...0xA9).contains(b2)) { return true }
                     }
                 case 0xE1: if i + 2 < count, bytes[i + 1] == 0xA0, bytes[i + 2] == 0x8E { return true }  // U+180E
-                case 0xEF:                                                                        // U+FFF9–B, U+FEFF
+                case 0xEF:  // U+FFF9–B, U+FEFF
                     if i + 2 < count, bytes[i + 1] == 0xBF, (0xB9...0xBB).contains(bytes[i + 2]) { return true }
                     if i + 2 < count, bytes[i + 1] == 0xBB, bytes[i + 2] == 0xBF { return true }
-                case 0xF3: if i + 1 < count, bytes[i + 1] == 0xA0 { return true }                // U+E0000–E0FFF (tags among them)
+                case 0xF3: if i + 1 < count, bytes[i + 1] == 0xA0 { return true }  // U+E0000–E0FFF (tags among them)
                 default: break
                 }
                 i += 1
@@ -73,7 +73,7 @@ public enum Sanitizer {
         for scalar in text.unicodeScalars {
             defer { afterCR = scalar == "\r" }
             if scalar == "\n" && afterCR {
-                changed = true            // the LF of a CRLF: the CR already made the break
+                changed = true  // the LF of a CRLF: the CR already made the break
             } else if scalar == "\r" {
                 result.append(multiline ? "\n" : " ")
                 changed = true
@@ -103,9 +103,9 @@ enum PrintableASCII {
     @inline(__always)
     static func word(_ word: UInt64) -> Bool {
         let high: UInt64 = 0x8080_8080_8080_8080, ones: UInt64 = 0x0101_0101_0101_0101
-        let below = (word &- ones &* 0x20) & ~word & high        // a byte under 0x20
+        let below = (word &- ones &* 0x20) & ~word & high  // a byte under 0x20
         let flipped = word ^ (ones &* 0x7F)
-        let del = (flipped &- ones) & ~flipped & high             // a byte equal to 0x7F
+        let del = (flipped &- ones) & ~flipped & high  // a byte equal to 0x7F
         return (word & high) | below | del == 0
     }
 

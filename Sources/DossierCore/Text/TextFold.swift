@@ -39,11 +39,11 @@ public enum TextFold {
                 continue
             }
             switch v {
-            case 0x2018, 0x2019, 0x201B, 0x02BC, 0x2032, 0x00B4: out.append(0x27)   // '
-            case 0x201C, 0x201D, 0x201E, 0x00AB, 0x00BB: out.append(0x22)           // "
-            case 0x00A0, 0x202F, 0x2007, 0x2009, 0x200A: out.append(0x20)           // space
-            case 0x2010...0x2015, 0x2212: out.append(0x2D)                          // -
-            case 0x0300...0x036F: continue                                          // combining accents
+            case 0x2018, 0x2019, 0x201B, 0x02BC, 0x2032, 0x00B4: out.append(0x27)  // '
+            case 0x201C, 0x201D, 0x201E, 0x00AB, 0x00BB: out.append(0x22)  // "
+            case 0x00A0, 0x202F, 0x2007, 0x2009, 0x200A: out.append(0x20)  // space
+            case 0x2010...0x2015, 0x2212: out.append(0x2D)  // -
+            case 0x0300...0x036F: continue  // combining accents
             default:
                 if let base = latinBase(v) {
                     out.append(contentsOf: base.utf8)

@@ -37,7 +37,8 @@ public enum OverviewLinks {
         var result: [Segment] = []
         var rest = text.startIndex
         while let open = pair(0x5B, from: rest), case let inner = bytes.index(open, offsetBy: 2),
-              let close = pair(0x5D, from: inner) {
+            let close = pair(0x5D, from: inner)
+        {
             if open > rest { result.append(.text(text[rest..<open])) }
             let inside = text[inner..<close]
             if let bar = inside.utf8.firstIndex(of: 0x7C) {

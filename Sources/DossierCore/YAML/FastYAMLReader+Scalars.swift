@@ -41,7 +41,7 @@ extension FastYAMLLineReader {
             if current == 0x2C {
                 position += 1
                 skipSpaces()
-                guard current != close else { throw Unsupported() } // a trailing comma
+                guard current != close else { throw Unsupported() }  // a trailing comma
                 continue
             }
             guard current == close else { throw Unsupported() }
@@ -60,7 +60,7 @@ extension FastYAMLLineReader {
         var end = start
         scan: while !atEnd {
             switch current {
-            case 0x0A: throw Unsupported() // the collection goes on to another line
+            case 0x0A: throw Unsupported()  // the collection goes on to another line
             case 0x2C, 0x5B, 0x5D, 0x7B, 0x7D: break scan
             case 0x3A:
                 guard byte(position + 1) == 0x20 else { throw Unsupported() }
@@ -207,7 +207,7 @@ extension FastYAMLLineReader {
         var chomp: UInt8 = 0
         if current == 0x2D || current == 0x2B { chomp = current; position += 1 }
         skipSpaces()
-        guard !atEnd, current == 0x0A else { throw Unsupported() } // indentation digits, comments
+        guard !atEnd, current == 0x0A else { throw Unsupported() }  // indentation digits, comments
         newLine()
         // the first line sets the indentation; leading blank lines are left to libyaml
         var first = position
@@ -219,7 +219,7 @@ extension FastYAMLLineReader {
         while !atEnd {
             var i = position
             while i < count && base[i] == 0x20 && i - position < indent { i += 1 }
-            if i >= count { throw Unsupported() } // spaces, then the end of the file
+            if i >= count { throw Unsupported() }  // spaces, then the end of the file
             if base[i] == 0x0A {
                 if i - position > indent { throw Unsupported() }
                 trailingBreaks += 1
@@ -227,10 +227,10 @@ extension FastYAMLLineReader {
                 newLine()
                 continue
             }
-            if i - position < indent { break } // a less indented line ends the block
+            if i - position < indent { break }  // a less indented line ends the block
             var end = i
             while end < count && base[end] != 0x0A { end += 1 }
-            guard end < count else { throw Unsupported() } // no line break after the last line
+            guard end < count else { throw Unsupported() }  // no line break after the last line
             for _ in 0..<trailingBreaks { scratch.append(0x0A) }
             trailingBreaks = 0
             scratch.append(contentsOf: UnsafeBufferPointer(start: base + i, count: end - i))
@@ -266,7 +266,7 @@ extension FastYAMLLineReader {
         do {
             try builder.scalar(UnsafeBufferPointer(start: base + from, count: to - from), mark: mark)
         } catch {
-            throw Unsupported() // libyaml reads the file again and reports it
+            throw Unsupported()  // libyaml reads the file again and reports it
         }
     }
 

@@ -163,7 +163,7 @@ struct FastYAMLLineReader {
             while i < count && base[i] == 0x20 { i += 1 }
             if i >= count { position = count; return 0 }
             if base[i] == 0x0A { position = i; newLine(); continue }
-            if base[i] == 0x23 { // # comment line
+            if base[i] == 0x23 {  // # comment line
                 while i < count && base[i] != 0x0A { i += 1 }
                 position = i
                 if !atEnd { newLine() }
@@ -244,7 +244,7 @@ struct FastYAMLLineReader {
     mutating func blockSequence(indent: Int) throws(Unsupported) {
         try begin(mapping: false)
         while true {
-            position += 1 // the dash
+            position += 1  // the dash
             if current == 0x20 { while current == 0x20 { position += 1 } }
             if atEnd || current == 0x0A || current == 0x23 {
                 // the item starts on a following line, indented further
@@ -253,7 +253,7 @@ struct FastYAMLLineReader {
                 guard !atEnd, inner > indent else { throw Unsupported() }
                 try blockNode(indent: inner)
             } else if isSequenceEntry(position) {
-                throw Unsupported() // "- - a"
+                throw Unsupported()  // "- - a"
             } else if keyEnd(position) != nil {
                 // "- key: value": a mapping indented to the key
                 try blockMapping(indent: position - lineStart)
@@ -286,7 +286,7 @@ struct FastYAMLLineReader {
                 } else if !atEnd && inner == indent && isSequenceEntry(position) {
                     try blockSequence(indent: indent)
                 } else {
-                    throw Unsupported() // an empty value
+                    throw Unsupported()  // an empty value
                 }
             } else {
                 try inlineValue(parentIndent: indent)
@@ -316,8 +316,8 @@ struct FastYAMLLineReader {
         var end = start
         while !atEnd && current != 0x0A {
             let b = current
-            if b == 0x3A && isBlankOrEnd(position + 1) { throw Unsupported() } // "a: b" would be a mapping
-            if b == 0x23 && base[position - 1] == 0x20 { break }                 // a comment
+            if b == 0x3A && isBlankOrEnd(position + 1) { throw Unsupported() }  // "a: b" would be a mapping
+            if b == 0x23 && base[position - 1] == 0x20 { break }  // a comment
             position += 1
             if b != 0x20 { end = position }
         }
@@ -330,7 +330,7 @@ struct FastYAMLLineReader {
     func isIndicator(_ b: UInt8) -> Bool {
         switch b {
         case 0x2D, 0x3F, 0x3A, 0x2C, 0x5B, 0x5D, 0x7B, 0x7D, 0x23, 0x26, 0x2A, 0x21, 0x7C, 0x3E, 0x27, 0x22, 0x25, 0x40, 0x60,
-             0x20, 0x0A:
+            0x20, 0x0A:
             return true
         default:
             return false

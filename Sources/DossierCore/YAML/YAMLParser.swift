@@ -120,8 +120,9 @@ public enum YAMLParser {
             let offset = min(Int(parser.problem_offset), bytes.count)
             var line = 0, lineStart = 0
             for i in 0..<offset where bytes[i] == 0x0A { line += 1; lineStart = i + 1 }
-            return YAMLError(mark: SourceMark(line: line + 1, column: offset - lineStart + 1),
-                             message: "\(problem) (byte \(offset)): the file must be UTF-8 text without control characters")
+            return YAMLError(
+                mark: SourceMark(line: line + 1, column: offset - lineStart + 1),
+                message: "\(problem) (byte \(offset)): the file must be UTF-8 text without control characters")
         }
         var message = problem
         if let context = parser.context.map({ String(cString: $0) }) {
@@ -130,7 +131,9 @@ public enum YAMLParser {
         return YAMLError(mark: SourceMark(line: Int(mark.line) + 1, column: Int(mark.column) + 1), message: message)
     }
 
-    private static func refuseAnchorAndTag(anchor: UnsafeMutablePointer<yaml_char_t>?, tag: UnsafeMutablePointer<yaml_char_t>?, implicit: Bool, mark: SourceMark) throws(YAMLError) {
+    private static func refuseAnchorAndTag(
+        anchor: UnsafeMutablePointer<yaml_char_t>?, tag: UnsafeMutablePointer<yaml_char_t>?, implicit: Bool, mark: SourceMark
+    ) throws(YAMLError) {
         if anchor != nil {
             throw YAMLError(mark: mark, message: "YAML anchors (&name) are not allowed in a dossier")
         }

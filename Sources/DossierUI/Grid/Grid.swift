@@ -6,7 +6,7 @@ import Synchronization
 /// or use reverse video.
 public enum Style: UInt8, Sendable, Hashable, CaseIterable {
     case normal, muted, heading, accent, link
-    case selection          // the selected row of the focused area: reverse video
+    case selection  // the selected row of the focused area: reverse video
     case selectionInactive  // the selected row of an unfocused area: underline/bold
     case border, focusBorder, title, focusTitle
     case tab, tabActive, statusBar, header

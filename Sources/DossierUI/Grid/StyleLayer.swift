@@ -29,8 +29,10 @@ extension Grid {
                 roles.append("\(r): " + runs.map { "\($0.start)-\($0.end) \($0.role)" }.joined(separator: ", "))
             }
         }
-        var out = ["# one letter per cell: the style painted; under a selection or a match, the role below",
-                   "# theme \(theme.rawValue): looks, and the lowest WCAG contrast on xterm's colours"]
+        var out = [
+            "# one letter per cell: the style painted; under a selection or a match, the role below",
+            "# theme \(theme.rawValue): looks, and the lowest WCAG contrast on xterm's colours",
+        ]
         for style in Style.allCases where used.contains(style) {
             let ratio = Contrast.minimum(style, in: theme)
             let shown = String(Int((ratio * 10).rounded(.down)) / 10) + "." + String(Int((ratio * 10).rounded(.down)) % 10)

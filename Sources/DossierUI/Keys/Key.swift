@@ -1,7 +1,7 @@
 /// A key as the terminal backend reports it, independent of ncurses.
 public enum Key: Sendable, Hashable {
     case character(Character)
-    case control(Character)      // Ctrl-letter, lowercase: .control("o")
+    case control(Character)  // Ctrl-letter, lowercase: .control("o")
     case up, down, left, right, home, end, pageUp, pageDown
     case enter, tab, backTab, backspace, escape, delete
     case function(Int)

@@ -32,8 +32,10 @@ public struct OverlayBinding: Sendable {
     var hintKeys: String?
     let action: @Sendable (AppState) -> Action?
 
-    init(_ keys: [Key], _ label: Localized, hinted: Bool = false, short: Localized? = nil, hintKeys: String? = nil,
-         _ action: @escaping @Sendable (AppState) -> Action?) {
+    init(
+        _ keys: [Key], _ label: Localized, hinted: Bool = false, short: Localized? = nil, hintKeys: String? = nil,
+        _ action: @escaping @Sendable (AppState) -> Action?
+    ) {
         self.keys = keys
         self.label = label
         self.hinted = hinted
@@ -104,8 +106,9 @@ public enum OverlayKeymap {
 
     /// The overlays' keys as Markdown, for docs/KEYS.md (a test keeps the two identical).
     public static func markdownTable(_ lang: Language = .en) -> String {
-        Keymap.markdown(OverlayKind.allCases.map { kind in
-            (kind.title[lang], bindings(kind).map { ($0.keys, $0.label[lang]) })
-        }, lang)
+        Keymap.markdown(
+            OverlayKind.allCases.map { kind in
+                (kind.title[lang], bindings(kind).map { ($0.keys, $0.label[lang]) })
+            }, lang)
     }
 }

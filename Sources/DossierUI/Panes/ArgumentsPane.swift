@@ -14,7 +14,9 @@ enum ArgumentsPane: PaneComponent {
         let store = state.store, lang = state.lang
         let side = TextLayout.pad(" " + UIText.sideTag(store.arguments[i].side)[lang], to: 12)
         let used = grid.put(side, row: row, column: inner.column, maxWidth: inner.width, style: .muted)
-        grid.put(TextLayout.truncate(store.arguments[i].claim[lang], to: max(0, inner.width - used)), row: row, column: inner.column + used, maxWidth: inner.width - used)
+        grid.put(
+            TextLayout.truncate(store.arguments[i].claim[lang], to: max(0, inner.width - used)), row: row, column: inner.column + used,
+            maxWidth: inner.width - used)
     }
 }
 

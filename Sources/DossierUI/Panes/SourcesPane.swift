@@ -58,8 +58,9 @@ extension SourcesPane {
         // sorted by publisher, the heading names it: the row gives its room to the title
         if state.sourceOrder != .publisher {
             let publisherWidth = min(max(8, (end - column) / 3), 24)
-            column += grid.put(TextLayout.pad(source.publisher, to: publisherWidth) + "  ",
-                               row: row, column: column, maxWidth: end - column, style: .title)
+            column += grid.put(
+                TextLayout.pad(source.publisher, to: publisherWidth) + "  ",
+                row: row, column: column, maxWidth: end - column, style: .title)
         }
         grid.put(TextLayout.truncate(source.title, to: max(0, end - column)), row: row, column: column, maxWidth: max(0, end - column))
     }

@@ -46,10 +46,13 @@ extension PaneList {
             }
         case .months:
             var year: Int?
-            for group in runs(shown, key: { index in
-                let date = store.events[index].date
-                return date.year * 100 + (date.month ?? 0)
-            }) {
+            for group in runs(
+                shown,
+                key: { index in
+                    let date = store.events[index].date
+                    return date.year * 100 + (date.month ?? 0)
+                })
+            {
                 let date = store.events[group[0]].date
                 if date.year != year {
                     year = date.year
@@ -75,9 +78,13 @@ extension PaneList {
                 let years = first == last ? "\(first)" : "\(first)–\(last)"
                 if let accord = store.accordInForce(on: store.events[group[0]].date) {
                     // an accord's era by its own dates, not those of the events shown
-                    rows.append(.bucket(Bucket(label: UIText.eraOfAccord(accord.name, Localized(Strings.span(accord)),
-                                                                         accord.inForceTo == nil ? UIText.eraInForce.text : Localized("")),
-                                               events: group)))
+                    rows.append(
+                        .bucket(
+                            Bucket(
+                                label: UIText.eraOfAccord(
+                                    accord.name, Localized(Strings.span(accord)),
+                                    accord.inForceTo == nil ? UIText.eraInForce.text : Localized("")),
+                                events: group)))
                 } else {
                     rows.append(.bucket(Bucket(label: UIText.noAccordInForce(years), events: group)))
                 }

@@ -14,8 +14,10 @@ public struct ExplorerLoop {
     private let buildSearchIndex: IndexBuilder
     private let indexBuilt = IndexBuiltFlag()
 
-    public init(backend: any TerminalBackend, state: AppState,
-                buildSearchIndex: @escaping IndexBuilder = { store, done in store.buildSearchIndexInBackground(then: done) }) {
+    public init(
+        backend: any TerminalBackend, state: AppState,
+        buildSearchIndex: @escaping IndexBuilder = { store, done in store.buildSearchIndexInBackground(then: done) }
+    ) {
         self.backend = backend
         self.state = state
         self.buildSearchIndex = buildSearchIndex

@@ -18,16 +18,16 @@ public enum TerminalReplies {
     public static func scan(_ after: [UInt32]) -> Scan {
         guard let introducer = after.first else { return .notASequence }
         switch introducer {
-        case 0x5B: // [
+        case 0x5B:  // [
             var i = 1
             while i < after.count {
                 let c = after[i]
                 if (0x40...0x7E).contains(c) { return .sequence(length: i + 1) }
-                guard (0x20...0x3F).contains(c) else { return .sequence(length: i) } // malformed: drop what came
+                guard (0x20...0x3F).contains(c) else { return .sequence(length: i) }  // malformed: drop what came
                 i += 1
             }
             return .incomplete
-        case 0x5D, 0x50, 0x5F, 0x5E, 0x58: // ] P _ ^ X
+        case 0x5D, 0x50, 0x5F, 0x5E, 0x58:  // ] P _ ^ X
             var i = 1
             while i < after.count {
                 if after[i] == 0x07 { return .sequence(length: i + 1) }
@@ -51,9 +51,7 @@ public enum TerminalReplies {
         let text = String(decoding: bytes.map { $0 < 0x80 ? $0 : 0x3F }, as: UTF8.self)
         guard let start = text.firstRange(of: "\u{1B}]11;") else { return nil }
         var rest = text[start.upperBound...]
-        if rest.hasPrefix("rgba:") { rest = rest.dropFirst(5) }
-        else if rest.hasPrefix("rgb:") { rest = rest.dropFirst(4) }
-        else { return nil }
+        if rest.hasPrefix("rgba:") { rest = rest.dropFirst(5) } else if rest.hasPrefix("rgb:") { rest = rest.dropFirst(4) } else { return nil }
         let body = rest.prefix { $0 != "\u{07}" && $0 != "\u{1B}" }
         let channels = body.split(separator: "/", omittingEmptySubsequences: false).prefix(3)
         guard channels.count == 3 else { return nil }
@@ -117,9 +115,13 @@ public enum TerminalReplies {
                 var j = i + 2, fields: [Int] = [0], ok = true
                 while j < bytes.count, bytes[j] != 0x52, fields.count <= 2 {
                     let b = bytes[j]
-                    if b == 0x3B { fields.append(0) }
-                    else if (0x30...0x39).contains(b), let value = boundedDigit(fields[fields.count - 1], b) { fields[fields.count - 1] = value }
-                    else { ok = false; break }
+                    if b == 0x3B {
+                        fields.append(0)
+                    } else if (0x30...0x39).contains(b), let value = boundedDigit(fields[fields.count - 1], b) {
+                        fields[fields.count - 1] = value
+                    } else {
+                        ok = false; break
+                    }
                     j += 1
                 }
                 if ok, j < bytes.count, fields.count == 2 { return fields[1] }

@@ -22,7 +22,9 @@ public final class TestBackend: TerminalBackend {
 
     /// What the loop asked of the backend, in order.
     public enum Call: Sendable, Hashable {
-        case draw, invalidate, copyToClipboard(String), close
+        case draw, invalidate
+        case copyToClipboard(String)
+        case close
     }
 
     public private(set) var size: (width: Int, height: Int)

@@ -60,9 +60,11 @@ public struct TermPage: Sendable, Hashable {
 
 /// A line being typed in the status bar.
 public struct Prompt: Sendable, Hashable {
-    public enum Kind: Sendable, Hashable { case gotoDate, search, filter, command
+    public enum Kind: Sendable, Hashable {
+        case gotoDate, search, filter, command
         /// Narrowing the glossary's list as you type.
-        case glossary }
+        case glossary
+    }
     public var kind: Kind
     public var input = ""
     public var error: Localized?
@@ -149,11 +151,13 @@ public struct AppState: Sendable {
         self.lang = lang
         mouseEnabled = mouse
         message = notice
-        eraRanks = Dictionary(store.accords.sorted { $0.inForceFrom < $1.inForceFrom }.enumerated().map { ($1.id, $0) },
-                              uniquingKeysWith: { first, _ in first })
+        eraRanks = Dictionary(
+            store.accords.sorted { $0.inForceFrom < $1.inForceFrom }.enumerated().map { ($1.id, $0) },
+            uniquingKeysWith: { first, _ in first })
         filters = Array(repeating: ListFilter(), count: Pane.allCases.count)
         listBoxes = Pane.allCases.map { pane in
-            pane == .timeline ? LazyPaneList(AppState.buildList(pane, store: store, filter: ListFilter(), zoom: .events, sourceOrder: .date))
+            pane == .timeline
+                ? LazyPaneList(AppState.buildList(pane, store: store, filter: ListFilter(), zoom: .events, sourceOrder: .date))
                 : LazyPaneList(building: { AppState.buildList(pane, store: store, filter: ListFilter(), zoom: .events, sourceOrder: .date) })
         }
         layout = Layout(width: width, height: height)
@@ -211,7 +215,8 @@ public struct AppState: Sendable {
         var item: Int?
         if let keptRef { item = list.item(of: keptRef) }
         if item == nil, target == .timeline, let keptEvent {
-            item = list.item(holdingEvent: keptEvent)
+            item =
+                list.item(holdingEvent: keptEvent)
                 ?? list.itemRows.indices.first { (list.firstEvent(at: $0) ?? 0) >= keptEvent }
         }
         selection[index] = item ?? 0
@@ -235,8 +240,10 @@ public struct AppState: Sendable {
         if let ref = selectedRef { return store.detail(of: ref, lang) }
         if let bucket = list.bucket(at: selectedItem) {
             let count = bucket.events.count
-            var blocks: [DetailBlock] = [.heading(bucket.label[lang]),
-                                         .field(label: Strings.events[lang], value: String(count))]
+            var blocks: [DetailBlock] = [
+                .heading(bucket.label[lang]),
+                .field(label: Strings.events[lang], value: String(count)),
+            ]
             blocks += bucket.events.map { .link(.event($0), store.linkLabel(.event($0), lang, alignDates: true)) }
             return blocks
         }

@@ -15,18 +15,23 @@ struct PromptCommand: Sendable {
 
 enum PromptCommands {
     static let all: [PromptCommand] = [
-        PromptCommand(name: "goto", aliases: ["g"], argument: "DATE|ID", values: { store in
-            store.events.map(\.id) + store.parties.map(\.id) + store.arguments.map(\.id) + store.accords.map(\.id)
-                + store.sources.map(\.id) + store.terms.map(\.id)
-        }) { state, argument in
-            state.goto(argument)
-            return []
-        },
-        PromptCommand(name: "lang", argument: Language.allCases.map(\.rawValue).joined(separator: "|"),
-                      values: { _ in Language.allCases.map(\.rawValue) }) { state, argument in
-            if let language = Language(rawValue: argument) { state.lang = language } else { state.message = UIText.langUsage.text }
-            return []
-        },
+        PromptCommand(
+            name: "goto", aliases: ["g"], argument: "DATE|ID",
+            values: { store in
+                store.events.map(\.id) + store.parties.map(\.id) + store.arguments.map(\.id) + store.accords.map(\.id)
+                    + store.sources.map(\.id) + store.terms.map(\.id)
+            },
+            run: { state, argument in
+                state.goto(argument)
+                return []
+            }),
+        PromptCommand(
+            name: "lang", argument: Language.allCases.map(\.rawValue).joined(separator: "|"),
+            values: { _ in Language.allCases.map(\.rawValue) },
+            run: { state, argument in
+                if let language = Language(rawValue: argument) { state.lang = language } else { state.message = UIText.langUsage.text }
+                return []
+            }),
         PromptCommand(name: "filter", argument: "…") { state, argument in
             state.prompt = Prompt(kind: .filter, input: argument)
             return state.submitPrompt()
@@ -35,15 +40,19 @@ enum PromptCommands {
             state.prompt = Prompt(kind: .search, input: argument, origin: state.currentLocation)
             return state.submitPrompt()
         },
-        PromptCommand(name: "zoom", argument: "…", values: { _ in Zoom.allCases.map(\.label.en) }) { state, argument in
-            state.zoom(to: argument)
-            return []
-        },
-        PromptCommand(name: "sort", argument: SourceOrder.allCases.map(\.rawValue).joined(separator: "|"),
-                      values: { _ in SourceOrder.allCases.map(\.rawValue) }) { state, argument in
-            if let order = SourceOrder(rawValue: argument) { state.sortSources(order) } else { state.message = UIText.sortUsage.text }
-            return []
-        },
+        PromptCommand(
+            name: "zoom", argument: "…", values: { _ in Zoom.allCases.map(\.label.en) },
+            run: { state, argument in
+                state.zoom(to: argument)
+                return []
+            }),
+        PromptCommand(
+            name: "sort", argument: SourceOrder.allCases.map(\.rawValue).joined(separator: "|"),
+            values: { _ in SourceOrder.allCases.map(\.rawValue) },
+            run: { state, argument in
+                if let order = SourceOrder(rawValue: argument) { state.sortSources(order) } else { state.message = UIText.sortUsage.text }
+                return []
+            }),
         PromptCommand(name: "tour") { state, _ in
             state.showTourStep(0)
             return []
@@ -93,11 +102,15 @@ extension AppState {
 
     /// `:goto`: a date, or a record by id (the nearest ids offered when none has it).
     mutating func goto(_ argument: String) {
-        if let date = DossierDate(argument) { gotoDate(date) }
-        else if let ref = store.ref(argument), ref.isBrowsable { navigate(to: ref, remember: true) }
-        else if !argument.isEmpty, case let near = nearestIDs(to: argument), !near.isEmpty {
+        if let date = DossierDate(argument) {
+            gotoDate(date)
+        } else if let ref = store.ref(argument), ref.isBrowsable {
+            navigate(to: ref, remember: true)
+        } else if !argument.isEmpty, case let near = nearestIDs(to: argument), !near.isEmpty {
             message = UIText.gotoNoSuch(argument, near.joined(separator: ", "))
-        } else { message = UIText.gotoUsage.text }
+        } else {
+            message = UIText.gotoUsage.text
+        }
     }
 
     /// `:zoom LEVEL`: the timeline at that level, named in either language.

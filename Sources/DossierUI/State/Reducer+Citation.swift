@@ -21,17 +21,26 @@ extension AppState {
     /// record, else the zoomed-out bucket (its events with dates, titles and ids).
     func citationText(markdown: Bool) -> String? {
         let ref: RecordRef?
-        if case .source(let index, _, _)? = overlay { ref = .source(index) }
-        else if case .caseMap(let event, _)? = overlay { ref = .event(event) }
-        else if case .glossary(let glossary)? = overlay {
-            if let page = glossary.pages.last { ref = .term(page.term) }
-            else if let chosen = glossary.selected, glossaryTerms(filter: glossary.filter).contains(chosen) { ref = .term(chosen) }
-            else { return nil }
+        if case .source(let index, _, _)? = overlay {
+            ref = .source(index)
+        } else if case .caseMap(let event, _)? = overlay {
+            ref = .event(event)
+        } else if case .glossary(let glossary)? = overlay {
+            if let page = glossary.pages.last {
+                ref = .term(page.term)
+            } else if let chosen = glossary.selected, glossaryTerms(filter: glossary.filter).contains(chosen) {
+                ref = .term(chosen)
+            } else {
+                return nil
+            }
         } else if case .compare(_, let link, _)? = overlay {
             guard let targets = comparisonContent?.targets, link < targets.count else { return nil }
             ref = targets[link]
+        } else if area == .detail, linkIndex < links.count {
+            ref = links[linkIndex]
+        } else {
+            ref = selectedRef
         }
-        else if area == .detail, linkIndex < links.count { ref = links[linkIndex] } else { ref = selectedRef }
         if let ref { return markdown ? store.markdownCitation(of: ref, lang) : store.citation(of: ref, lang) }
         guard let bucket = list.bucket(at: selectedItem) else { return nil }
         let lines = bucket.events.map { i -> String in
@@ -39,7 +48,8 @@ extension AppState {
             return markdown ? "- \(e.date) \(e.title[lang].markdownLinkText) (`\(e.id)`)" : "- \(e.date)  \(e.title[lang])  (\(e.id))"
         }
         let count = UIText.count(bucket.events.count, one: .eventOne, many: .eventMany)
-        let head = UIText.bucketCitation(Localized(bucket.label[lang]), Localized(en: "\(bucket.events.count) " + count.en, fr: "\(bucket.events.count) " + count.fr))[lang]
+        let head = UIText.bucketCitation(
+            Localized(bucket.label[lang]), Localized(en: "\(bucket.events.count) " + count.en, fr: "\(bucket.events.count) " + count.fr))[lang]
         return ([head] + lines).joined(separator: "\n")
     }
 }

@@ -98,8 +98,7 @@ extension AppState {
         guard !groups.isEmpty else { return }
         let current = groups[selectedItem]
         if forward {
-            if let next = groups.indices.first(where: { $0 > selectedItem && groups[$0] > current }) { select(next) }
-            else { select(list.count - 1) }
+            if let next = groups.indices.first(where: { $0 > selectedItem && groups[$0] > current }) { select(next) } else { select(list.count - 1) }
         } else {
             let startOfCurrent = groups.firstIndex(of: current) ?? 0
             if startOfCurrent < selectedItem { select(startOfCurrent); return }

@@ -45,10 +45,11 @@ extension AppState {
         case .promptInput(let character): promptInput(character)
         case .promptBackspace: editPrompt { $0.removeLast() }
         case .promptClear: editPrompt { $0.removeAll() }
-        case .promptDeleteWord: editPrompt { input in
-            while input.last == " " { input.removeLast() }
-            while let last = input.last, last != " " { input.removeLast() }
-        }
+        case .promptDeleteWord:
+            editPrompt { input in
+                while input.last == " " { input.removeLast() }
+                while let last = input.last, last != " " { input.removeLast() }
+            }
         case .promptComplete: completePrompt()
         case .promptSubmit: effects = submitPrompt()
         case .cancelPrompt: cancelPrompt()
@@ -71,7 +72,7 @@ extension AppState {
         case .cycleSourceOrder: cycleSourceOrder()
         case .sortSources(let order): sortSources(order)
         case .overlayLink, .overlayLines, .followOverlayLink, .scrollOverlay, .stepDimension, .tourNext,
-             .tourPrevious, .glossaryBack, .openResult:
+            .tourPrevious, .glossaryBack, .openResult:
             // only an open overlay's keys give these: its component answers
             overlay?.kind.component.update(&self, action)
         case .startTour: showTourStep(0)
@@ -86,7 +87,7 @@ extension AppState {
         case .wheel(let delta, let target): wheel(delta, over: target)
         case .quit: effects = [.quit(status: 0)]
         case .redraw: effects = [.fullRedraw]
-        case .resize, .started, .searchIndexReady: break // handled by `bookkeeping`
+        case .resize, .started, .searchIndexReady: break  // handled by `bookkeeping`
         case .openComparison: openComparisonFromKey()
         }
         keepSelectionVisible(followLink: !action.scrollsDetail)

@@ -54,7 +54,8 @@ public enum UIText: CaseIterable, Sendable {
         case .matchOf: return Localized(en: "Match {1} of {2}", fr: "Résultat {1} sur {2}")
         case .noMatchFor: return Localized(en: "No match for “{1}”.", fr: "Aucun résultat pour «\u{00A0}{1}\u{00A0}».")
         case .firstMatch: return Localized(en: "Match 1 of {1} — n/N next/previous, Ctrl-F all", fr: "Résultat 1 sur {1} — n/N suivant/précédent, Ctrl-F tous")
-        case .nothingMatchesFilter: return Localized(en: "Nothing matches this filter; Esc clears it.", fr: "Rien ne correspond\u{00A0}; Échap retire le filtre.")
+        case .nothingMatchesFilter:
+            return Localized(en: "Nothing matches this filter; Esc clears it.", fr: "Rien ne correspond\u{00A0}; Échap retire le filtre.")
         case .gotoUsage: return Localized(en: "goto: give a date (2020-07-16) or an id", fr: "goto\u{00A0}: une date (2020-07-16) ou un identifiant")
         case .langUsage: return Localized(en: "lang: en or fr", fr: "lang\u{00A0}: en ou fr")
         case .zoomUsage: return Localized(en: "zoom: events, months, years or eras", fr: "zoom\u{00A0}: événements, mois, années ou époques")
@@ -75,7 +76,8 @@ public enum UIText: CaseIterable, Sendable {
         case .filterWord: return Localized(en: "filter", fr: "filtre")
         case .zoomWord: return Localized("zoom")
         case .helpTitle: return Localized(en: "Help — ? or Esc closes, j/k scroll", fr: "Aide —\u{00A0}? ou Échap pour fermer, j/k pour défiler")
-        case .resultsTitle: return Localized(en: "“{1}”: {2} matches — Enter opens, Esc closes", fr: "«\u{00A0}{1}\u{00A0}»\u{00A0}: {2} résultats — Entrée ouvre, Échap ferme")
+        case .resultsTitle:
+            return Localized(en: "“{1}”: {2} matches — Enter opens, Esc closes", fr: "«\u{00A0}{1}\u{00A0}»\u{00A0}: {2} résultats — Entrée ouvre, Échap ferme")
         case .tourTitle: return Localized(en: "Tour {1}/{2} — n/→ next, p/← back, Esc leaves", fr: "Visite {1}/{2} — n/→ suite, p/← retour, Échap pour sortir")
         case .keysHeader: return Localized(en: "Keys", fr: "Touches")
         case .actionHeader: return Localized(en: "Action", fr: "Action")
@@ -102,21 +104,30 @@ public enum UIText: CaseIterable, Sendable {
         case .filterNoCase: return Localized(en: "no case '{1}'", fr: "aucune affaire «\u{00A0}{1}\u{00A0}»")
         case .asOf: return Localized(en: "as of {1}", fr: "à jour au {1}")
         case .unboundKey: return Localized(en: "{1}: no action · ? for help", fr: "{1}\u{00A0}: aucune action ·\u{00A0}? pour l’aide")
-        case .citationSent: return Localized(en: "Citation sent to the terminal’s clipboard (OSC 52).",
-                                             fr: "Citation envoyée au presse-papiers du terminal (OSC 52).")
+        case .citationSent:
+            return Localized(
+                en: "Citation sent to the terminal’s clipboard (OSC 52).",
+                fr: "Citation envoyée au presse-papiers du terminal (OSC 52).")
         case .nothingToCite: return Localized(en: "Nothing to cite: this list is empty.", fr: "Rien à citer\u{00A0}: cette liste est vide.")
         case .helpPosition: return Localized(en: "{1}–{2} of {3}", fr: "{1}–{2} sur {3}")
-        case .notADate: return Localized(en: "“{1}” is not a date: write 2020, 2020-07 or 2020-07-16.",
-                                         fr: "«\u{00A0}{1}\u{00A0}» n’est pas une date\u{00A0}: écrivez 2020, 2020-07 ou 2020-07-16.")
-        case .gotoNoSuch: return Localized(en: "goto: no record '{1}'; did you mean {2}?", fr: "goto\u{00A0}: aucune fiche «\u{00A0}{1}\u{00A0}»\u{00A0}; vouliez-vous dire {2}\u{00A0}?")
-        case .citationTitle: return Localized(en: "Citation — select it with the mouse; Esc or q closes", fr: "Citation — sélectionnez-la à la souris\u{00A0}; Échap ou q ferme")
+        case .notADate:
+            return Localized(
+                en: "“{1}” is not a date: write 2020, 2020-07 or 2020-07-16.",
+                fr: "«\u{00A0}{1}\u{00A0}» n’est pas une date\u{00A0}: écrivez 2020, 2020-07 ou 2020-07-16.")
+        case .gotoNoSuch:
+            return Localized(
+                en: "goto: no record '{1}'; did you mean {2}?", fr: "goto\u{00A0}: aucune fiche «\u{00A0}{1}\u{00A0}»\u{00A0}; vouliez-vous dire {2}\u{00A0}?")
+        case .citationTitle:
+            return Localized(en: "Citation — select it with the mouse; Esc or q closes", fr: "Citation — sélectionnez-la à la souris\u{00A0}; Échap ou q ferme")
         case .bucketCitation: return Localized(en: "{1}: {2}", fr: "{1}\u{00A0}: {2}")
         case .sideClaimants: return Localized(en: "claimants", fr: "requérants")
         case .sideDefence: return Localized(en: "defence", fr: "défense")
         case .sideCourt: return Localized(en: "court", fr: "juge")
         case .caseMapTitle: return Localized(en: "Case — {1} — j/k scroll, Esc or q closes", fr: "Affaire — {1} — j/k pour défiler, Échap ou q ferme")
-        case .noCaseHere: return Localized(en: "No arguments are recorded for this record: select an argument or a court event.",
-                                           fr: "Aucun argument n’est consigné ici\u{00A0}: choisissez un argument ou une décision.")
+        case .noCaseHere:
+            return Localized(
+                en: "No arguments are recorded for this record: select an argument or a court event.",
+                fr: "Aucun argument n’est consigné ici\u{00A0}: choisissez un argument ou une décision.")
         case .caseClaim: return Localized(en: "Claim {1}", fr: "Moyen {1}")
         case .caseAnswer: return Localized(en: "Defence", fr: "Défense")
         case .caseHolding: return Localized(en: "Court", fr: "Juge")
@@ -124,9 +135,13 @@ public enum UIText: CaseIterable, Sendable {
         case .caseNoAnswer: return Localized(en: "(no recorded answer)", fr: "(aucune réponse consignée)")
         case .caseNoHolding: return Localized(en: "(no recorded holding)", fr: "(aucune décision consignée)")
         case .caseOther: return Localized(en: "Other arguments", fr: "Autres arguments")
-        case .sourceTitle: return Localized(en: "Source — j/k cited by, Enter follows, y cites, Esc or q closes", fr: "Source — j/k citée par, Entrée suit, y cite, Échap ou q ferme")
-        case .asciiNotice: return Localized(en: "Not a UTF-8 terminal: drawing ASCII (LC_ALL=C.UTF-8 forces UTF-8)",
-                                            fr: "Terminal sans UTF-8\u{00A0}: dessin ASCII (LC_ALL=C.UTF-8 force l’UTF-8)")
+        case .sourceTitle:
+            return Localized(
+                en: "Source — j/k cited by, Enter follows, y cites, Esc or q closes", fr: "Source — j/k citée par, Entrée suit, y cite, Échap ou q ferme")
+        case .asciiNotice:
+            return Localized(
+                en: "Not a UTF-8 terminal: drawing ASCII (LC_ALL=C.UTF-8 forces UTF-8)",
+                fr: "Terminal sans UTF-8\u{00A0}: dessin ASCII (LC_ALL=C.UTF-8 force l’UTF-8)")
         case .counselGroup: return Localized(en: "Counsel", fr: "Avocats")
         case .sourcesSorted: return Localized(en: "Sources by {1} (s: next order)", fr: "Sources par {1} (s\u{00A0}: ordre suivant)")
         case .sortUsage: return Localized(en: "sort: date, publisher or kind", fr: "sort\u{00A0}: date, publisher ou kind")
@@ -135,8 +150,10 @@ public enum UIText: CaseIterable, Sendable {
         case .byOrder: return Localized(en: "by {1}", fr: "par {1}")
         case .compareTitle: return Localized(en: "The accords compared", fr: "Les accords comparés")
         case .compareDimension: return Localized(en: "Dimension {1} of {2}", fr: "Point {1} sur {2}")
-        case .compareFromAccords: return Localized(en: "C compares the accords from the Accords pane (4), or type :compare",
-                                                   fr: "C compare les accords depuis le volet Accords (4), ou tapez\u{00A0}:compare")
+        case .compareFromAccords:
+            return Localized(
+                en: "C compares the accords from the Accords pane (4), or type :compare",
+                fr: "C compare les accords depuis le volet Accords (4), ou tapez\u{00A0}:compare")
         case .compareNoAccords: return Localized(en: "This dossier has no accords to compare.", fr: "Ce dossier n’a pas d’accords à comparer.")
         case .compareNoFurther: return Localized(en: "No further dimension.", fr: "Pas d’autre point.")
         case .glossaryTitle: return Localized(en: "/ narrows, Enter opens, Esc or q closes", fr: "/ filtre, Entrée ouvre, Échap ou q ferme")
@@ -153,10 +170,17 @@ public enum UIText: CaseIterable, Sendable {
         case .groupCase: return Localized(en: "case", fr: "affaire")
         case .groupPublisher: return Localized(en: "publisher", fr: "éditeur")
         case .groupKind: return Localized(en: "kind", fr: "nature")
-        case .filterLeftAside: return Localized(en: "{1}: no record of the {2} pane has it, so it is left aside here.",
-                                                fr: "{1}\u{00A0}: aucun élément du volet {2} n’en a, ce critère est laissé de côté ici.")
-        case .prefixCancelled: return Localized(en: "{1}: cancelled (it waits for a second key; see ? for which).", fr: "{1}\u{00A0}: annulé (une seconde touche est attendue\u{00A0}; voir\u{00A0}?).")
-        case .nearestEventInstead: return Localized(en: "Nothing at {1}: the nearest event, {2}, is shown.", fr: "Rien à la date {1}\u{00A0}: l’événement le plus proche, {2}, est affiché.")
+        case .filterLeftAside:
+            return Localized(
+                en: "{1}: no record of the {2} pane has it, so it is left aside here.",
+                fr: "{1}\u{00A0}: aucun élément du volet {2} n’en a, ce critère est laissé de côté ici.")
+        case .prefixCancelled:
+            return Localized(
+                en: "{1}: cancelled (it waits for a second key; see ? for which).",
+                fr: "{1}\u{00A0}: annulé (une seconde touche est attendue\u{00A0}; voir\u{00A0}?).")
+        case .nearestEventInstead:
+            return Localized(
+                en: "Nothing at {1}: the nearest event, {2}, is shown.", fr: "Rien à la date {1}\u{00A0}: l’événement le plus proche, {2}, est affiché.")
         case .yearsWithoutEvents: return Localized(en: "No event in {1}: skipped.", fr: "Aucun événement en {1}\u{00A0}: sauté.")
         case .eraOfAccord: return Localized(en: "{1} ({2}{3})", fr: "{1} ({2}{3})")
         case .eraInForce: return Localized(en: ", in force", fr: ", en vigueur")

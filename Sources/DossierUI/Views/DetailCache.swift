@@ -63,8 +63,10 @@ final class DetailCache: Sendable {
     }
 
     /// The layout's first `limit` lines (all of them without a limit).
-    func lines(_ key: Key, width: Int, limit: Int = .max, build: () -> [DetailBlock],
-               layout: ([DetailBlock], Int) -> [DetailLine]) -> [DetailLine] {
+    func lines(
+        _ key: Key, width: Int, limit: Int = .max, build: () -> [DetailBlock],
+        layout: ([DetailBlock], Int) -> [DetailLine]
+    ) -> [DetailLine] {
         let cached = entries.withLock { entries -> [DetailLine]? in
             guard let index = touch(key, in: &entries), entries[index].width == width else { return nil }
             let count = entries[index].lines.count
@@ -91,7 +93,8 @@ final class DetailCache: Sendable {
     func cells(_ key: Key, width: Int, column: Int, line index: Int) -> [Cell]? {
         entries.withLock { entries in
             guard let found = entries.lastIndex(where: { $0.key == key }), entries[found].width == width,
-                  entries[found].column == column else { return nil }
+                entries[found].column == column
+            else { return nil }
             return entries[found].cells[index]
         }
     }
@@ -101,7 +104,8 @@ final class DetailCache: Sendable {
     func keep(_ cells: [Cell], _ key: Key, width: Int, column: Int, line index: Int) {
         entries.withLock { entries in
             guard let found = entries.lastIndex(where: { $0.key == key }), entries[found].width == width,
-                  index < entries[found].lines.count else { return }
+                index < entries[found].lines.count
+            else { return }
             if entries[found].column != column {
                 entries[found].cells = [:]
                 entries[found].column = column

@@ -46,10 +46,11 @@ public enum DetailLayout {
                 } else {
                     let wrapped = TextLayout.wrap(value, width: width - prefixWidth)
                     for (n, line) in wrapped.enumerated() {
-                        lines.append(DetailLine(segments: [
-                            .init(text: n == 0 ? prefix : String(repeating: " ", count: prefixWidth), style: .muted),
-                            .init(text: line, style: .normal),
-                        ]))
+                        lines.append(
+                            DetailLine(segments: [
+                                .init(text: n == 0 ? prefix : String(repeating: " ", count: prefixWidth), style: .muted),
+                                .init(text: line, style: .normal),
+                            ]))
                     }
                 }
             case .paragraph(let text):

@@ -13,8 +13,9 @@ extension ScreenView {
         regions.detail = inner
         // the lines in view, and one more to tell whether there is more below
         let key = detailKey(state)
-        let lines = details.lines(key, width: inner.width, limit: state.detailScroll + inner.height + 1,
-                                  build: { state.detailBlocks }, layout: { DetailLayout.lines($0, width: inner.width, lang: state.lang, limit: $1) })
+        let lines = details.lines(
+            key, width: inner.width, limit: state.detailScroll + inner.height + 1,
+            build: { state.detailBlocks }, layout: { DetailLayout.lines($0, width: inner.width, lang: state.lang, limit: $1) })
         for n in 0..<inner.height {
             let index = state.detailScroll + n
             guard index < lines.count else { break }
@@ -36,7 +37,6 @@ extension ScreenView {
         }
     }
 
-
     /// What the selected detail depends on (see `DetailCache`).
     static func detailKey(_ state: AppState) -> DetailCache.Key {
         if let ref = state.selectedRef { return DetailCache.Key(ref: ref, bucket: nil, lang: state.lang) }
@@ -45,8 +45,10 @@ extension ScreenView {
 
     /// Draws line `index` of the detail on `row` of the detail area `inner`: copied in when it
     /// was drawn before for this record, width and column, otherwise drawn and kept.
-    private static func drawDetailLine(_ index: Int, _ line: DetailLine, key: DetailCache.Key, _ details: DetailCache,
-                                       inner: Rect, row: Int, into grid: inout Grid) {
+    private static func drawDetailLine(
+        _ index: Int, _ line: DetailLine, key: DetailCache.Key, _ details: DetailCache,
+        inner: Rect, row: Int, into grid: inout Grid
+    ) {
         if let cells = details.cells(key, width: inner.width, column: inner.column, line: index) {
             grid.paste(cells, row: row, column: inner.column)
             return
@@ -55,7 +57,8 @@ extension ScreenView {
         for segment in line.segments {
             column += grid.put(segment.text, row: row, column: column, maxWidth: inner.column + inner.width - column, style: segment.style)
         }
-        details.keep(Array(grid.cells(row: row, column: inner.column, count: inner.width)), key,
-                     width: inner.width, column: inner.column, line: index)
+        details.keep(
+            Array(grid.cells(row: row, column: inner.column, count: inner.width)), key,
+            width: inner.width, column: inner.column, line: index)
     }
 }

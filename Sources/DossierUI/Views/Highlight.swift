@@ -9,7 +9,7 @@ enum Highlight {
     static func apply(_ terms: [String], row: Int, column: Int, width: Int, in grid: inout Grid) {
         guard !terms.isEmpty, row >= 0, row < grid.height else { return }
         var folded: [UInt8] = []
-        var owner: [Int] = []   // for each folded byte, the cell column it came from
+        var owner: [Int] = []  // for each folded byte, the cell column it came from
         let end = min(grid.width, column + width)
         for c in max(0, column)..<end {
             let cell = grid[row, c]

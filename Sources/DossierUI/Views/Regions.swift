@@ -58,9 +58,12 @@ public struct Regions: Sendable, Hashable {
     }
 
     public enum Target: Sendable, Hashable {
-        case tab(Pane), tabStrip
-        case listRow(item: Int), list
-        case link(Int), detail
+        case tab(Pane)
+        case tabStrip
+        case listRow(item: Int)
+        case list
+        case link(Int)
+        case detail
         /// Inside the open overlay's box, on one of its links or not.
         case overlay(link: Int?)
     }

@@ -35,7 +35,8 @@ public final class Renderer {
     /// changed; the regions of the frame on screen are kept.
     public func prepareNeighbours(of state: AppState) {
         guard state.overlay == nil, state.prompt == nil, state.area == .list, state.count == nil,
-              state.pendingPrefix == nil, state.list.count > 1 else { return }
+            state.pendingPrefix == nil, state.list.count > 1
+        else { return }
         for action in [Action.moveDown, .moveUp] {
             var next = state
             _ = next.reduce(action)

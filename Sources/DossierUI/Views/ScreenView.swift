@@ -45,9 +45,10 @@ public enum ScreenView {
         // the header depends on the pane, the selection and the last two places left (and how
         // many there are): drawn once for each, then copied in
         let selected = state.selectedRef
-        let key = PartCache.Key.header(pane: state.pane, lang: state.lang, width: grid.width, ref: selected,
-                                       bucket: selected == nil ? state.list.bucket(at: state.selectedItem)?.label : nil,
-                                       trail: state.backStack.suffix(2).map(\.ref), depth: state.backStack.count)
+        let key = PartCache.Key.header(
+            pane: state.pane, lang: state.lang, width: grid.width, ref: selected,
+            bucket: selected == nil ? state.list.bucket(at: state.selectedItem)?.label : nil,
+            trail: state.backStack.suffix(2).map(\.ref), depth: state.backStack.count)
         let header = parts.part(key) {
             var scratch = Grid(width: grid.width, height: 1)
             drawHeaderRow(state, into: &scratch)
@@ -61,8 +62,11 @@ public enum ScreenView {
         grid.fill(row: 0, column: 0, width: width, height: 1, style: .header)
         // the path that led here: the last places left, then where you are
         var crumb = state.pane.title[state.lang]
-        if let ref = state.selectedRef { crumb += " › " + state.store.title(of: ref, state.lang) }
-        else if let bucket = state.list.bucket(at: state.selectedItem) { crumb += " › " + bucket.label[state.lang] }
+        if let ref = state.selectedRef {
+            crumb += " › " + state.store.title(of: ref, state.lang)
+        } else if let bucket = state.list.bucket(at: state.selectedItem) {
+            crumb += " › " + bucket.label[state.lang]
+        }
         let trail = state.backStack.suffix(2).map { Shorten.words(state.store.title(of: $0.ref, state.lang), to: 24) }
         if !trail.isEmpty { crumb = trail.joined(separator: " → ") + " → " + crumb }
         if state.backStack.count > 2 { crumb = "◂\(state.backStack.count) " + crumb }
@@ -135,8 +139,9 @@ public enum ScreenView {
         regions.list = inner
         if state.pane == .timeline && DensityStrip.rows(state.layout) > 0 {
             let selectedEvent = state.paneList(.timeline).firstEvent(at: state.selection[Pane.timeline.rawValue])
-            let key = PartCache.Key.density(yearCounts: state.yearCounts, column: inner.column, width: inner.width,
-                                            year: selectedEvent.map { state.store.events[$0].date.year })
+            let key = PartCache.Key.density(
+                yearCounts: state.yearCounts, column: inner.column, width: inner.width,
+                year: selectedEvent.map { state.store.events[$0].date.year })
             let strip = caches.parts.part(key) {
                 // drawn once on a blank row in the same place, its cells kept
                 var scratch = Grid(width: inner.column + inner.width, height: 1)
@@ -150,7 +155,9 @@ public enum ScreenView {
         let selectedRow = list.count == 0 ? -1 : list.itemRows[state.selectedItem]
         let peak = list.largestBucket
         if list.count == 0 {
-            let empty = state.filter.isEmpty ? Strings.noResults[state.lang]
+            let empty =
+                state.filter.isEmpty
+                ? Strings.noResults[state.lang]
                 : UIText.listEmptyFiltered.text[state.lang]
             grid.put(TextLayout.truncate(empty, to: inner.width), row: inner.row, column: inner.column, style: .muted)
         }
@@ -201,8 +208,9 @@ public enum ScreenView {
                 grid.paste(cells, row: row, column: inner.column)
                 if let terms = state.search?.terms { Highlight.apply(terms, row: row, column: inner.column, width: inner.width, in: &grid) }
                 if selected {
-                    grid.restyle(row: row, column: inner.column, width: inner.width,
-                                 style: state.area == .list ? .selection : .selectionInactive)
+                    grid.restyle(
+                        row: row, column: inner.column, width: inner.width,
+                        style: state.area == .list ? .selection : .selectionInactive)
                     if state.area == .list { grid.cursor = (row, inner.column) }
                 }
             }
@@ -213,7 +221,8 @@ public enum ScreenView {
     /// lists, as its name alone).
     static func drawItem(_ ref: RecordRef, state: AppState, row: Int, inner: Rect, into grid: inout Grid) {
         if case .term(let i) = ref {
-            grid.put(" " + TextLayout.truncate(state.store.terms[i].term[state.lang], to: inner.width - 1), row: row, column: inner.column, maxWidth: inner.width)
+            grid.put(
+                " " + TextLayout.truncate(state.store.terms[i].term[state.lang], to: inner.width - 1), row: row, column: inner.column, maxWidth: inner.width)
         } else if let pane = Pane.showing(ref.kind) {
             pane.component.drawRow(ref, state: state, row: row, inner: inner, into: &grid)
         }
@@ -248,8 +257,9 @@ public enum ScreenView {
             let used = grid.put(label + prompt.input, row: row, column: 0, style: .statusBar)
             grid.cursor = (row, min(used, grid.width - 1))
             let note = prompt.error?[lang] ?? state.message?[lang] ?? help
-            grid.put(TextLayout.truncate(note, to: max(0, grid.width - used - 1)), row: row, column: used + 1,
-                     style: prompt.error == nil ? .statusBar : .warning)
+            grid.put(
+                TextLayout.truncate(note, to: max(0, grid.width - used - 1)), row: row, column: used + 1,
+                style: prompt.error == nil ? .statusBar : .warning)
             return
         }
         if state.overlay != nil {

@@ -21,7 +21,8 @@ enum Shorten {
     /// `label` in `width` cells, its trailing parenthesis (the years of an era) always whole.
     static func keepingYears(_ label: String, to width: Int) -> String {
         guard DisplayWidth.of(label) > width, label.hasSuffix(")"),
-              let open = label.lastIndex(of: "("), open > label.startIndex else { return TextLayout.truncate(label, to: width) }
+            let open = label.lastIndex(of: "("), open > label.startIndex
+        else { return TextLayout.truncate(label, to: width) }
         let tail = " " + label[open...]
         let head = label[..<open].trimmingSuffix()
         let room = width - DisplayWidth.of(tail)
@@ -39,8 +40,8 @@ enum Shorten {
     }
 }
 
-private extension Substring {
-    func trimmingSuffix() -> String {
+extension Substring {
+    fileprivate func trimmingSuffix() -> String {
         var s = String(self)
         while s.last == " " { s.removeLast() }
         return s

@@ -44,18 +44,21 @@ enum CaseMapView {
                 func add(_ index: Int, _ items: [Int], empty: Localized) {
                     if items.isEmpty { cells[index].append((empty[lang], .muted)) }
                     for item in items {
-                        for line in TextLayout.wrap(store.authors(ofArgument: item, lang, inCase: map.event), width: columnWidth) { cells[index].append((line, .muted)) }
+                        for line in TextLayout.wrap(store.authors(ofArgument: item, lang, inCase: map.event), width: columnWidth) {
+                            cells[index].append((line, .muted))
+                        }
                         for line in TextLayout.wrap(argumentText(item), width: columnWidth) { cells[index].append((line, .normal)) }
                     }
                 }
                 add(0, thread.claim.map { [$0] } ?? [], empty: UIText.caseUnanswered.text)
                 add(1, thread.answers, empty: UIText.caseNoAnswer.text)
                 add(2, thread.holdings, empty: UIText.caseNoHolding.text)
-                out.append(DetailLine(segments: [
-                    .init(text: TextLayout.pad(title, to: columnWidth), style: .heading), .init(text: " │ ", style: .border),
-                    .init(text: TextLayout.pad(UIText.caseAnswer.text[lang], to: columnWidth), style: .heading), .init(text: " │ ", style: .border),
-                    .init(text: UIText.caseHolding.text[lang], style: .heading),
-                ]))
+                out.append(
+                    DetailLine(segments: [
+                        .init(text: TextLayout.pad(title, to: columnWidth), style: .heading), .init(text: " │ ", style: .border),
+                        .init(text: TextLayout.pad(UIText.caseAnswer.text[lang], to: columnWidth), style: .heading), .init(text: " │ ", style: .border),
+                        .init(text: UIText.caseHolding.text[lang], style: .heading),
+                    ]))
                 for row in 0..<cells.map(\.count).max()! {
                     var segments: [DetailLine.Segment] = []
                     for c in 0..<3 {
@@ -68,7 +71,9 @@ enum CaseMapView {
                 out.append(DetailLine(String(repeating: "─", count: width), .border))
             } else {
                 if let claim = thread.claim {
-                    out += TextLayout.wrap("\(title) · \(store.authors(ofArgument: claim, lang, inCase: map.event))", width: width).map { DetailLine($0, .heading) }
+                    out += TextLayout.wrap("\(title) · \(store.authors(ofArgument: claim, lang, inCase: map.event))", width: width).map {
+                        DetailLine($0, .heading)
+                    }
                     out += TextLayout.wrap(argumentText(claim), width: width - 2).map { DetailLine("  " + $0) }
                 } else {
                     out.append(DetailLine(title, .heading))
@@ -78,7 +83,9 @@ enum CaseMapView {
                         out.append(DetailLine(segments: [.init(text: "  " + label[lang] + " ", style: .title), .init(text: empty[lang], style: .muted)]))
                     }
                     for item in items {
-                        out += TextLayout.wrap("\(label[lang]) · \(store.authors(ofArgument: item, lang, inCase: map.event))", width: width - 2).map { DetailLine("  " + $0, .title) }
+                        out += TextLayout.wrap("\(label[lang]) · \(store.authors(ofArgument: item, lang, inCase: map.event))", width: width - 2).map {
+                            DetailLine("  " + $0, .title)
+                        }
                         out += TextLayout.wrap(argumentText(item), width: width - 4).map { DetailLine("    " + $0) }
                     }
                 }

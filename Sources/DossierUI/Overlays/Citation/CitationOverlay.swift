@@ -9,7 +9,6 @@ enum CitationOverlay: OverlayComponent {
         OverlayBinding([.character("Y")], OverlayKeymap.citeMarkdown, hinted: true, short: Localized(en: "Markdown", fr: "Markdown"), .copyCitationMarkdown),
     ]
 
-
     static func draw(_ state: AppState, into grid: inout Grid, regions: inout Regions) {
         guard case .citation(let text)? = state.overlay else { return }
         CitationView.draw(state, text: text, into: &grid, regions: &regions)

@@ -7,7 +7,7 @@ enum CitationView {
     static func draw(_ state: AppState, text: String, into grid: inout Grid, regions: inout Regions) {
         let lang = state.lang
         let top = state.layout.tabs.row + 1
-        let bottom = state.layout.status.row        // the status bar stays visible
+        let bottom = state.layout.status.row  // the status bar stays visible
         let width = grid.width
         let lines = TextLayout.wrap(text, width: width)
         let height = min(bottom - top, lines.count + 2)

@@ -130,18 +130,24 @@ enum CompareView {
             }
         }
         var rule = Line()
-        let ruled = String(repeating: "─", count: labelWidth) + String(repeating: "─┼─" + String(repeating: "─", count: columnWidth), count: table.accords.count)
+        let ruled =
+            String(repeating: "─", count: labelWidth) + String(repeating: "─┼─" + String(repeating: "─", count: columnWidth), count: table.accords.count)
         rule.add(ruled + String(repeating: "─", count: max(0, width - DisplayWidth.of(ruled))), .border)
         var names: [[Line]] = []
         for ref in table.accords {
             let number = content.targets.count
             content.targets.append(ref)
-            names.append(TextLayout.wrap(accordLabel(state, ref), width: columnWidth).map { var l = Line(); l.add($0, .link, link: number); return l })
+            names.append(
+                TextLayout.wrap(accordLabel(state, ref), width: columnWidth).map {
+                    var l = Line(); l.add($0, .link, link: number); return l
+                })
         }
         content.header = join([], names) + [rule]
         for row in table.rows {
             content.dimensionStarts.append(content.body.count)
-            let label = TextLayout.wrap(row.label, width: labelWidth).map { var l = Line(); l.add($0, .heading); return l }
+            let label = TextLayout.wrap(row.label, width: labelWidth).map {
+                var l = Line(); l.add($0, .heading); return l
+            }
             content.dimensionLabelLines.append(label.count)
             let columns = row.cells.map { cellLines(state, $0, width: columnWidth, content: &content) }
             content.body += join(label, columns)
@@ -217,7 +223,9 @@ enum CompareView {
                 }
             }
         }
-        if content.body.count > top + bodyHeight(state, content) { grid.put("↓", row: rect.row + rect.height - 1, column: rect.column + rect.width - 3, style: .muted) }
+        if content.body.count > top + bodyHeight(state, content) {
+            grid.put("↓", row: rect.row + rect.height - 1, column: rect.column + rect.width - 3, style: .muted)
+        }
         if top > 0 { grid.put("↑", row: rect.row, column: rect.column + rect.width - 3, style: .muted) }
     }
 }

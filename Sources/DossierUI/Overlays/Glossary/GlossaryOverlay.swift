@@ -6,11 +6,21 @@ enum GlossaryOverlay: OverlayComponent {
 
     static let bindings: [OverlayBinding] = [
         OverlayBinding([.character("q"), .escape, .character("w")], OverlayKeymap.close, hinted: true, .closeOverlay),
-        OverlayBinding([.character("j"), .down], Localized(en: "next term or link", fr: "terme ou lien suivant"), hinted: true, short: Localized(en: "move", fr: "bouger"), hintKeys: "j/k", .overlayLink(1)),
+        OverlayBinding(
+            [.character("j"), .down], Localized(en: "next term or link", fr: "terme ou lien suivant"), hinted: true, short: Localized(en: "move", fr: "bouger"),
+            hintKeys: "j/k", .overlayLink(1)),
         OverlayBinding([.character("k"), .up], Localized(en: "previous term or link", fr: "terme ou lien précédent"), .overlayLink(-1)),
-        OverlayBinding([.enter, .character("l"), .right], Localized(en: "open the term, follow the link", fr: "ouvrir le terme, suivre le lien"), hinted: true, short: Localized(en: "open", fr: "ouvrir"), .followOverlayLink),
-        OverlayBinding([.character("h"), .left, .backspace, .control("o"), .character("<")], Localized(en: "back to the previous term or the list", fr: "revenir au terme précédent ou à la liste"), hinted: true, short: Localized(en: "back", fr: "retour"), .glossaryBack),
-        OverlayBinding([.character("/")], Localized(en: "narrow the list as you type (on the list)", fr: "filtrer la liste à la frappe (sur la liste)"), hinted: true, short: Localized(en: "narrow", fr: "filtrer")) { state in
+        OverlayBinding(
+            [.enter, .character("l"), .right], Localized(en: "open the term, follow the link", fr: "ouvrir le terme, suivre le lien"), hinted: true,
+            short: Localized(en: "open", fr: "ouvrir"), .followOverlayLink),
+        OverlayBinding(
+            [.character("h"), .left, .backspace, .control("o"), .character("<")],
+            Localized(en: "back to the previous term or the list", fr: "revenir au terme précédent ou à la liste"), hinted: true,
+            short: Localized(en: "back", fr: "retour"), .glossaryBack),
+        OverlayBinding(
+            [.character("/")], Localized(en: "narrow the list as you type (on the list)", fr: "filtrer la liste à la frappe (sur la liste)"), hinted: true,
+            short: Localized(en: "narrow", fr: "filtrer")
+        ) { state in
             guard case .glossary(let glossary)? = state.overlay, glossary.pages.isEmpty else { return nil }
             return .startPrompt(.glossary)
         },
@@ -24,7 +34,9 @@ enum GlossaryOverlay: OverlayComponent {
         OverlayBinding([.character("N")], Localized(en: "previous search hit", fr: "occurrence précédente"), .previousHit),
         OverlayBinding([.character("L")], Localized(en: "English / French", fr: "anglais / français"), .toggleLanguage),
         OverlayBinding([.character("?")], Localized(en: "help", fr: "aide"), .toggleHelp),
-        OverlayBinding([.character("y")], Localized(en: "cite the term shown or chosen, with its sources", fr: "citer le terme affiché ou choisi, avec ses sources"), .copyCitation),
+        OverlayBinding(
+            [.character("y")], Localized(en: "cite the term shown or chosen, with its sources", fr: "citer le terme affiché ou choisi, avec ses sources"),
+            .copyCitation),
         OverlayBinding([.character("Y")], OverlayKeymap.citeMarkdown, .copyCitationMarkdown),
     ]
 

@@ -31,10 +31,12 @@ enum GlossaryView {
                 let meanings = TextLayout.wrap(definition, width: width - termWidth - 3)
                 for n in 0..<max(names.count, meanings.count) {
                     let name = n < names.count ? names[n] : ""
-                    out.append(Line(line: DetailLine(segments: [
-                        .init(text: " " + TextLayout.pad(name, to: termWidth) + "  ", style: .title),
-                        .init(text: n < meanings.count ? meanings[n] : "", style: .normal),
-                    ]), term: i))
+                    out.append(
+                        Line(
+                            line: DetailLine(segments: [
+                                .init(text: " " + TextLayout.pad(name, to: termWidth) + "  ", style: .title),
+                                .init(text: n < meanings.count ? meanings[n] : "", style: .normal),
+                            ]), term: i))
                 }
             } else {
                 for name in TextLayout.wrap(term, width: width - 1) { out.append(Line(line: DetailLine(" " + name, .title), term: i)) }
@@ -48,8 +50,9 @@ enum GlossaryView {
         let lang = state.lang
         if let page = glossary.pages.last {
             let title = Strings.glossary[lang] + " › " + state.store.terms[page.term].term[lang] + " — " + UIText.termTitle.text[lang]
-            SourceView.drawDetail(state.termLines(page.term), title: title, link: page.link, scroll: page.scroll,
-                                  layout: state.layout, into: &grid, regions: &regions)
+            SourceView.drawDetail(
+                state.termLines(page.term), title: title, link: page.link, scroll: page.scroll,
+                layout: state.layout, into: &grid, regions: &regions)
             return
         }
         let rect = SourceView.box(state.layout)
@@ -60,7 +63,9 @@ enum GlossaryView {
         let inner = rect.inner
         let total = state.store.terms.count
         let shown = state.glossaryTerms(filter: glossary.filter).count
-        let count = glossary.filter.isEmpty ? UIText.count(total, one: .termOne, many: .termMany)[lang]
+        let count =
+            glossary.filter.isEmpty
+            ? UIText.count(total, one: .termOne, many: .termMany)[lang]
             : UIText.glossaryFiltered(String(shown), String(total), glossary.filter)[lang]
         grid.put(" " + TextLayout.truncate(count, to: inner.width - 1), row: inner.row, column: inner.column, maxWidth: inner.width, style: .muted)
         grid.cursor = nil

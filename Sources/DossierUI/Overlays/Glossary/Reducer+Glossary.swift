@@ -65,8 +65,9 @@ extension AppState {
     mutating func moveGlossary(by delta: Int) {
         guard case .glossary(var glossary)? = overlay else { return }
         if var page = glossary.pages.last {
-            (page.link, page.scroll) = OverlayDetail.moveLink(termLines(page.term), link: page.link, scroll: page.scroll,
-                                                              height: SourceView.box(layout).inner.height, by: delta)
+            (page.link, page.scroll) = OverlayDetail.moveLink(
+                termLines(page.term), link: page.link, scroll: page.scroll,
+                height: SourceView.box(layout).inner.height, by: delta)
             glossary.pages[glossary.pages.count - 1] = page
             overlay = .glossary(glossary)
             return
@@ -84,8 +85,9 @@ extension AppState {
         guard case .glossary(var glossary)? = overlay else { return }
         let height = SourceView.box(layout).inner.height
         if var page = glossary.pages.last {
-            (page.link, page.scroll) = OverlayDetail.scroll(termLines(page.term), link: page.link, scroll: page.scroll,
-                                                            height: height, by: delta)
+            (page.link, page.scroll) = OverlayDetail.scroll(
+                termLines(page.term), link: page.link, scroll: page.scroll,
+                height: height, by: delta)
             glossary.pages[glossary.pages.count - 1] = page
             overlay = .glossary(glossary)
             return
@@ -105,8 +107,11 @@ extension AppState {
     mutating func followGlossary() {
         guard case .glossary(let glossary)? = overlay else { return }
         guard let page = glossary.pages.last else {
-            if let chosen = glossary.selected, glossaryTerms(filter: glossary.filter).contains(chosen) { openTerm(chosen) }
-            else { message = UIText.glossaryNoMatch.text }
+            if let chosen = glossary.selected, glossaryTerms(filter: glossary.filter).contains(chosen) {
+                openTerm(chosen)
+            } else {
+                message = UIText.glossaryNoMatch.text
+            }
             return
         }
         let targets = store.detail(of: .term(page.term), lang).compactMap { block -> RecordRef? in

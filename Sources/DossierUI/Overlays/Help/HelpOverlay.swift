@@ -8,7 +8,9 @@ enum HelpOverlay: OverlayComponent {
         OverlayBinding([.character("q"), .character("?"), .function(1), .escape, .enter], OverlayKeymap.close, hinted: true, .closeOverlay),
         OverlayBinding([.character("j"), .down], OverlayKeymap.scroll, hinted: true, hintKeys: "j/k", .scrollOverlay(1)),
         OverlayBinding([.character("k"), .up], OverlayKeymap.scrollBack, .scrollOverlay(-1)),
-        OverlayBinding([.character(" "), .pageDown], OverlayKeymap.pageDown, hinted: true, short: Localized(en: "page", fr: "page")) { .scrollOverlay(OverlayKeymap.page($0, margin: 5)) },
+        OverlayBinding([.character(" "), .pageDown], OverlayKeymap.pageDown, hinted: true, short: Localized(en: "page", fr: "page")) {
+            .scrollOverlay(OverlayKeymap.page($0, margin: 5))
+        },
         OverlayBinding([.pageUp], OverlayKeymap.pageUp) { .scrollOverlay(-OverlayKeymap.page($0, margin: 5)) },
     ]
 

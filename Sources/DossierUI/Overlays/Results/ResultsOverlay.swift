@@ -6,7 +6,9 @@ enum ResultsOverlay: OverlayComponent {
 
     static let bindings: [OverlayBinding] = [
         OverlayBinding([.character("q"), .escape, .control("f")], OverlayKeymap.close, hinted: true, .closeOverlay),
-        OverlayBinding([.character("j"), .down], Localized(en: "next result", fr: "résultat suivant"), hinted: true, short: Localized(en: "move", fr: "bouger"), hintKeys: "j/k", .scrollOverlay(1)),
+        OverlayBinding(
+            [.character("j"), .down], Localized(en: "next result", fr: "résultat suivant"), hinted: true, short: Localized(en: "move", fr: "bouger"),
+            hintKeys: "j/k", .scrollOverlay(1)),
         OverlayBinding([.character("k"), .up], Localized(en: "previous result", fr: "résultat précédent"), .scrollOverlay(-1)),
         OverlayBinding([.pageDown], Localized(en: "ten results on", fr: "dix résultats plus loin"), .scrollOverlay(10)),
         OverlayBinding([.pageUp], Localized(en: "ten results back", fr: "dix résultats plus haut"), .scrollOverlay(-10)),

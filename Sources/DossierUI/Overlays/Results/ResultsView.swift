@@ -26,8 +26,9 @@ enum ResultsView {
         let top = max(0, min(selectedRow - inner.height / 2, rows.count - inner.height))
         for (n, entry) in rows.dropFirst(top).prefix(inner.height).enumerated() {
             let row = inner.row + n
-            grid.put(TextLayout.truncate(entry.text, to: inner.width), row: row, column: inner.column,
-                     style: entry.hit == nil ? .heading : .normal)
+            grid.put(
+                TextLayout.truncate(entry.text, to: inner.width), row: row, column: inner.column,
+                style: entry.hit == nil ? .heading : .normal)
             if entry.hit != nil { Highlight.apply(search.terms, row: row, column: inner.column, width: inner.width, in: &grid) }
             if entry.hit == selected {
                 grid.restyle(row: row, column: inner.column, width: inner.width, style: .selection)

@@ -7,14 +7,17 @@ enum SourceView {
     static func box(_ layout: Layout) -> Rect { CaseMapView.box(layout) }
 
     static func draw(_ state: AppState, index: Int, link: Int, scroll: Int, into grid: inout Grid, regions: inout Regions) {
-        drawDetail(state.sourceLines(index), title: UIText.sourceTitle.text[state.lang], link: link, scroll: scroll,
-                   layout: state.layout, into: &grid, regions: &regions)
+        drawDetail(
+            state.sourceLines(index), title: UIText.sourceTitle.text[state.lang], link: link, scroll: scroll,
+            layout: state.layout, into: &grid, regions: &regions)
     }
 
     /// A detail over the panes (a source, a glossary term): its lines from `scroll`, the chosen
     /// link highlighted, arrows on the border when there is more above or below.
-    static func drawDetail(_ lines: [DetailLine], title: String, link: Int, scroll: Int, layout: Layout,
-                           into grid: inout Grid, regions: inout Regions) {
+    static func drawDetail(
+        _ lines: [DetailLine], title: String, link: Int, scroll: Int, layout: Layout,
+        into grid: inout Grid, regions: inout Regions
+    ) {
         let rect = box(layout)
         guard rect.height >= 3 else { return }
         regions.overlay = rect

@@ -6,8 +6,12 @@ enum TourOverlay: OverlayComponent {
 
     static let bindings: [OverlayBinding] = [
         OverlayBinding([.character("q"), .escape, .character("T")], OverlayKeymap.close, hinted: true, .closeOverlay),
-        OverlayBinding([.character("n"), .right, .character(" "), .enter], Localized(en: "next step", fr: "étape suivante"), hinted: true, short: Localized(en: "next", fr: "suivante"), .tourNext),
-        OverlayBinding([.character("p"), .left, .backspace], Localized(en: "previous step", fr: "étape précédente"), hinted: true, short: Localized(en: "back", fr: "retour"), .tourPrevious),
+        OverlayBinding(
+            [.character("n"), .right, .character(" "), .enter], Localized(en: "next step", fr: "étape suivante"), hinted: true,
+            short: Localized(en: "next", fr: "suivante"), .tourNext),
+        OverlayBinding(
+            [.character("p"), .left, .backspace], Localized(en: "previous step", fr: "étape précédente"), hinted: true,
+            short: Localized(en: "back", fr: "retour"), .tourPrevious),
         OverlayBinding([.character("?")], Localized(en: "help", fr: "aide"), hinted: true, .toggleHelp),
     ]
 
