@@ -68,6 +68,17 @@ public enum OverlayKeymap {
     static let lineDown = Localized(en: "one line down", fr: "une ligne plus bas")
     static let lineUp = Localized(en: "one line up", fr: "une ligne plus haut")
 
+    /// The keys of a detail shown over the panes (a source's view, the comparison): choose a
+    /// link, follow it, scroll by a line.
+    static let linkBindings: [OverlayBinding] = [
+        OverlayBinding(
+            [.character("j"), .down], OverlayKeymap.nextLink, hinted: true, short: Localized(en: "link", fr: "lien"), hintKeys: "j/k", .overlayLink(1)),
+        OverlayBinding([.character("k"), .up], OverlayKeymap.previousLink, .overlayLink(-1)),
+        OverlayBinding([.enter, .character("l"), .right], OverlayKeymap.follow, hinted: true, .followOverlayLink),
+        OverlayBinding([.control("e")], OverlayKeymap.lineDown, .overlayLines(1)),
+        OverlayBinding([.control("y")], OverlayKeymap.lineUp, .overlayLines(-1)),
+    ]
+
     /// A page of a box: the screen's height less the lines around the box's text.
     static func page(_ state: AppState, margin: Int) -> Int { max(1, state.layout.height - margin) }
 

@@ -4,28 +4,25 @@ import DossierCore
 enum CompareOverlay: OverlayComponent {
     static let title = Localized(en: "In the accords compared (C, :compare)", fr: "Dans les accords comparés (C,\u{00A0}:compare)")
 
-    static let bindings: [OverlayBinding] = [
-        OverlayBinding([.character("q"), .escape, .character("C"), .character("h"), .left, .backspace], OverlayKeymap.close, hinted: true, .closeOverlay),
-        OverlayBinding(
-            [.character("J"), .character("}"), .tab], Localized(en: "next dimension", fr: "point suivant"), hinted: true,
-            short: Localized(en: "dimension", fr: "point"), hintKeys: "J/K", .stepDimension(1)),
-        OverlayBinding([.character("K"), .character("{"), .backTab], Localized(en: "previous dimension", fr: "point précédent"), .stepDimension(-1)),
-        OverlayBinding(
-            [.character("j"), .down], OverlayKeymap.nextLink, hinted: true, short: Localized(en: "link", fr: "lien"), hintKeys: "j/k", .overlayLink(1)),
-        OverlayBinding([.character("k"), .up], OverlayKeymap.previousLink, .overlayLink(-1)),
-        OverlayBinding([.enter, .character("l"), .right], OverlayKeymap.follow, hinted: true, .followOverlayLink),
-        OverlayBinding([.control("e")], OverlayKeymap.lineDown, .overlayLines(1)),
-        OverlayBinding([.control("y")], OverlayKeymap.lineUp, .overlayLines(-1)),
-        OverlayBinding([.character(" "), .pageDown, .control("d")], OverlayKeymap.pageDown, hinted: true, short: OverlayKeymap.scroll, hintKeys: "Space/b") {
-            .overlayLines(OverlayKeymap.page($0, margin: 7))
-        },
-        OverlayBinding([.character("b"), .pageUp, .control("u")], OverlayKeymap.pageUp) { .overlayLines(-OverlayKeymap.page($0, margin: 7)) },
-        OverlayBinding([.character("g"), .home], OverlayKeymap.top, .overlayLines(-1_000_000)),
-        OverlayBinding([.character("G"), .end], OverlayKeymap.bottom, .overlayLines(1_000_000)),
-        OverlayBinding(
-            [.character("y")], Localized(en: "cite the chosen link’s record or source", fr: "citer l’élément ou la source du lien choisi"), .copyCitation),
-        OverlayBinding([.character("Y")], OverlayKeymap.citeMarkdown, .copyCitationMarkdown),
-    ]
+    static let bindings: [OverlayBinding] =
+        [
+            OverlayBinding([.character("q"), .escape, .character("C"), .character("h"), .left, .backspace], OverlayKeymap.close, hinted: true, .closeOverlay),
+            OverlayBinding(
+                [.character("J"), .character("}"), .tab], Localized(en: "next dimension", fr: "point suivant"), hinted: true,
+                short: Localized(en: "dimension", fr: "point"), hintKeys: "J/K", .stepDimension(1)),
+            OverlayBinding([.character("K"), .character("{"), .backTab], Localized(en: "previous dimension", fr: "point précédent"), .stepDimension(-1)),
+        ] + OverlayKeymap.linkBindings + [
+            OverlayBinding([.character(" "), .pageDown, .control("d")], OverlayKeymap.pageDown, hinted: true, short: OverlayKeymap.scroll, hintKeys: "Space/b")
+            {
+                .overlayLines(OverlayKeymap.page($0, margin: 7))
+            },
+            OverlayBinding([.character("b"), .pageUp, .control("u")], OverlayKeymap.pageUp) { .overlayLines(-OverlayKeymap.page($0, margin: 7)) },
+            OverlayBinding([.character("g"), .home], OverlayKeymap.top, .overlayLines(-1_000_000)),
+            OverlayBinding([.character("G"), .end], OverlayKeymap.bottom, .overlayLines(1_000_000)),
+            OverlayBinding(
+                [.character("y")], Localized(en: "cite the chosen link’s record or source", fr: "citer l’élément ou la source du lien choisi"), .copyCitation),
+            OverlayBinding([.character("Y")], OverlayKeymap.citeMarkdown, .copyCitationMarkdown),
+        ]
 
     static func update(_ state: inout AppState, _ action: Action) {
         switch action {

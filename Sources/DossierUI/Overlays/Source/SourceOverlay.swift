@@ -4,21 +4,17 @@ import DossierCore
 enum SourceOverlay: OverlayComponent {
     static let title = Localized(en: "In a source’s view (Enter on a source link)", fr: "Dans la fiche d’une source (Entrée sur un lien de source)")
 
-    static let bindings: [OverlayBinding] = [
-        OverlayBinding([.character("q"), .escape, .character("h"), .left, .backspace], OverlayKeymap.close, hinted: true, .closeOverlay),
-        OverlayBinding(
-            [.character("j"), .down], OverlayKeymap.nextLink, hinted: true, short: Localized(en: "link", fr: "lien"), hintKeys: "j/k", .overlayLink(1)),
-        OverlayBinding([.character("k"), .up], OverlayKeymap.previousLink, .overlayLink(-1)),
-        OverlayBinding([.enter, .character("l"), .right], OverlayKeymap.follow, hinted: true, .followOverlayLink),
-        OverlayBinding([.control("e")], OverlayKeymap.lineDown, .overlayLines(1)),
-        OverlayBinding([.control("y")], OverlayKeymap.lineUp, .overlayLines(-1)),
-        OverlayBinding([.character(" "), .pageDown], OverlayKeymap.pageDown, hinted: true, short: OverlayKeymap.scroll, hintKeys: "Space/b") {
-            .overlayLines(OverlayKeymap.page($0, margin: 6))
-        },
-        OverlayBinding([.character("b"), .pageUp], OverlayKeymap.pageUp) { .overlayLines(-OverlayKeymap.page($0, margin: 6)) },
-        OverlayBinding([.character("y")], OverlayKeymap.cite, hinted: true, .copyCitation),
-        OverlayBinding([.character("Y")], OverlayKeymap.citeMarkdown, .copyCitationMarkdown),
-    ]
+    static let bindings: [OverlayBinding] =
+        [
+            OverlayBinding([.character("q"), .escape, .character("h"), .left, .backspace], OverlayKeymap.close, hinted: true, .closeOverlay)
+        ] + OverlayKeymap.linkBindings + [
+            OverlayBinding([.character(" "), .pageDown], OverlayKeymap.pageDown, hinted: true, short: OverlayKeymap.scroll, hintKeys: "Space/b") {
+                .overlayLines(OverlayKeymap.page($0, margin: 6))
+            },
+            OverlayBinding([.character("b"), .pageUp], OverlayKeymap.pageUp) { .overlayLines(-OverlayKeymap.page($0, margin: 6)) },
+            OverlayBinding([.character("y")], OverlayKeymap.cite, hinted: true, .copyCitation),
+            OverlayBinding([.character("Y")], OverlayKeymap.citeMarkdown, .copyCitationMarkdown),
+        ]
 
     static func update(_ state: inout AppState, _ action: Action) {
         switch action {
