@@ -102,7 +102,9 @@ struct HardeningE2ETests {
         // A size the storm never picks (its widths are 20…160): the "too small" notice naming it,
         // drawn whatever mode the storm left, shows the explorer still handles events after it.
         try tmux.run(["resize-window", "-t", "e2e", "-x", "19", "-y", "12"])
-        var screen = try tmux.waitFor(text: "19×12")
+        // a longer deadline than the harness's 20 s: once (CI run of a clean clone, the package
+        // test's release build alongside) the notice took longer than that to appear
+        var screen = try tmux.waitFor(text: "19×12", timeout: 60)
         #expect(Tmux.isRunning(pid), "the explorer is still running:\n\(screen)")
         #expect(!screen.contains("EXIT="), "the explorer is still running:\n\(screen)")
         #expect(try tmux.value("#{alternate_on}") == "1")
