@@ -100,3 +100,18 @@ import Testing
         #expect(lines.allSatisfy { DisplayWidth.of($0) <= 24 })
     }
 }
+
+@Suite struct HelpOnATinyScreenTests {
+    /// With the help open on a screen too small for the panes (where no help is drawn), scrolling
+    /// keys do nothing; once the screen is large enough again, they scroll.
+    @Test func scrollingTheHelpOnATooSmallScreenDoesNothing() throws {
+        var state = try UIFixtures.state()
+        state.press(.function(1))
+        state.reduce(.resize(width: 20, height: 5))
+        state.press(.character("j"), .character(" "), .pageUp, .character("k"))
+        #expect(state.overlay == .help(scroll: 0))
+        state.reduce(.resize(width: 80, height: 24))
+        state.press(.character("j"))
+        #expect(state.overlay == .help(scroll: 1), "scrolls again once the screen is large enough")
+    }
+}

@@ -57,6 +57,9 @@ public enum HelpView {
 
     /// The last first line that still fills the help's box.
     static func maxScroll(_ state: AppState) -> Int {
+        // a screen too small for the panes draws no help: nothing to scroll (and no layout of
+        // the help's texts at a width they were never meant for)
+        guard !state.layout.tooSmall else { return 0 }
         let (rect, content) = box(state)
         return max(0, content.count - rect.inner.height)
     }
